@@ -1,0 +1,10 @@
+/**
+ * Admin panel (port 3001): server-rendered pages for MSI's staff, and the staff accounts that log in
+ * to it and to the admin API. Nothing depends on this module.
+ * <p>
+ * Owns the {@code admin_users} table. Publishes no events.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Admin panel",
+		allowedDependencies = { "shared", "platform", "messaging", "chatwoot", "customers", "webhook" })
+@org.jspecify.annotations.NullMarked
+package es.msia.bot.admin;

@@ -1,0 +1,76 @@
+package es.msia.bot.chatwoot;
+
+import java.util.List;
+
+import es.msia.bot.chatwoot.outbox.OutboxSender;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Where replies wait to be sent. Enqueueing is idempotent by key and joins the caller's transaction.
+ */
+@Service
+public class ChatwootOutbox {
+
+	/** A reply as stored, for read models (panel, simulator). */
+	public record OutboxEntry(long id, long conversationId, String content, boolean privateNote, String status,
+			int attempts, java.time.Instant createdAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ObjectProvider<OutboxSender> sender;
+
+	ChatwootOutbox(JdbcClient jdbc, ObjectProvider<OutboxSender> sender) {
+		this.jdbc = jdbc;
+		this.sender = sender;
+	}
+
+	/** Returns true when the reply is new, false when a reply with this key was already enqueued. */
+	public boolean enqueue(OutboundReply reply) {
+		boolean inserted = jdbc.sql("""
+				INSERT INTO outbound_messages (idempotency_key, conversation_id, content, private_note)
+				VALUES (:key, :conversation, :content, :private)
+				ON CONFLICT (idempotency_key) DO NOTHING""")
+			.param("key", reply.idempotencyKey())
+			.param("conversation", reply.conversationId())
+			.param("content", reply.content())
+			.param("private", reply.privateNote())
+			.update() == 1;
+		if (inserted) {
+			wakeSenderAfterCommit();
+		}
+		return inserted;
+	}
+
+	/** The sender polls anyway; waking it saves the poll interval on every reply's latency. */
+	private void wakeSenderAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					sender.ifAvailable(OutboxSender::wakeUp);
+				}
+			});
+		}
+		else {
+			sender.ifAvailable(OutboxSender::wakeUp);
+		}
+	}
+
+	/** The replies of a conversation, oldest first. */
+	public List<OutboxEntry> entries(long conversationId) {
+		return jdbc.sql("""
+				SELECT id, conversation_id, content, private_note, status, attempts, created_at
+				FROM outbound_messages WHERE conversation_id = :conversation ORDER BY id""")
+			.param("conversation", conversationId)
+			.query((rs, n) -> new OutboxEntry(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("content"),
+					rs.getBoolean("private_note"), rs.getString("status"), rs.getInt("attempts"),
+					rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+}

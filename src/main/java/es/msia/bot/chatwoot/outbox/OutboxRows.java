@@ -1,0 +1,80 @@
+package es.msia.bot.chatwoot.outbox;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * SQL of the outbox. Claiming takes, per conversation, only the oldest reply not yet delivered, so
+ * replies reach the customer in the order they were written; SKIP LOCKED lets several agents share
+ * the table without blocking each other, and the lease frees replies whose sender died.
+ */
+@Component
+class OutboxRows {
+
+	record Claimed(long id, long conversationId, String content, boolean privateNote, int attempts) {
+	}
+
+	private final JdbcClient jdbc;
+
+	OutboxRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Claimed> claimDue(int batch, Duration lease) {
+		return jdbc.sql("""
+				UPDATE outbound_messages o
+				SET status = 'sending', lease_until = now() + make_interval(secs => :lease), attempts = o.attempts + 1
+				WHERE o.id IN (
+				  SELECT c.id FROM outbound_messages c
+				  WHERE ((c.status = 'pending' AND c.next_attempt_at <= now())
+				         OR (c.status = 'sending' AND c.lease_until < now()))
+				    AND NOT EXISTS (SELECT 1 FROM outbound_messages p
+				                    WHERE p.conversation_id = c.conversation_id AND p.id < c.id
+				                      AND p.status IN ('pending', 'sending'))
+				  ORDER BY c.id LIMIT :batch
+				  FOR UPDATE SKIP LOCKED)
+				RETURNING o.id, o.conversation_id, o.content, o.private_note, o.attempts""")
+			.param("lease", lease.toSeconds())
+			.param("batch", batch)
+			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("content"),
+					rs.getBoolean("private_note"), rs.getInt("attempts")))
+			.list();
+	}
+
+	void markSent(long id, @Nullable Long chatwootMessageId) {
+		jdbc.sql("""
+				UPDATE outbound_messages SET status = 'sent', chatwoot_message_id = :cw, delivered_at = now(),
+				  lease_until = NULL, last_error = NULL WHERE id = :id""")
+			.param("cw", chatwootMessageId)
+			.param("id", id)
+			.update();
+	}
+
+	void markKept(long id) {
+		jdbc.sql("UPDATE outbound_messages SET status = 'kept', delivered_at = now(), lease_until = NULL WHERE id = :id")
+			.param("id", id)
+			.update();
+	}
+
+	void reschedule(long id, Duration wait, String reason) {
+		jdbc.sql("""
+				UPDATE outbound_messages SET status = 'pending', lease_until = NULL, last_error = :reason,
+				  next_attempt_at = now() + make_interval(secs => :wait) WHERE id = :id""")
+			.param("reason", reason)
+			.param("wait", wait.toMillis() / 1000.0)
+			.param("id", id)
+			.update();
+	}
+
+	void markFailed(long id, String reason) {
+		jdbc.sql("UPDATE outbound_messages SET status = 'failed', lease_until = NULL, last_error = :reason WHERE id = :id")
+			.param("reason", reason)
+			.param("id", id)
+			.update();
+	}
+
+}

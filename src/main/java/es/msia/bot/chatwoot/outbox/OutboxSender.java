@@ -1,0 +1,174 @@
+package es.msia.bot.chatwoot.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import es.msia.bot.chatwoot.ChatwootClient;
+import es.msia.bot.chatwoot.ChatwootClient.Failed;
+import es.msia.bot.chatwoot.ChatwootClient.Result;
+import es.msia.bot.chatwoot.ChatwootClient.Retryable;
+import es.msia.bot.chatwoot.ChatwootClient.Sent;
+import es.msia.bot.chatwoot.ChatwootSettings;
+import es.msia.bot.chatwoot.ReplyDelivered;
+import es.msia.bot.chatwoot.outbox.OutboxRows.Claimed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers the outbox to Chatwoot: the oldest undelivered reply of each conversation, conversations in
+ * parallel, retrying with exponential backoff and jitter (or Chatwoot's Retry-After). A reply is
+ * marked before the event is published, so a crash can at worst repeat the HTTP call of the one reply
+ * in flight, never the others.
+ */
+@Component
+@ConditionalOnBooleanProperty("msia.role.agent")
+public class OutboxSender implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+	private static final int BATCH = 32;
+
+	private final OutboxRows rows;
+
+	private final ChatwootClient client;
+
+	private final ChatwootSettings settings;
+
+	private final ApplicationEventPublisher events;
+
+	private final Executor executor;
+
+	private final Semaphore wakeUp = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private Thread loop;
+
+	OutboxSender(OutboxRows rows, ChatwootClient client, ChatwootSettings settings, ApplicationEventPublisher events,
+			@Qualifier("applicationTaskExecutor") Executor executor) {
+		this.rows = rows;
+		this.client = client;
+		this.settings = settings;
+		this.events = events;
+		this.executor = executor;
+	}
+
+	/** Asks for a delivery round now instead of at the next poll (called after a reply is committed). */
+	public void wakeUp() {
+		wakeUp.release();
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		loop = new Thread(this::run, "outbox-sender");
+		loop.setDaemon(true);
+		loop.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		if (loop != null) {
+			loop.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void run() {
+		while (running) {
+			try {
+				int delivered = deliverDue();
+				if (delivered < BATCH) {
+					wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+					wakeUp.drainPermits();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Outbox round failed: {}", ex.getMessage());
+				sleepQuietly(1000);
+			}
+		}
+	}
+
+	/** One round: claims due replies and delivers them. Returns how many were claimed. */
+	int deliverDue() {
+		List<Claimed> claimed = rows.claimDue(BATCH, settings.lease());
+		CompletableFuture.allOf(claimed.stream()
+			.map(reply -> CompletableFuture.runAsync(() -> deliver(reply), executor))
+			.toArray(CompletableFuture[]::new)).join();
+		return claimed.size();
+	}
+
+	private void deliver(Claimed reply) {
+		if (!client.configured()) {
+			rows.markKept(reply.id());
+			publish(reply, null, true);
+			return;
+		}
+		Result result = client.sendMessage(reply.conversationId(), reply.content(), reply.privateNote());
+		if (result instanceof Sent sent) {
+			rows.markSent(reply.id(), sent.messageId());
+			publish(reply, sent.messageId(), false);
+		}
+		else if (result instanceof Retryable retry && reply.attempts() < settings.maxAttempts()) {
+			Duration wait = retry.retryAfter() != null ? retry.retryAfter() : backoff(reply.attempts());
+			log.info("Reply {} to conversation {}: {}; retry in {}", reply.id(), reply.conversationId(),
+					retry.reason(), wait);
+			rows.reschedule(reply.id(), wait, retry.reason());
+		}
+		else if (result instanceof Retryable retry) {
+			fail(reply, retry.reason());
+		}
+		else if (result instanceof Failed failed) {
+			fail(reply, failed.reason());
+		}
+	}
+
+	private void fail(Claimed reply, String reason) {
+		log.error("Reply {} to conversation {} failed for good after {} attempts: {}", reply.id(),
+				reply.conversationId(), reply.attempts(), reason);
+		rows.markFailed(reply.id(), reason);
+	}
+
+	private void publish(Claimed reply, Long chatwootId, boolean kept) {
+		events.publishEvent(new ReplyDelivered(reply.id(), reply.conversationId(), reply.content(),
+				reply.privateNote(), chatwootId, kept, Instant.now()));
+	}
+
+	/** Exponential backoff with full jitter, capped. */
+	Duration backoff(int attempt) {
+		long base = settings.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+		long capped = Math.min(base, settings.maxBackoff().toMillis());
+		return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+	}
+
+	private static void sleepQuietly(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

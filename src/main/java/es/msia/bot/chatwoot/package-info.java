@@ -1,0 +1,12 @@
+/**
+ * Chatwoot outbound: the REST client (send text, private notes) and the durable outbox every reply goes
+ * through. A reply is enqueued with an idempotency key, so a turn handled twice still sends once; the
+ * sender delivers in order per conversation and retries with backoff on 429, 5xx and timeouts. When
+ * Chatwoot is not configured, replies are kept (and shown in the panel) instead of failing.
+ * <p>
+ * Owns the {@code outbound_messages} table. Publishes {@link es.msia.bot.chatwoot.ReplyDelivered}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Chatwoot client and outbox",
+		allowedDependencies = "shared")
+@org.jspecify.annotations.NullMarked
+package es.msia.bot.chatwoot;

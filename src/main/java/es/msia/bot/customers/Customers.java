@@ -1,0 +1,51 @@
+package es.msia.bot.customers;
+
+import java.util.Optional;
+
+import es.msia.bot.shared.PhoneNumber;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Customer facade. Customers are created on their first WhatsApp message and found by phone afterwards.
+ */
+@Service
+public class Customers {
+
+	private final JdbcClient jdbc;
+
+	Customers(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Creates the customer or refreshes the WhatsApp name and Chatwoot contact id, in one statement so
+	 * that two concurrent first messages cannot create two customers.
+	 */
+	public CustomerId upsert(PhoneNumber phone, @Nullable String name, @Nullable Long chatwootContactId) {
+		long id = jdbc.sql("""
+				INSERT INTO customers (phone, name, chatwoot_contact_id) VALUES (:phone, :name, :contact)
+				ON CONFLICT (phone) DO UPDATE SET
+				  name = COALESCE(customers.name, EXCLUDED.name),
+				  chatwoot_contact_id = COALESCE(EXCLUDED.chatwoot_contact_id, customers.chatwoot_contact_id),
+				  updated_at = now()
+				RETURNING id""")
+			.param("phone", phone.value())
+			.param("name", name)
+			.param("contact", chatwootContactId)
+			.query(Long.class)
+			.single();
+		return new CustomerId(id);
+	}
+
+	/** The customer with this phone, if known. */
+	public Optional<CustomerView> findByPhone(PhoneNumber phone) {
+		return jdbc.sql("SELECT id, phone, name, email, client_type FROM customers WHERE phone = :phone")
+			.param("phone", phone.value())
+			.query((rs, n) -> new CustomerView(new CustomerId(rs.getLong("id")), new PhoneNumber(rs.getString("phone")),
+					rs.getString("name"), rs.getString("email"), rs.getString("client_type")))
+			.optional();
+	}
+
+}

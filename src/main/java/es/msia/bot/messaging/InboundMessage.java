@@ -1,0 +1,30 @@
+package es.msia.bot.messaging;
+
+import java.time.Instant;
+import java.util.List;
+
+import es.msia.bot.shared.PhoneNumber;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A customer message as the agent sees it: what Chatwoot delivered, normalised and recorded.
+ *
+ * @param messageId Chatwoot's message id (unique across the installation), the dedupe key
+ * @param conversationId Chatwoot's conversation display id, the thread id of the conversation graph
+ * @param customerId our customer id
+ * @param conversationStatus Chatwoot's status when the webhook was built (pending = bot's turn)
+ */
+public record InboundMessage(long messageId, long conversationId, long customerId, PhoneNumber phone,
+		@Nullable String senderName, @Nullable String content, List<InboundAttachment> attachments,
+		@Nullable String conversationStatus, long accountId, long inboxId, Instant receivedAt) {
+
+	public InboundMessage {
+		attachments = List.copyOf(attachments);
+	}
+
+	/** The text, or an empty string for a media message without caption. */
+	public String text() {
+		return content == null ? "" : content;
+	}
+
+}

@@ -1,0 +1,163 @@
+package es.msia.bot.messaging;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import es.msia.bot.messaging.redis.IncomingStream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Intake of customer messages: record once, then append to the stream. The row is written first and
+ * marked with its stream id after the XADD; {@link #appendUnstreamed()} repairs the gap a crash between
+ * the two would leave, so nothing the customer sent is lost.
+ */
+@Service
+public class InboundMessages {
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final IncomingStream stream;
+
+	private final JsonMapper json;
+
+	private final LiveFeed liveFeed;
+
+	InboundMessages(JdbcClient jdbc, TransactionTemplate tx, IncomingStream stream, JsonMapper json,
+			LiveFeed liveFeed) {
+		this.liveFeed = liveFeed;
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.stream = stream;
+		this.json = json;
+	}
+
+	/** Records the message and appends it to {@code incoming_messages}, unless it was seen before. */
+	public Intake accept(InboundMessage message) {
+		Boolean inserted = tx.execute(status -> {
+			upsertConversation(message.conversationId(), message.customerId(), message.accountId(), message.inboxId(),
+					message.conversationStatus());
+			int rows = jdbc.sql("""
+					INSERT INTO messages (conversation_id, chatwoot_message_id, direction, sender_kind, sender_name,
+					                      content, attachments, payload)
+					VALUES (:conversation, :message, 'inbound', 'customer', :name, :content, CAST(:attachments AS jsonb),
+					        CAST(:payload AS jsonb))
+					ON CONFLICT (chatwoot_message_id) DO NOTHING""")
+				.param("conversation", message.conversationId())
+				.param("message", message.messageId())
+				.param("name", message.senderName())
+				.param("content", message.content())
+				.param("attachments", json.writeValueAsString(message.attachments()))
+				.param("payload", json.writeValueAsString(message))
+				.update();
+			if (rows == 1) {
+				jdbc.sql("UPDATE conversations SET last_customer_message_at = :at WHERE id = :id")
+					.param("at", Timestamp.from(message.receivedAt()))
+					.param("id", message.conversationId())
+					.update();
+			}
+			return rows == 1;
+		});
+		if (!Boolean.TRUE.equals(inserted)) {
+			return Intake.DUPLICATE;
+		}
+		markStreamed(message.messageId(), stream.append(message));
+		liveFeed.publishIncoming(new LiveFeed.LiveEvent(message.conversationId(), "inbound", "customer",
+				message.content(), message.messageId(), "received", message.receivedAt()));
+		return Intake.ACCEPTED;
+	}
+
+	/**
+	 * Records a message a human agent sent from Chatwoot: the sign that a person is talking to this
+	 * customer. Idempotent by Chatwoot message id.
+	 */
+	public void recordHumanReply(long conversationId, long chatwootMessageId, @Nullable String agentName,
+			@Nullable String content, Instant at) {
+		tx.executeWithoutResult(status -> {
+			upsertConversation(conversationId, null, null, null, null);
+			int rows = jdbc.sql("""
+					INSERT INTO messages (conversation_id, chatwoot_message_id, direction, sender_kind, sender_name,
+					                      content, created_at)
+					VALUES (:conversation, :message, 'outbound', 'human', :name, :content, :at)
+					ON CONFLICT (chatwoot_message_id) DO NOTHING""")
+				.param("conversation", conversationId)
+				.param("message", chatwootMessageId)
+				.param("name", agentName)
+				.param("content", content)
+				.param("at", Timestamp.from(at))
+				.update();
+			if (rows == 1) {
+				jdbc.sql("UPDATE conversations SET last_human_message_at = :at, updated_at = now() WHERE id = :id")
+					.param("at", Timestamp.from(at))
+					.param("id", conversationId)
+					.update();
+			}
+		});
+	}
+
+	/** True when the agent already finished with this message (a redelivery must not answer twice). */
+	public boolean isProcessed(long chatwootMessageId) {
+		return jdbc.sql("SELECT processed_at IS NOT NULL FROM messages WHERE chatwoot_message_id = :id")
+			.param("id", chatwootMessageId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/** Marks the message as handled by the agent. */
+	public void markProcessed(long chatwootMessageId) {
+		jdbc.sql("UPDATE messages SET processed_at = now() WHERE chatwoot_message_id = :id AND processed_at IS NULL")
+			.param("id", chatwootMessageId)
+			.update();
+	}
+
+	/**
+	 * Appends messages that were recorded but never reached the stream (the process died between the
+	 * insert and the XADD). Returns how many were repaired.
+	 */
+	public int appendUnstreamed() {
+		List<String> payloads = jdbc.sql("""
+				SELECT payload::text FROM messages
+				WHERE direction = 'inbound' AND stream_id IS NULL AND payload IS NOT NULL
+				  AND created_at < now() - interval '30 seconds'
+				ORDER BY id LIMIT 100""").query(String.class).list();
+		for (String payload : payloads) {
+			InboundMessage message = json.readValue(payload, InboundMessage.class);
+			markStreamed(message.messageId(), stream.append(message));
+		}
+		return payloads.size();
+	}
+
+	private void markStreamed(long chatwootMessageId, String streamId) {
+		jdbc.sql("UPDATE messages SET stream_id = :stream WHERE chatwoot_message_id = :id")
+			.param("stream", streamId)
+			.param("id", chatwootMessageId)
+			.update();
+	}
+
+	private void upsertConversation(long id, @Nullable Long customerId, @Nullable Long accountId, @Nullable Long inboxId,
+			@Nullable String status) {
+		jdbc.sql("""
+				INSERT INTO conversations (id, customer_id, chatwoot_account_id, chatwoot_inbox_id, chatwoot_status)
+				VALUES (:id, :customer, :account, :inbox, :status)
+				ON CONFLICT (id) DO UPDATE SET
+				  customer_id = COALESCE(EXCLUDED.customer_id, conversations.customer_id),
+				  chatwoot_account_id = COALESCE(EXCLUDED.chatwoot_account_id, conversations.chatwoot_account_id),
+				  chatwoot_inbox_id = COALESCE(EXCLUDED.chatwoot_inbox_id, conversations.chatwoot_inbox_id),
+				  chatwoot_status = COALESCE(EXCLUDED.chatwoot_status, conversations.chatwoot_status),
+				  updated_at = now()""")
+			.param("id", id)
+			.param("customer", customerId)
+			.param("account", accountId)
+			.param("inbox", inboxId)
+			.param("status", status)
+			.update();
+	}
+
+}

@@ -1,0 +1,36 @@
+package es.msia.bot.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Stream and consumer tuning.
+ *
+ * @param stream the Redis Stream customers' messages are appended to
+ * @param group the consumer group all agents share
+ * @param maxLength approximate MAXLEN: the transcript lives in PostgreSQL, the stream only needs a backlog
+ * @param block how long one XREADGROUP waits for new entries
+ * @param maxInFlight entries being handled at once by this process; reading pauses above it
+ * @param reclaimIdle how long an entry may stay unacknowledged before another agent takes it over; must
+ * exceed the slowest turn (LLM calls included), or a slow turn is handled twice (harmless, but wasteful)
+ * @param maxDeliveries attempts before an entry goes to the dead-letter stream
+ * @param lockLease how long the per-conversation lock is held at most, should its holder die
+ * @param lockWait how long a turn waits for another agent to finish the same conversation
+ */
+@ConfigurationProperties("msia.messaging")
+public record MessagingSettings(@DefaultValue("incoming_messages") String stream, @DefaultValue("agents") String group,
+		@DefaultValue("100000") long maxLength, @DefaultValue("2s") Duration block, @DefaultValue("16") int batchSize,
+		@DefaultValue("256") int maxInFlight, @DefaultValue("60s") Duration reclaimIdle,
+		@DefaultValue("5s") Duration reclaimInterval, @DefaultValue("5") int maxDeliveries,
+		@DefaultValue("120s") Duration lockLease, @DefaultValue("30s") Duration lockWait,
+		@DefaultValue("outgoing_messages") String outgoingChannel,
+		@DefaultValue("incoming_events") String incomingChannel) {
+
+	/** The dead-letter stream next to the main one. */
+	public String deadLetterStream() {
+		return stream + ":dead";
+	}
+
+}

@@ -1,0 +1,14 @@
+/**
+ * Messaging: the seam between the API and agent roles. Inbound customer messages are recorded in
+ * PostgreSQL (the transcript, de-duplicated by Chatwoot message id) and appended to the Redis Stream
+ * {@code incoming_messages}; agents consume it through a consumer group, one conversation at a time
+ * across all replicas, reclaiming entries a dead agent left pending and dead-lettering entries that
+ * keep failing. Replies and inbound events are published on Redis Pub/Sub for live views.
+ * <p>
+ * SPI: {@link es.msia.bot.messaging.InboundMessageHandler}, implemented by the conversation module.
+ * Owns the {@code conversations} and {@code messages} tables. Publishes no application events.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Messaging (Redis Streams)",
+		allowedDependencies = { "shared", "customers" })
+@org.jspecify.annotations.NullMarked
+package es.msia.bot.messaging;

@@ -1,0 +1,227 @@
+package es.msia.bot.messaging.redis;
+
+import java.lang.management.ManagementFactory;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import es.msia.bot.messaging.InboundMessage;
+import es.msia.bot.messaging.InboundMessageHandler;
+import es.msia.bot.messaging.InboundMessages;
+import es.msia.bot.messaging.MessagingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.stereotype.Component;
+
+/**
+ * The agent's side of {@code incoming_messages}: reads new entries through the consumer group, takes
+ * over entries a dead agent left pending, and hands each to the {@link InboundMessageHandler} with its
+ * conversation locked. Entries of one conversation run one after another; different conversations run
+ * in parallel. An entry is acknowledged only after the handler returned, and dead-lettered after
+ * {@code maxDeliveries} failed attempts.
+ */
+@Component
+@ConditionalOnBooleanProperty("msia.role.agent")
+public class StreamConsumer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
+
+	private final IncomingStream stream;
+
+	private final ConversationLocks locks;
+
+	private final InboundMessages inbound;
+
+	private final InboundMessageHandler handler;
+
+	private final MessagingSettings settings;
+
+	private final Executor executor;
+
+	private final String consumerName;
+
+	private final ConcurrentHashMap<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+
+	private final Set<String> inFlightIds = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private volatile boolean running;
+
+	/** Bumped on every start, so a reader left over from before a stop() exits instead of doubling up. */
+	private final AtomicInteger generation = new AtomicInteger();
+
+	private volatile long lastReclaim;
+
+	private Thread reader;
+
+	StreamConsumer(IncomingStream stream, ConversationLocks locks, InboundMessages inbound,
+			InboundMessageHandler handler, MessagingSettings settings,
+			@Qualifier("applicationTaskExecutor") Executor executor) {
+		this.stream = stream;
+		this.locks = locks;
+		this.inbound = inbound;
+		this.handler = handler;
+		this.settings = settings;
+		this.executor = executor;
+		this.consumerName = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Override
+	public void start() {
+		stream.ensureGroup();
+		running = true;
+		int current = generation.incrementAndGet();
+		reader = new Thread(() -> readLoop(current), "incoming-stream-reader");
+		reader.setDaemon(true);
+		reader.start();
+		log.info("Agent consuming '{}' as '{}' in group '{}'", settings.stream(), consumerName, settings.group());
+	}
+
+	/**
+	 * Stops reading and waits for the reader to leave its blocking read; handlers in flight finish. The
+	 * reader is not interrupted: that would abandon an XREADGROUP still blocked in Redis, which would then
+	 * swallow the next entry (it would be reclaimed, but only after {@code reclaimIdle}).
+	 */
+	@Override
+	public void stop() {
+		running = false;
+		if (reader != null) {
+			try {
+				reader.join(settings.block().toMillis() + 2000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** This consumer's name in the group (visible in XINFO CONSUMERS). */
+	public String consumerName() {
+		return consumerName;
+	}
+
+	private void readLoop(int myGeneration) {
+		while (running && generation.get() == myGeneration) {
+			try {
+				if (System.currentTimeMillis() - lastReclaim >= settings.reclaimInterval().toMillis()) {
+					lastReclaim = System.currentTimeMillis();
+					stream.autoClaim(consumerName, settings.batchSize()).forEach(this::reclaimed);
+				}
+				int room = settings.maxInFlight() - inFlight.get();
+				if (room <= 0) {
+					Thread.sleep(20);
+					continue;
+				}
+				var entries = stream.readNew(consumerName, Math.min(room, settings.batchSize()));
+				if (running && generation.get() == myGeneration) {
+					// Entries read while stopping stay pending and are reclaimed later: nothing is lost.
+					entries.forEach(this::dispatch);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (running) {
+					log.warn("Reading '{}' failed, retrying: {}", settings.stream(), ex.getMessage());
+					pause();
+				}
+			}
+		}
+	}
+
+	private void reclaimed(MapRecord<String, String, String> record) {
+		String id = record.getId().getValue();
+		if (inFlightIds.contains(id)) {
+			return;
+		}
+		long deliveries = stream.deliveries(id);
+		if (deliveries > settings.maxDeliveries()) {
+			log.error("Entry {} failed {} times; moved to {}", id, deliveries - 1, settings.deadLetterStream());
+			stream.deadLetter(record, "failed " + (deliveries - 1) + " times");
+			return;
+		}
+		log.info("Reclaimed entry {} (delivery {})", id, deliveries);
+		dispatch(record);
+	}
+
+	private void dispatch(MapRecord<String, String, String> record) {
+		String id = record.getId().getValue();
+		InboundMessage message;
+		try {
+			message = stream.decode(record.getValue());
+		}
+		catch (RuntimeException ex) {
+			stream.deadLetter(record, "undecodable: " + ex.getMessage());
+			return;
+		}
+		if (!inFlightIds.add(id)) {
+			return;
+		}
+		inFlight.incrementAndGet();
+		long conversation = message.conversationId();
+		CompletableFuture<Void> next = tails.compute(conversation,
+				(key, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
+					.handleAsync((r, e) -> {
+						process(id, message);
+						return null;
+					}, executor));
+		next.whenComplete((r, e) -> tails.remove(conversation, next));
+	}
+
+	private void process(String id, InboundMessage message) {
+		try {
+			Optional<String> token = locks.acquire(message.conversationId());
+			if (token.isEmpty()) {
+				log.info("Conversation {} busy elsewhere; entry {} will be retried", message.conversationId(), id);
+				return;
+			}
+			try {
+				if (!inbound.isProcessed(message.messageId())) {
+					handler.handle(message);
+					inbound.markProcessed(message.messageId());
+				}
+				stream.ack(id);
+			}
+			finally {
+				locks.release(message.conversationId(), token.get());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Handling entry {} of conversation {} failed; it will be retried: {}", id,
+					message.conversationId(), ex.toString());
+		}
+		finally {
+			inFlightIds.remove(id);
+			inFlight.decrementAndGet();
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,50 @@
+package es.msia.bot.platform.web;
+
+import es.msia.bot.platform.ServerPorts;
+import es.msia.bot.platform.ServerPorts.Surface;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two security surfaces. The API is stateless: the webhook authenticates itself with its token (and
+ * HMAC), public catalogue reads are open, and admin endpoints need an admin. The panel is a
+ * session-based form login with CSRF on every form.
+ */
+@Configuration(proxyBeanMethods = false)
+class HttpSecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, ServerPorts ports) throws Exception {
+		http.securityMatcher(request -> ports.surfaceOf(request) != Surface.ADMIN)
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic(Customizer.withDefaults())
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/api/admin/**").hasRole("ADMIN")
+				.requestMatchers("/api/**", "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
+				.requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+				.anyRequest().denyAll());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain adminSecurity(HttpSecurity http) throws Exception {
+		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.headers(headers -> headers.frameOptions(frame -> frame.deny()))
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/login", "/webjars/**", "/admin-static/**", "/favicon.ico", "/error",
+						"/actuator/health/**")
+				.permitAll()
+				.anyRequest().authenticated());
+		return http.build();
+	}
+
+}

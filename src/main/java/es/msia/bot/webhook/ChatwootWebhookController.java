@@ -1,0 +1,154 @@
+package es.msia.bot.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import es.msia.bot.customers.CustomerId;
+import es.msia.bot.customers.Customers;
+import es.msia.bot.messaging.InboundMessage;
+import es.msia.bot.messaging.InboundMessages;
+import es.msia.bot.messaging.Intake;
+import es.msia.bot.shared.PhoneNumber;
+import es.msia.bot.webhook.WebhookFilter.CustomerMessage;
+import es.msia.bot.webhook.WebhookFilter.Decision;
+import es.msia.bot.webhook.WebhookFilter.HumanReply;
+import es.msia.bot.webhook.WebhookFilter.Ignored;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The URL configured in Chatwoot. Answers fast (Chatwoot gives up after 5 s): the work happens in the
+ * agent, behind the stream. Bad input gets a 4xx and changes nothing.
+ */
+@RestController
+@Tag(name = "Chatwoot webhook")
+class ChatwootWebhookController {
+
+	private static final Logger log = LoggerFactory.getLogger(ChatwootWebhookController.class);
+
+	private final WebhookToken token;
+
+	private final WebhookSettings settings;
+
+	private final @Nullable WebhookSignature signature;
+
+	private final JsonMapper json;
+
+	private final Customers customers;
+
+	private final InboundMessages inbound;
+
+	ChatwootWebhookController(WebhookToken token, WebhookSettings settings, JsonMapper json, Customers customers,
+			InboundMessages inbound) {
+		this.token = token;
+		this.settings = settings;
+		this.signature = settings.secret().isBlank() ? null
+				: new WebhookSignature(settings.secret(), settings.maxAge().toSeconds(), Clock.systemUTC());
+		this.json = json;
+		this.customers = customers;
+		this.inbound = inbound;
+	}
+
+	@PostMapping("/api/chatwoot/webhook")
+	@Operation(summary = "Chatwoot webhook (account or agent-bot webhook)",
+			description = "Token as ?token=...; X-Chatwoot-Signature/X-Chatwoot-Timestamp verified when a secret is set")
+	ResponseEntity<Map<String, String>> receive(@RequestParam(name = "token", required = false) @Nullable String tokenParam,
+			@Parameter(hidden = true) @RequestHeader(name = "X-Chatwoot-Timestamp", required = false) @Nullable String timestamp,
+			@Parameter(hidden = true) @RequestHeader(name = "X-Chatwoot-Signature", required = false) @Nullable String sig,
+			HttpServletRequest request) throws IOException {
+		return handle(tokenParam, timestamp, sig, request);
+	}
+
+	@PostMapping("/api/chatwoot/webhook/{token}")
+	@Operation(summary = "Chatwoot webhook, token as the last path segment")
+	ResponseEntity<Map<String, String>> receiveWithPathToken(@PathVariable("token") String tokenPath,
+			@Parameter(hidden = true) @RequestHeader(name = "X-Chatwoot-Timestamp", required = false) @Nullable String timestamp,
+			@Parameter(hidden = true) @RequestHeader(name = "X-Chatwoot-Signature", required = false) @Nullable String sig,
+			HttpServletRequest request) throws IOException {
+		return handle(tokenPath, timestamp, sig, request);
+	}
+
+	private ResponseEntity<Map<String, String>> handle(@Nullable String candidate, @Nullable String timestamp,
+			@Nullable String sig, HttpServletRequest request) throws IOException {
+		if (candidate == null || !token.matches(candidate)) {
+			return error(HttpStatus.UNAUTHORIZED, "invalid webhook token");
+		}
+		long limit = settings.maxBody().toBytes();
+		if (request.getContentLengthLong() > limit) {
+			return error(HttpStatus.PAYLOAD_TOO_LARGE, "body over " + limit + " bytes");
+		}
+		byte[] body;
+		try (InputStream in = request.getInputStream()) {
+			body = in.readNBytes((int) limit + 1);
+		}
+		if (body.length > limit) {
+			return error(HttpStatus.PAYLOAD_TOO_LARGE, "body over " + limit + " bytes");
+		}
+		if (signature != null) {
+			String problem = signature.problem(timestamp, sig, body);
+			if (problem != null) {
+				return error(HttpStatus.UNAUTHORIZED, problem);
+			}
+		}
+		JsonNode event;
+		try {
+			event = json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return error(HttpStatus.BAD_REQUEST, "malformed JSON");
+		}
+		if (event == null || !event.isObject()) {
+			return error(HttpStatus.BAD_REQUEST, "expected a JSON object");
+		}
+		return ResponseEntity.ok(act(WebhookFilter.decide(event)));
+	}
+
+	private Map<String, String> act(Decision decision) {
+		if (decision instanceof HumanReply human) {
+			inbound.recordHumanReply(human.conversationId(), human.messageId(), human.agentName(), human.content(),
+					human.createdAt());
+			return Map.of("status", "recorded", "reason", "human agent message");
+		}
+		if (decision instanceof CustomerMessage message) {
+			return accept(message);
+		}
+		return Map.of("status", "ignored", "reason", ((Ignored) decision).reason());
+	}
+
+	private Map<String, String> accept(CustomerMessage message) {
+		Optional<PhoneNumber> phone = Optional.ofNullable(message.phone()).flatMap(PhoneNumber::parse);
+		if (phone.isEmpty()) {
+			log.warn("Message {} of conversation {} has no usable phone number; ignored", message.messageId(),
+					message.conversationId());
+			return Map.of("status", "ignored", "reason", "no phone number");
+		}
+		CustomerId customer = customers.upsert(phone.get(), message.senderName(), message.contactId());
+		Intake intake = inbound.accept(new InboundMessage(message.messageId(), message.conversationId(),
+				customer.value(), phone.get(), message.senderName(), message.content(), message.attachments(),
+				message.conversationStatus(), message.accountId(), message.inboxId(), message.createdAt()));
+		return Map.of("status", intake == Intake.ACCEPTED ? "accepted" : "duplicate");
+	}
+
+	private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
+		return ResponseEntity.status(status).body(Map.of("error", message));
+	}
+
+}

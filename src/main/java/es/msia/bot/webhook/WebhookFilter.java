@@ -1,0 +1,116 @@
+package es.msia.bot.webhook;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import es.msia.bot.messaging.InboundAttachment;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one place that decides which Chatwoot deliveries the bot acts on (protocols.md A5):
+ * <ul>
+ * <li>{@code message_created} with top-level {@code message_type == "incoming"}, not private: a customer
+ * message to answer;</li>
+ * <li>{@code message_created}, outgoing, not private, sent by a human agent ({@code sender.type == "user"}):
+ * recorded as the sign that a person is talking to the customer;</li>
+ * <li>everything else (our own echoes, other bots, private notes, templates, other events): ignored.</li>
+ * </ul>
+ * The top-level fields are authoritative; {@code conversation.messages[0]} may be another message.
+ */
+final class WebhookFilter {
+
+	sealed interface Decision {
+	}
+
+	record CustomerMessage(long messageId, long conversationId, @Nullable String content,
+			List<InboundAttachment> attachments, @Nullable String phone, @Nullable String senderName,
+			@Nullable Long contactId, @Nullable String conversationStatus, long accountId, long inboxId,
+			Instant createdAt) implements Decision {
+	}
+
+	record HumanReply(long messageId, long conversationId, @Nullable String agentName, @Nullable String content,
+			Instant createdAt) implements Decision {
+	}
+
+	record Ignored(String reason) implements Decision {
+	}
+
+	private WebhookFilter() {
+	}
+
+	static Decision decide(JsonNode event) {
+		String type = text(event, "event");
+		if (!"message_created".equals(type)) {
+			return new Ignored("event " + (type == null ? "(none)" : type));
+		}
+		if (event.path("private").asBoolean(false)) {
+			return new Ignored("private note");
+		}
+		long messageId = event.path("id").asLong(0);
+		long conversationId = event.path("conversation").path("id").asLong(0);
+		if (messageId <= 0 || conversationId <= 0) {
+			return new Ignored("no message or conversation id");
+		}
+		String messageType = text(event, "message_type");
+		if ("incoming".equals(messageType)) {
+			return customerMessage(event, messageId, conversationId);
+		}
+		if ("outgoing".equals(messageType) && "user".equals(text(event.path("sender"), "type"))) {
+			return new HumanReply(messageId, conversationId, text(event.path("sender"), "name"),
+					text(event, "content"), createdAt(event));
+		}
+		return new Ignored("message_type " + messageType + " from "
+				+ (text(event.path("sender"), "type") == null ? "unknown" : text(event.path("sender"), "type")));
+	}
+
+	private static CustomerMessage customerMessage(JsonNode event, long messageId, long conversationId) {
+		JsonNode sender = event.path("sender");
+		JsonNode conversation = event.path("conversation");
+		String phone = text(sender, "phone_number");
+		if (phone == null) {
+			phone = text(conversation.path("meta").path("sender"), "phone_number");
+		}
+		if (phone == null) {
+			phone = text(conversation.path("contact_inbox"), "source_id");
+		}
+		Long contactId = sender.path("id").isNumber() ? sender.path("id").asLong() : null;
+		return new CustomerMessage(messageId, conversationId, text(event, "content"), attachments(event), phone,
+				text(sender, "name"), contactId, text(conversation, "status"), event.path("account").path("id").asLong(0),
+				event.path("inbox").path("id").asLong(conversation.path("inbox_id").asLong(0)), createdAt(event));
+	}
+
+	private static List<InboundAttachment> attachments(JsonNode event) {
+		List<InboundAttachment> result = new ArrayList<>();
+		for (JsonNode a : event.path("attachments")) {
+			result.add(new InboundAttachment(a.path("id").asLong(0),
+					a.path("file_type").isString() ? a.path("file_type").asString() : "file", text(a, "data_url"),
+					a.path("file_size").isNumber() ? a.path("file_size").asLong() : null));
+		}
+		return result;
+	}
+
+	private static Instant createdAt(JsonNode event) {
+		JsonNode created = event.path("created_at");
+		try {
+			if (created.isString()) {
+				return Instant.parse(created.asString());
+			}
+			if (created.isNumber()) {
+				return Instant.ofEpochSecond(created.asLong());
+			}
+		}
+		catch (DateTimeParseException ex) {
+			// A malformed timestamp is not a reason to lose the message; the arrival time will do.
+		}
+		return Instant.now();
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isString() && !value.asString().isBlank() ? value.asString() : null;
+	}
+
+}
