@@ -1,0 +1,83 @@
+package es.msia.bot.catalog.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds every occurrence of every phrase in the tokens. Phrases are compared on content words only,
+ * so function words between them do not matter, but a phrase never spans punctuation.
+ */
+final class MentionFinder {
+
+	/** Longest first, then exact before fuzzy, then variants before elements, then leftmost. */
+	static final Comparator<Mention> PREFERENCE = Comparator.comparingInt(Mention::size)
+		.reversed()
+		.thenComparingInt(Mention::edits)
+		.thenComparingInt((Mention m) -> m.phrase().priority())
+		.thenComparingInt(Mention::first);
+
+	private MentionFinder() {
+	}
+
+	static List<Mention> find(List<Token> tokens, List<Integer> content, Iterable<Phrase> phrases) {
+		List<Mention> found = new ArrayList<>();
+		for (Phrase phrase : phrases) {
+			for (int p = 0; p + phrase.size() <= content.size(); p++) {
+				int edits = matchAt(tokens, content, p, phrase);
+				if (edits >= 0) {
+					found.add(new Mention(phrase, content.get(p), content.get(p + phrase.size() - 1), edits));
+				}
+			}
+		}
+		return found;
+	}
+
+	static List<Mention> find(List<Token> tokens, List<Integer> content, PhraseBook book) {
+		List<Mention> found = new ArrayList<>();
+		for (int p = 0; p < content.size(); p++) {
+			Token token = tokens.get(content.get(p));
+			for (Phrase phrase : book.startingWith(token.key().charAt(0))) {
+				if (p + phrase.size() <= content.size()) {
+					int edits = matchAt(tokens, content, p, phrase);
+					if (edits >= 0) {
+						found.add(new Mention(phrase, content.get(p), content.get(p + phrase.size() - 1), edits));
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+	/** Total typo edits if the phrase matches at content position p, or -1. */
+	private static int matchAt(List<Token> tokens, List<Integer> content, int p, Phrase phrase) {
+		int edits = 0;
+		for (int j = 0; j < phrase.size(); j++) {
+			Token token = tokens.get(content.get(p + j));
+			if (j > 0 && token.pauseBefore()) {
+				return -1;
+			}
+			int cost = wordCost(phrase.keys().get(j), phrase.forms().get(j), token);
+			if (cost < 0) {
+				return -1;
+			}
+			edits += cost;
+		}
+		return edits;
+	}
+
+	private static int wordCost(String key, String form, Token token) {
+		if (key.equals(token.key())) {
+			return 0;
+		}
+		int allowed = Typos.allowedEdits(Math.min(form.length(), token.form().length()));
+		if (allowed == 0 || key.charAt(0) != token.key().charAt(0)) {
+			return -1;
+		}
+		if (Typos.within(key, token.key(), 1)) {
+			return 1;
+		}
+		return (allowed >= 2 && Typos.within(key, token.key(), 2)) ? 2 : -1;
+	}
+
+}

@@ -1,0 +1,115 @@
+package es.msia.bot.catalog.matching;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import es.msia.bot.catalog.CategoryDefinition;
+import es.msia.bot.catalog.ElementDefinition;
+import es.msia.bot.catalog.VariantDefinition;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * All phrases of one category, built from its keywords, aliases and variant keywords.
+ * <p>
+ * A variant keyword names the variant on its own when it contains a word that is itself a one-word
+ * keyword of the umbrella ("suspension trasera", "faro"), when it repeats an umbrella keyword
+ * ("balonas"), or when it is a distinctive word (used by no other phrase) of a variant of a "parts" umbrella (all variants
+ * in one group, e.g. lights: "catadioptrico"). Every other variant keyword ("delanteros",
+ * "equivalentes", "maletero") only refines an umbrella named nearby.
+ */
+final class PhraseBook {
+
+	private final List<Phrase> phrases = new ArrayList<>();
+
+	private final Map<Character, List<Phrase>> byInitial = new HashMap<>();
+
+	PhraseBook(CategoryDefinition category) {
+		Map<String, Integer> keyOwners = keyOwnerCounts(category);
+		for (ElementDefinition element : category.elements()) {
+			element.keywords().forEach((k) -> add(k, Phrase.Kind.ELEMENT, element, null));
+			element.aliases().forEach((k) -> add(k, Phrase.Kind.ELEMENT, element, null));
+			for (VariantDefinition variant : element.variants()) {
+				variant.keywords().forEach((k) -> add(k, variantKind(k, element, keyOwners), element, variant));
+			}
+		}
+		this.phrases.forEach((p) -> this.byInitial.computeIfAbsent(p.keys().get(0).charAt(0), (c) -> new ArrayList<>()).add(p));
+	}
+
+	/** Phrases whose first word starts with this letter (typos keep the first letter). */
+	List<Phrase> startingWith(char initial) {
+		return this.byInitial.getOrDefault(initial, List.of());
+	}
+
+	List<Phrase> all() {
+		return this.phrases;
+	}
+
+	private void add(String keyword, Phrase.Kind kind, ElementDefinition element, @Nullable VariantDefinition variant) {
+		List<String> forms = contentForms(keyword);
+		if (!forms.isEmpty()) {
+			this.phrases.add(new Phrase(forms, forms.stream().map(WordKeys::key).toList(), kind, element, variant));
+		}
+	}
+
+	static List<String> contentForms(String keyword) {
+		return TextNormalizer.tokenize(keyword)
+			.stream()
+			.map(Token::form)
+			.filter((f) -> !SpanishLexicon.FUNCTION_WORDS.contains(f))
+			.toList();
+	}
+
+	private static Phrase.Kind variantKind(String keyword, ElementDefinition umbrella, Map<String, Integer> owners) {
+		List<String> keys = contentForms(keyword).stream().map(WordKeys::key).toList();
+		if (umbrella.keywords().contains(keyword) || keys.stream().anyMatch(singleWordKeys(umbrella)::contains)) {
+			return Phrase.Kind.VARIANT;
+		}
+		List<String> forms = contentForms(keyword);
+		boolean distinctive = false;
+		for (int i = 0; i < keys.size(); i++) {
+			distinctive |= forms.get(i).length() >= 4 && !SpanishLexicon.isQualifier(keys.get(i))
+					&& owners.getOrDefault(keys.get(i), 0) == 1;
+		}
+		return (distinctive && isPartsUmbrella(umbrella)) ? Phrase.Kind.VARIANT : Phrase.Kind.REFINEMENT;
+	}
+
+	private static Set<String> singleWordKeys(ElementDefinition umbrella) {
+		Set<String> keys = new HashSet<>();
+		List<String> words = new ArrayList<>(umbrella.keywords());
+		words.addAll(umbrella.aliases());
+		for (String word : words) {
+			List<String> forms = contentForms(word);
+			if (forms.size() == 1) {
+				keys.add(WordKeys.key(forms.get(0)));
+			}
+		}
+		return keys;
+	}
+
+	// Variants of one group are physically different parts (front/rear, each light); variants in
+	// different groups are alternatives of one part (equivalent or not) and need the umbrella named.
+	static boolean isPartsUmbrella(ElementDefinition umbrella) {
+		return umbrella.variants().stream().map(VariantDefinition::group).distinct().count() == 1;
+	}
+
+	// How many distinct phrases (element or variant) use a word: a word used once is distinctive.
+	private static Map<String, Integer> keyOwnerCounts(CategoryDefinition category) {
+		Map<String, Set<String>> owners = new HashMap<>();
+		for (ElementDefinition element : category.elements()) {
+			List<String> words = new ArrayList<>(element.keywords());
+			words.addAll(element.aliases());
+			words.forEach((w) -> contentForms(w).forEach((f) -> owners.computeIfAbsent(WordKeys.key(f), (k) -> new HashSet<>()).add(element.code())));
+			for (VariantDefinition variant : element.variants()) {
+				variant.keywords().forEach((w) -> contentForms(w).forEach((f) -> owners.computeIfAbsent(WordKeys.key(f), (k) -> new HashSet<>()).add(variant.code())));
+			}
+		}
+		Map<String, Integer> counts = new HashMap<>();
+		owners.forEach((key, codes) -> counts.put(key, codes.size()));
+		return counts;
+	}
+
+}

@@ -1,0 +1,114 @@
+package es.msia.bot.catalog.matching;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Generic Spanish word lists the matcher needs besides the catalogue: nothing here names a reform.
+ * All words are already normalised (no accents, n for n-tilde).
+ */
+final class SpanishLexicon {
+
+	private SpanishLexicon() {
+	}
+
+	/** WhatsApp shorthand and spelling variants mapped to one form. */
+	private static final Map<String, String> CANONICAL = Map.ofEntries(Map.entry("q", "que"), Map.entry("k", "que"),
+			Map.entry("xq", "porque"), Map.entry("pq", "porque"), Map.entry("tb", "tambien"),
+			Map.entry("tmb", "tambien"), Map.entry("tambn", "tambien"), Map.entry("detras", "atras"),
+			Map.entry("d", "de"), Map.entry("x", "por"), Map.entry("sip", "si"), Map.entry("nop", "no"),
+			Map.entry("amb", "ambos"));
+
+	/** Words skipped inside keyword phrases: "tubo escape" matches "tubo de escape". */
+	static final Set<String> FUNCTION_WORDS = Set.of("de", "del", "la", "el", "los", "las", "lo", "un", "una", "unos",
+			"unas", "a", "al", "en", "para", "por", "mi", "mis", "su", "sus", "tu", "tus", "es", "son");
+
+	static final Set<String> NEGATIONS = Set.of("no", "ni", "sin", "tampoco");
+
+	static final Set<String> EXCEPTIONS = Set.of("menos", "excepto", "salvo", "quitando");
+
+	/** Words that close the scope of a negation or of a modification verb. */
+	static final Set<String> CLAUSE_ENDERS = Set.of("pero", "sino", "aunque", "solo", "solamente", "unicamente",
+			"tambien", "ademas", "y", "e", "que", "porque", "pues", "si");
+
+	/** Past participles, preterites and infinitives that announce a modification. */
+	static final Set<String> MODIFICATION_VERBS = Set.of("puesto", "puesta", "puestos", "puestas", "cambiado",
+			"cambiada", "cambiados", "cambiadas", "montado", "montada", "montados", "quitado", "quitada", "quitados",
+			"instalado", "instalada", "instalados", "recortado", "recortada", "anadido", "anadida", "anadidos",
+			"colocado", "colocada", "sustituido", "sustituida", "modificado", "modificada", "cortado", "adaptado",
+			"cambie", "puse", "monte", "quite", "instale", "recorte", "anadi", "coloque", "sustitui", "modifique",
+			"cambiar", "poner", "montar", "quitar", "instalar", "anadir", "modificar", "sustituir", "recortar",
+			"colocar", "homologar", "legalizar", "regularizar", "llevo", "lleva", "incorporado", "meter", "metido");
+
+	/** Words allowed between "no"/"sin" and the element they negate. */
+	static final Set<String> NEGATION_FILLERS = Set.of("he", "has", "ha", "hemos", "han", "lo", "la", "los", "las",
+			"le", "les", "me", "te", "se", "el", "un", "una", "unos", "unas", "mi", "mis", "de", "del", "al", "a", "ni",
+			"tocado", "tocar", "toco", "tocada", "toque", "hace", "falta", "quiero", "necesito", "tiene", "tengo",
+			"incluir", "incluye", "va", "entra", "cuenta", "contar", "hay", "nada", "voy", "vamos", "pienso", "ningun",
+			"ninguna", "ningunos", "ningunas", "esta", "estan");
+
+	/** Words that carry no modification: greetings, vehicles, brands, filler. Never an unknown term. */
+	static final Set<String> STOP_WORDS = Set.of("hola", "buenas", "buenos", "dias", "tardes", "noches",
+			"gracias", "saludos", "quiero", "queria", "quisiera", "necesito", "homologar", "legalizar", "homologacion",
+			"legalizacion", "moto", "motos", "motocicleta", "scooter", "autocaravana", "autocaravanas", "caravana",
+			"camper", "furgo", "furgoneta", "coche", "vehiculo", "vehiculos", "cosa", "cosas", "pieza", "piezas",
+			"reforma", "reformas", "algo", "todo", "toda", "todos", "todas", "nada", "eso", "esto", "esta", "este",
+			"precio", "presupuesto", "cuanto", "ficha", "itv", "papeles", "tema", "mas", "otro", "otra", "otros",
+			"nuevo", "nueva", "nuevos", "nuevas", "original", "originales", "homologado", "homologada", "homologados",
+			"homologadas", "ya", "tambien", "ademas", "varios", "varias", "algunas", "algunos", "cliente", "clientes",
+			"he", "ha", "hemos", "le", "lo", "la", "me", "yo", "nos", "les", "se", "si", "no", "que", "como", "cual",
+			"bien", "muy", "poco", "tiempo", "dia", "hoy", "ayer", "semana", "ano", "favor", "porfa", "vale", "ok",
+			"duda", "pregunta", "info", "informacion", "cita", "taller", "marca", "modelo", "serie", "fabrica",
+			"yamaha", "honda", "kawasaki", "suzuki", "ducati", "bmw", "ktm", "triumph", "harley", "davidson", "aprilia",
+			"benelli", "kymco", "vespa", "piaggio", "royal", "enfield", "husqvarna", "mt07", "mt09", "mt", "cbr",
+			"gsxr", "gsx", "z900", "z650", "r1", "r6", "ninja", "tracer", "sv650", "cb500", "cb650", "africa", "twin",
+			"fiat", "ducato", "iveco", "mercedes", "sprinter", "ford", "transit", "citroen", "jumper", "peugeot",
+			"boxer", "renault", "hymer", "adria", "knaus", "burstner", "dethleffs", "rapido", "benimar", "challenger",
+			"chausson", "pilote", "carado", "sunlight", "weinsberg", "mclouis", "roller", "cv", "km", "kms", "cc");
+
+	/**
+	 * Qualifiers (position, size, sameness, place) that only refine a named part: never enough on
+	 * their own to pick a variant. Stored as comparison keys.
+	 */
+	static final Set<String> QUALIFIER_KEYS = keys("delantero", "trasero", "delante", "atras", "frontal",
+			"posterior", "anterior", "lateral", "izquierdo", "derecho", "superior", "inferior", "interior", "exterior",
+			"dentro", "fuera", "nuevo", "original", "otro", "mismo", "igual", "equivalente", "distinto", "diferente",
+			"grande", "mayor", "menor", "pequeno", "completo", "integral", "auxiliar", "sencillo", "complejo", "fijo",
+			"universal", "digital", "solo", "uno", "dos", "independiente", "separado", "fabricante", "serie",
+			"recambio", "habitaculo", "vivienda", "maletero", "porton", "garaje", "cofre", "armario", "asiento",
+			"reubicado", "movido", "moverlo", "sustitucion", "soporte", "recolocar", "cambiado", "intercambiable",
+			"homologacion", "contrasena", "ensayo", "medida", "diametro", "ancho", "visible", "sitio", "reubicar");
+
+	private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("dos", 2), Map.entry("ambos", 2),
+			Map.entry("ambas", 2), Map.entry("par", 2), Map.entry("pareja", 2), Map.entry("tres", 3),
+			Map.entry("cuatro", 4), Map.entry("cinco", 5), Map.entry("seis", 6));
+
+	/** Words meaning "both / all of them" in an answer. */
+	static final Set<String> ALL_OF_THEM = Set.of("ambos", "ambas", "dos", "todos", "todas");
+
+	static String canonical(String form) {
+		return CANONICAL.getOrDefault(form, form);
+	}
+
+	/** Quantity a word states (2 for "dos", "ambos", "par"...), or 0. */
+	static int quantity(String form) {
+		Integer named = NUMBERS.get(form);
+		if (named != null) {
+			return named;
+		}
+		if (form.length() <= 2 && form.chars().allMatch(Character::isDigit)) {
+			return Integer.parseInt(form);
+		}
+		return 0;
+	}
+
+	static boolean isQualifier(String key) {
+		return QUALIFIER_KEYS.contains(key);
+	}
+
+	private static Set<String> keys(String... words) {
+		return java.util.Arrays.stream(words).map(WordKeys::key).collect(Collectors.toUnmodifiableSet());
+	}
+
+}
