@@ -101,6 +101,7 @@ class WebhookToReplyIT extends IntegrationTest {
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getHeaders().get("api_access_token")).isEqualTo("bot-token-for-tests");
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+		assertThat(request.getHeaders().get("Content-Length")).isEqualTo(Long.toString(request.getBodySize()));
 
 		JsonNode event = json.readTree(published.poll(10, TimeUnit.SECONDS));
 		while (event.path("conversationId").asLong() != conversationId) {

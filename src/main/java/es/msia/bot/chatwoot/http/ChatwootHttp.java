@@ -13,6 +13,7 @@ import es.msia.bot.chatwoot.ChatwootSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -37,7 +38,9 @@ public class ChatwootHttp {
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
 		factory.setReadTimeout(settings.readTimeout());
 		this.client = builder.clone()
-			.requestFactory(factory)
+			// Buffered so the body goes with a Content-Length: the JDK client would otherwise send it chunked,
+			// which some reverse proxies in front of Chatwoot refuse.
+			.requestFactory(new BufferingClientHttpRequestFactory(factory))
 			.baseUrl(settings.apiUrl().replaceAll("/+$", "") + "/api/v1/accounts/" + settings.accountId())
 			.defaultHeader("api_access_token", settings.apiToken())
 			.build();
