@@ -1,0 +1,85 @@
+package es.msia.bot.conversation.command;
+
+import java.util.List;
+
+import es.msia.bot.catalog.PendingVariantQuestion;
+import es.msia.bot.catalog.VehicleType;
+
+/**
+ * What a customer's message means, as data. Understanding (offline rules or the LLM) produces these;
+ * only the dialogue policy decides what they cause. None of them carries a price or a document
+ * requirement: those come from the catalogue when the policy acts.
+ */
+public sealed interface AgentCommand {
+
+	/** "Hola", "buenas tardes". */
+	record Greet() implements AgentCommand {
+	}
+
+	/** Elements named in the message (added to the selection), with open variant questions and unknowns. */
+	record MentionElements(List<String> itemCodes, List<PendingVariantQuestion> questions, List<String> unknownTerms)
+			implements AgentCommand {
+
+		public MentionElements {
+			itemCodes = List.copyOf(itemCodes);
+			questions = List.copyOf(questions);
+			unknownTerms = List.copyOf(unknownTerms);
+		}
+
+	}
+
+	/** "Quita el escape": items or umbrellas (all their variants) to drop from the selection. */
+	record RemoveElements(List<String> codes) implements AgentCommand {
+
+		public RemoveElements {
+			codes = List.copyOf(codes);
+		}
+
+	}
+
+	/** The answer to a pending variant question, resolved to variant codes. */
+	record AnswerVariant(String umbrellaCode, List<String> variantCodes) implements AgentCommand {
+
+		public AnswerVariant {
+			variantCodes = List.copyOf(variantCodes);
+		}
+
+	}
+
+	/** "Vale", "sí, adelante", "ok 👍": yes to whatever was last offered. */
+	record Affirm() implements AgentCommand {
+	}
+
+	/** "No gracias", "de momento no". */
+	record Deny() implements AgentCommand {
+	}
+
+	/** "Prefiero hablar con una persona". */
+	record RequestHuman() implements AgentCommand {
+	}
+
+	/** "¿Me mandas fotos de ejemplo?". */
+	record RequestExamples() implements AgentCommand {
+	}
+
+	/** A vehicle the customer names ("es para mi coche"): decides whether any tariff applies. */
+	record MentionVehicle(VehicleType vehicleType) implements AgentCommand {
+	}
+
+	/** A question the catalogue flow does not answer (hours, turnaround, ITV...). */
+	record AskQuestion(String text) implements AgentCommand {
+	}
+
+	/** "Déjalo", "cancela": drop the current quote. */
+	record Cancel() implements AgentCommand {
+	}
+
+	/** "Gracias", "perfecto, gracias": closes a topic, asks for nothing. */
+	record Thank() implements AgentCommand {
+	}
+
+	/** Nothing recognisable. */
+	record Unknown(String text) implements AgentCommand {
+	}
+
+}

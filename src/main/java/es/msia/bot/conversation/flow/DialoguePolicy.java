@@ -1,0 +1,262 @@
+package es.msia.bot.conversation.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import es.msia.bot.catalog.CatalogDefinition;
+import es.msia.bot.catalog.ElementDefinition;
+import es.msia.bot.catalog.Quote;
+import es.msia.bot.catalog.QuoteEngine;
+import es.msia.bot.catalog.VehicleType;
+import es.msia.bot.conversation.command.AgentCommand;
+import es.msia.bot.conversation.command.AgentCommand.AnswerVariant;
+import es.msia.bot.conversation.command.AgentCommand.MentionElements;
+import es.msia.bot.conversation.command.AgentCommand.MentionVehicle;
+import es.msia.bot.conversation.command.AgentCommand.RemoveElements;
+import es.msia.bot.conversation.flow.DialogueState.Offer;
+import es.msia.bot.conversation.flow.ReplyIntent.*;
+
+/**
+ * The deterministic dialogue policy: given the state and what the customer said (as commands), decides
+ * the next state, the reply and the side effects. The LLM never decides the phase, the price or the
+ * next question; this class does, and it needs neither Redis nor HTTP to be tested.
+ */
+public class DialoguePolicy {
+
+	/** Turns without progress before a person takes over ("same question unanswered twice"). */
+	static final int MAX_STALLS = 2;
+
+	private final CatalogDefinition catalog;
+
+	private final QuoteEngine quotes;
+
+	public DialoguePolicy(CatalogDefinition catalog) {
+		this.catalog = catalog;
+		this.quotes = new QuoteEngine(catalog);
+	}
+
+	public Decision decide(DialogueState state, List<AgentCommand> commands, PolicyContext context) {
+		Turn turn = new Turn(state, context);
+		if (state.phase() == Phase.NEW) {
+			turn.say(new Greeting(context.firstName()));
+		}
+		if (has(commands, AgentCommand.RequestHuman.class)) {
+			return turn.escalate(EscalationCause.CUSTOMER_REQUEST);
+		}
+		VehicleType named = commands.stream().filter(MentionVehicle.class::isInstance).map(c -> ((MentionVehicle) c).vehicleType())
+			.findFirst().orElse(null);
+		if (context.categorySlug() == null || (named != null && !servedVehicle(context, named))) {
+			turn.say(new NoTariff(context.categorySlug() == null ? "category" : named.code()));
+			return turn.escalate(EscalationCause.NO_TARIFF);
+		}
+		if (has(commands, AgentCommand.Cancel.class)) {
+			turn.state = DialogueState.initial().with(Phase.COLLECTING_ELEMENTS);
+			return turn.say(new Cancelled()).decision();
+		}
+		Selection selection = new Selection(state, code -> umbrellaOf(context.categorySlug(), code));
+		for (AgentCommand command : commands) {
+			if (command instanceof AnswerVariant answer) {
+				selection.answer(answer);
+			}
+			else if (command instanceof MentionElements mention) {
+				selection.mention(mention);
+			}
+			else if (command instanceof RemoveElements remove) {
+				selection.remove(remove);
+			}
+		}
+		boolean selectionTouched = commands.stream()
+			.anyMatch(c -> c instanceof AnswerVariant || c instanceof MentionElements || c instanceof RemoveElements);
+		if (selectionTouched) {
+			return afterSelection(turn, selection, commands);
+		}
+		return shortAnswers(turn, commands);
+	}
+
+	private Decision afterSelection(Turn turn, Selection selection, List<AgentCommand> commands) {
+		DialogueState state = turn.state.withSelection(selection.items(), selection.pending(), selection.unknown());
+		turn.state = state;
+		if (!selection.pending().isEmpty()) {
+			turn.state = state.with(Phase.AWAITING_VARIANTS).withOffer(Offer.NONE);
+			turn.progress(selection.itemsChanged() || !turn.before.pendingUmbrellas().equals(state.pendingUmbrellas()));
+			turn.say(new VariantQuestions(selection.pending()));
+			if (!selection.unknown().isEmpty()) {
+				turn.say(new UnknownTerms(selection.unknown(), true));
+			}
+			return turn.stallCheck();
+		}
+		if (selection.items().isEmpty()) {
+			turn.state = state.with(Phase.COLLECTING_ELEMENTS).withOffer(Offer.NONE);
+			if (!selection.unknown().isEmpty()) {
+				turn.progress(false);
+				turn.say(new UnknownTerms(selection.unknown(), false));
+				return turn.stallCheck();
+			}
+			turn.progress(true);
+			return turn.say(turn.before.items().isEmpty() ? new AskForElements() : new SelectionEmpty()).decision();
+		}
+		turn.progress(true);
+		if (selection.itemsChanged() || turn.before.phase() != Phase.QUOTED) {
+			Quote quote = quotes.quote(turn.context.categorySlug(), selection.items());
+			turn.state = state.with(Phase.QUOTED).withOffer(Offer.OPEN_CASE).withExamplesSent(List.of());
+			turn.effect(new Effect.RecordQuote(quote));
+			turn.say(new QuoteGiven(quote, turn.before.phase() == Phase.QUOTED));
+		}
+		if (!selection.unknown().isEmpty()) {
+			turn.say(new UnknownTerms(selection.unknown(), true));
+		}
+		if (has(commands, AgentCommand.RequestExamples.class)) {
+			examples(turn);
+		}
+		return turn.decision();
+	}
+
+	private Decision shortAnswers(Turn turn, List<AgentCommand> commands) {
+		DialogueState state = turn.state;
+		if (has(commands, AgentCommand.RequestExamples.class)) {
+			turn.progress(true);
+			examples(turn);
+			return turn.decision();
+		}
+		if (has(commands, AgentCommand.Affirm.class)) {
+			if (state.offer() == Offer.OPEN_CASE && state.phase() == Phase.QUOTED) {
+				turn.effect(new Effect.AcceptQuote());
+				turn.say(new QuoteAccepted());
+				return turn.escalate(EscalationCause.QUOTE_ACCEPTED);
+			}
+			if (state.offer() == Offer.HANDOFF) {
+				return turn.escalate(EscalationCause.CUSTOMER_REQUEST);
+			}
+		}
+		if (has(commands, AgentCommand.Deny.class)) {
+			turn.progress(true);
+			if (state.offer() == Offer.HANDOFF) {
+				turn.state = state.withOffer(Offer.NONE);
+				return turn.say(new StayWithBot()).decision();
+			}
+			if (state.phase() == Phase.QUOTED) {
+				turn.state = state.withOffer(Offer.NONE);
+				return turn.say(new QuoteDeclined()).decision();
+			}
+		}
+		if (has(commands, AgentCommand.AskQuestion.class)) {
+			turn.progress(true);
+			turn.state = state.withOffer(Offer.HANDOFF);
+			return turn.say(new QuestionForPerson()).decision();
+		}
+		if (has(commands, AgentCommand.Thank.class)) {
+			turn.progress(true);
+			return turn.say(new Welcome()).decision();
+		}
+		if (has(commands, AgentCommand.Greet.class) && !has(commands, AgentCommand.Unknown.class)) {
+			turn.progress(true);
+			if (state.phase() == Phase.NEW || state.items().isEmpty()) {
+				turn.state = state.with(Phase.COLLECTING_ELEMENTS);
+				return turn.say(new AskForElements()).decision();
+			}
+			return turn.decision();
+		}
+		turn.progress(false);
+		turn.say(state.phase() == Phase.AWAITING_VARIANTS ? new VariantQuestions(state.pending())
+				: new NotUnderstood(false));
+		if (state.phase() == Phase.NEW) {
+			turn.state = state.with(Phase.COLLECTING_ELEMENTS);
+		}
+		return turn.stallCheck();
+	}
+
+	private void examples(Turn turn) {
+		DialogueState state = turn.state;
+		if (state.items().isEmpty()) {
+			turn.say(new NoExamples(true));
+			return;
+		}
+		List<String> toSend = state.items().stream().filter(i -> !state.examplesSent().contains(i)).toList();
+		long images = toSend.stream().mapToLong(i -> exampleImages(turn.context.categorySlug(), i).size()).sum();
+		if (images == 0) {
+			turn.say(new NoExamples(false));
+			return;
+		}
+		List<String> sent = new ArrayList<>(state.examplesSent());
+		sent.addAll(toSend);
+		turn.state = state.withExamplesSent(sent);
+		turn.effect(new Effect.SendExamples(toSend));
+		turn.say(new ExamplesComing((int) images));
+	}
+
+	/** The example slides of an element (a variant uses its umbrella's), in catalogue order. */
+	public List<String> exampleImages(String categorySlug, String itemCode) {
+		return catalog.category(categorySlug)
+			.flatMap(c -> c.elements()
+				.stream()
+				.filter(e -> e.code().equals(itemCode) || e.variant(itemCode).isPresent())
+				.findFirst())
+			.map(ElementDefinition::exampleImages)
+			.orElse(List.of());
+	}
+
+	private String umbrellaOf(String categorySlug, String code) {
+		return catalog.category(categorySlug)
+			.flatMap(c -> c.elements().stream().filter(e -> e.variant(code).isPresent()).findFirst())
+			.map(ElementDefinition::code)
+			.orElse(null);
+	}
+
+	private boolean servedVehicle(PolicyContext context, VehicleType vehicle) {
+		return catalog.categoryFor(context.clientType(), vehicle).isPresent();
+	}
+
+	private static boolean has(List<AgentCommand> commands, Class<? extends AgentCommand> type) {
+		return commands.stream().anyMatch(type::isInstance);
+	}
+
+	/** The decision being built for one turn. */
+	private static final class Turn {
+
+		final DialogueState before;
+
+		final PolicyContext context;
+
+		DialogueState state;
+
+		final List<ReplyIntent> replies = new ArrayList<>();
+
+		final List<Effect> effects = new ArrayList<>();
+
+		Turn(DialogueState state, PolicyContext context) {
+			this.before = state;
+			this.state = state;
+			this.context = context;
+		}
+
+		Turn say(ReplyIntent intent) {
+			replies.add(intent);
+			return this;
+		}
+
+		void effect(Effect effect) {
+			effects.add(effect);
+		}
+
+		void progress(boolean made) {
+			state = state.withStalls(made ? 0 : before.stalls() + 1);
+		}
+
+		Decision stallCheck() {
+			return state.stalls() >= MAX_STALLS ? escalate(EscalationCause.STUCK) : decision();
+		}
+
+		Decision escalate(EscalationCause cause) {
+			effects.add(new Effect.Escalate(cause));
+			replies.add(new HandoffNotice(cause));
+			state = state.with(Phase.HANDED_OFF).withOffer(Offer.NONE).withStalls(0);
+			return decision();
+		}
+
+		Decision decision() {
+			return new Decision(state, replies, effects);
+		}
+
+	}
+
+}

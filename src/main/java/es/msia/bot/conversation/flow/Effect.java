@@ -1,0 +1,28 @@
+package es.msia.bot.conversation.flow;
+
+import java.util.List;
+
+import es.msia.bot.catalog.Quote;
+
+/**
+ * A side effect the policy asks for. The act node carries them out idempotently, keyed by the turn.
+ */
+public sealed interface Effect {
+
+	/** Store the quote given in this turn (the business record of what the customer was told). */
+	record RecordQuote(Quote quote) implements Effect {
+	}
+
+	/** The customer accepted the last recorded quote. */
+	record AcceptQuote() implements Effect {
+	}
+
+	/** Hand the conversation to a person with a context summary. */
+	record Escalate(EscalationCause cause) implements Effect {
+	}
+
+	/** Send the example images of these items as attachments. */
+	record SendExamples(List<String> itemCodes) implements Effect {
+	}
+
+}

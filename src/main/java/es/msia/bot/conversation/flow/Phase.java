@@ -1,0 +1,26 @@
+package es.msia.bot.conversation.flow;
+
+/**
+ * Where a conversation stands. Only the dialogue policy moves it.
+ */
+public enum Phase {
+
+	/** Nothing asked yet. */
+	NEW,
+
+	/** Greeted; waiting for the elements to legalise. */
+	COLLECTING_ELEMENTS,
+
+	/** Elements named, some variant questions open. */
+	AWAITING_VARIANTS,
+
+	/** A quote was given; waiting for acceptance, changes or questions. */
+	QUOTED,
+
+	/** The customer accepted the quote; the expediente is being prepared. */
+	ACCEPTED,
+
+	/** A person owns the conversation. */
+	HANDED_OFF
+
+}

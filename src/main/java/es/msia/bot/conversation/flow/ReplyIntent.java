@@ -1,0 +1,66 @@
+package es.msia.bot.conversation.flow;
+
+import java.util.List;
+
+import es.msia.bot.catalog.PendingVariantQuestion;
+import es.msia.bot.catalog.Quote;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the reply must say, as data; the composer turns it into Spanish. Every amount, element and
+ * document in a reply comes from these values, which come from the catalogue.
+ */
+public sealed interface ReplyIntent {
+
+	record Greeting(@Nullable String firstName) implements ReplyIntent {
+	}
+
+	record AskForElements() implements ReplyIntent {
+	}
+
+	record VariantQuestions(List<PendingVariantQuestion> questions) implements ReplyIntent {
+	}
+
+	record UnknownTerms(List<String> terms, boolean alongsideQuote) implements ReplyIntent {
+	}
+
+	record QuoteGiven(Quote quote, boolean updated) implements ReplyIntent {
+	}
+
+	record SelectionEmpty() implements ReplyIntent {
+	}
+
+	record NoTariff(String reason) implements ReplyIntent {
+	}
+
+	record HandoffNotice(EscalationCause cause) implements ReplyIntent {
+	}
+
+	record ExamplesComing(int images) implements ReplyIntent {
+	}
+
+	record NoExamples(boolean nothingQuoted) implements ReplyIntent {
+	}
+
+	record QuoteAccepted() implements ReplyIntent {
+	}
+
+	record QuoteDeclined() implements ReplyIntent {
+	}
+
+	record Cancelled() implements ReplyIntent {
+	}
+
+	record Welcome() implements ReplyIntent {
+	}
+
+	record QuestionForPerson() implements ReplyIntent {
+	}
+
+	record StayWithBot() implements ReplyIntent {
+	}
+
+	record NotUnderstood(boolean awaitingVariants) implements ReplyIntent {
+	}
+
+}
