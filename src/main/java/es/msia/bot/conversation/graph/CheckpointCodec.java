@@ -13,9 +13,9 @@ import org.bsc.langgraph4j.serializer.Serializer;
 import org.bsc.langgraph4j.serializer.StateSerializer;
 
 /**
- * A checkpoint as bytes: a format version, its ids and node ids, then the state written by the graph's own
- * {@link StateSerializer}, so whatever value types the graph can clone (it clones state through the same
- * serializer after every node) are also what it can persist.
+ * A checkpoint as bytes: a format version, the serializer's content type, the checkpoint and node ids,
+ * then the state written by the graph's own {@link StateSerializer}, so whatever value types the graph can
+ * clone (it clones state through the same serializer after every node) are also what it can persist.
  */
 final class CheckpointCodec {
 
@@ -32,6 +32,7 @@ final class CheckpointCodec {
 		try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 				ObjectOutputStream out = new ObjectOutputStream(bytes)) {
 			out.writeInt(FORMAT);
+			Serializer.writeUTF(serializer.contentType(), out);
 			// Serializer.writeUTF, unlike ObjectOutput.writeUTF, is not limited to 64 KB.
 			Serializer.writeUTF(checkpoint.getId(), out);
 			Serializer.writeUTF(checkpoint.getNodeId(), out);
@@ -50,6 +51,12 @@ final class CheckpointCodec {
 			int format = in.readInt();
 			if (format != FORMAT) {
 				throw new IllegalStateException("Unknown checkpoint format " + format);
+			}
+			String contentType = Serializer.readUTF(in);
+			if (!contentType.equals(serializer.contentType())) {
+				// Another serializer wrote it (the graph switched, say, to JSON): refuse rather than misread.
+				throw new IllegalStateException("Checkpoint written as " + contentType + ", this graph reads "
+						+ serializer.contentType());
 			}
 			String id = Serializer.readUTF(in);
 			String nodeId = Serializer.readUTF(in);
