@@ -5,6 +5,10 @@
  * across all replicas, reclaiming entries a dead agent left pending and dead-lettering entries that
  * keep failing. Replies and inbound events are published on Redis Pub/Sub for live views.
  * <p>
+ * Also keeps the conversation graph's serialized checkpoints per thread in Redis
+ * ({@link es.msia.bot.messaging.CheckpointStore}, keys {@code msia:checkpoints:*}, capped and expiring per
+ * {@link es.msia.bot.messaging.CheckpointSettings}); the format belongs to the conversation module.
+ * <p>
  * SPI: {@link es.msia.bot.messaging.InboundMessageHandler}, implemented by the conversation module.
  * Owns the {@code conversations} and {@code messages} tables. Publishes no application events.
  */

@@ -1,0 +1,84 @@
+package es.msia.bot.conversation.graph;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import es.msia.bot.messaging.CheckpointStore;
+import es.msia.bot.messaging.StoredCheckpoint;
+import org.bsc.langgraph4j.RunnableConfig;
+import org.bsc.langgraph4j.checkpoint.BaseCheckpointSaver;
+import org.bsc.langgraph4j.checkpoint.Checkpoint;
+import org.bsc.langgraph4j.serializer.StateSerializer;
+
+/**
+ * LangGraph4j's checkpoint saver on messaging's Redis {@link CheckpointStore}: the thread id is the
+ * conversation, so any replica, or this one after a restart, resumes the conversation from its newest
+ * checkpoint.
+ * <p>
+ * Unlike {@code MemorySaver} (via {@code AbstractCheckpointSaver}) it loads nothing into memory and holds
+ * no JVM lock: every call is one atomic Redis operation, and turns of one conversation are already
+ * serialized across replicas by messaging's conversation lock. Build it with the graph's own serializer
+ * ({@code stateGraph.getStateSerializer()}) so every value the graph can clone can also be stored.
+ */
+public final class RedisCheckpointSaver implements BaseCheckpointSaver {
+
+	private final CheckpointStore store;
+
+	private final CheckpointCodec codec;
+
+	public RedisCheckpointSaver(CheckpointStore store, StateSerializer<?> serializer) {
+		this.store = store;
+		this.codec = new CheckpointCodec(serializer);
+	}
+
+	/** Newest first, as the graph's {@code getStateHistory} and {@code lastStateOf} expect. */
+	@Override
+	public Collection<Checkpoint> list(RunnableConfig config) {
+		return decode(store.list(threadId(config)));
+	}
+
+	/** The checkpoint named by the config's checkpoint id, else the thread's newest. */
+	@Override
+	public Optional<Checkpoint> get(RunnableConfig config) {
+		String threadId = threadId(config);
+		Optional<StoredCheckpoint> stored = config.checkPointId().isPresent()
+				? store.get(threadId, config.checkPointId().get()) : store.latest(threadId);
+		return stored.map(found -> codec.decode(found.payload()));
+	}
+
+	/**
+	 * With a checkpoint id in the config, replaces that checkpoint in place (what {@code updateState} on a
+	 * past checkpoint asks for) and returns the config unchanged; otherwise adds the checkpoint as the
+	 * newest and returns the config pointing at it. Same contract as {@code AbstractCheckpointSaver}.
+	 */
+	@Override
+	public RunnableConfig put(RunnableConfig config, Checkpoint checkpoint) {
+		String threadId = threadId(config);
+		byte[] payload = codec.encode(checkpoint);
+		if (config.checkPointId().isPresent()) {
+			String replaced = config.checkPointId().get();
+			if (!store.replace(threadId, replaced, checkpoint.getId(), payload)) {
+				throw new NoSuchElementException("Checkpoint with id " + replaced + " not found!");
+			}
+			return config;
+		}
+		store.put(threadId, checkpoint.getId(), payload);
+		return RunnableConfig.builder(config).checkPointId(checkpoint.getId()).build();
+	}
+
+	/** Forgets the thread, returning what it held (the graph calls this at the end when compiled with releaseThread). */
+	@Override
+	public Tag release(RunnableConfig config) {
+		String threadId = threadId(config);
+		List<Checkpoint> released = decode(store.list(threadId));
+		store.clear(threadId);
+		return new Tag(threadId, released);
+	}
+
+	private List<Checkpoint> decode(List<StoredCheckpoint> stored) {
+		return stored.stream().map(checkpoint -> codec.decode(checkpoint.payload())).toList();
+	}
+
+}
