@@ -68,15 +68,17 @@ public class OfflineUnderstanding implements Understanding {
 	private List<AgentCommand> elements(UnderstandingContext context, String text, String bare) {
 		List<AgentCommand> commands = new ArrayList<>();
 		String slug = context.categorySlug();
+		MatchResult match = matcher.match(slug, text);
 		Set<String> answeredUmbrellas = new LinkedHashSet<>();
-		for (String umbrella : context.pendingUmbrellas()) {
-			VariantAnswer answer = matcher.resolveVariantAnswer(slug, umbrella, text);
+		for (String umbrella : answerable(context.pendingUmbrellas(), match)) {
+			List<String> named = match.items().stream().filter(i -> umbrella.equals(i.umbrellaCode())).map(MatchedItem::code).toList();
+			VariantAnswer answer = named.isEmpty() ? matcher.resolveVariantAnswer(slug, umbrella, text)
+					: new VariantAnswer(umbrella, named);
 			if (answer.isResolved()) {
 				commands.add(new AnswerVariant(umbrella, answer.variantCodes()));
 				answeredUmbrellas.add(umbrella);
 			}
 		}
-		MatchResult match = matcher.match(slug, text);
 		List<String> removals = new ArrayList<>();
 		for (String excluded : match.excludedCodes()) {
 			if (context.selectedItems().contains(excluded) || context.phase() == Phase.QUOTED) {
@@ -92,16 +94,32 @@ public class OfflineUnderstanding implements Understanding {
 			commands.add(new RemoveElements(List.copyOf(new LinkedHashSet<>(removals))));
 		}
 		if (!removing) {
-			List<String> items = match.items().stream().map(MatchedItem::code).toList();
+			List<String> items = match.items()
+				.stream()
+				.filter(i -> i.umbrellaCode() == null || !answeredUmbrellas.contains(i.umbrellaCode()))
+				.map(MatchedItem::code)
+				.toList();
 			var questions = match.pendingQuestions()
 				.stream()
-				.filter(q -> !answeredUmbrellas.contains(q.umbrellaCode()))
+				.filter(q -> !answeredUmbrellas.contains(q.umbrellaCode()) && !context.pendingUmbrellas().contains(q.umbrellaCode()))
 				.toList();
 			if (!items.isEmpty() || !questions.isEmpty() || !match.unknownTerms().isEmpty()) {
 				commands.add(new MentionElements(items, questions, match.unknownTerms()));
 			}
 		}
 		return commands;
+	}
+
+	/**
+	 * With several variant questions open, an answer that names one umbrella ("la suspensión trasera")
+	 * answers only that one; "la trasera" alone may answer any of them.
+	 */
+	private static List<String> answerable(List<String> pending, MatchResult match) {
+		Set<String> named = new LinkedHashSet<>();
+		match.pendingQuestions().forEach(q -> named.add(q.umbrellaCode()));
+		match.items().stream().filter(i -> i.umbrellaCode() != null).forEach(i -> named.add(i.umbrellaCode()));
+		List<String> mentioned = pending.stream().filter(named::contains).toList();
+		return pending.size() > 1 && !mentioned.isEmpty() ? mentioned : pending;
 	}
 
 	private static java.util.Optional<AgentCommand> shortAnswer(String bare, String normalised, String text) {

@@ -12,7 +12,7 @@ final class SpanishCues {
 
 	static final Pattern HUMAN = Pattern.compile("\\b(persona|humano|humana|agente|asesor|asesora|operador|operadora|"
 			+ "comercial|alguien del equipo|alguien de msi|un tecnico|una tecnica|un ingeniero|que me llame|llamadme|"
-			+ "llamame|me podeis llamar|me puedes llamar|hablar con alguien|atencion personal)\\b");
+			+ "llamame|me (puede|puedes|podeis|pueden|podria|podrias) llamar|hablar con alguien|atencion personal)\\b");
 
 	static final Pattern CANCEL = Pattern.compile("\\b(cancela|cancelar|cancelalo|olvidalo|olvida lo|dejalo|"
 			+ "dejalo estar|anula|anular|anulalo|ya no me interesa|no me interesa)\\b");

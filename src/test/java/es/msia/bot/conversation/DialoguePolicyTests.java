@@ -1,0 +1,187 @@
+package es.msia.bot.conversation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import es.msia.bot.catalog.CatalogDefinition;
+import es.msia.bot.catalog.Catalogs;
+import es.msia.bot.catalog.ClientType;
+import es.msia.bot.catalog.ElementMatcher;
+import es.msia.bot.catalog.VehicleType;
+import es.msia.bot.conversation.flow.Decision;
+import es.msia.bot.conversation.flow.DialoguePolicy;
+import es.msia.bot.conversation.flow.DialogueState;
+import es.msia.bot.conversation.flow.Effect;
+import es.msia.bot.conversation.flow.EscalationCause;
+import es.msia.bot.conversation.flow.Phase;
+import es.msia.bot.conversation.flow.PolicyContext;
+import es.msia.bot.conversation.flow.ReplyIntent;
+import es.msia.bot.conversation.understanding.OfflineUnderstanding;
+import es.msia.bot.conversation.understanding.UnderstandingContext;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The policy driven by the offline understanding, turn by turn, as a customer would write.
+ */
+class DialoguePolicyTests {
+
+	static final CatalogDefinition catalog = Catalogs.current();
+
+	static final PolicyContext MOTO = new PolicyContext(ClientType.PARTICULAR, VehicleType.MOTO, "motos-part", "María");
+
+	final DialoguePolicy policy = new DialoguePolicy(catalog);
+
+	final OfflineUnderstanding understanding = new OfflineUnderstanding(new ElementMatcher(catalog));
+
+	DialogueState state = DialogueState.initial();
+
+	Decision say(String text, PolicyContext context) {
+		var commands = understanding.understand(new UnderstandingContext(state.phase(), context.categorySlug(),
+				state.pendingUmbrellas(), state.items()), text);
+		Decision decision = policy.decide(state, commands, context);
+		state = decision.state();
+		return decision;
+	}
+
+	Decision say(String text) {
+		return say(text, MOTO);
+	}
+
+	@Test
+	void greetsByNameAndAsksWhatToLegalise() {
+		Decision decision = say("Hola buenas");
+
+		assertThat(decision.replies()).containsExactly(new ReplyIntent.Greeting("María"), new ReplyIntent.AskForElements());
+		assertThat(state.phase()).isEqualTo(Phase.COLLECTING_ELEMENTS);
+	}
+
+	@Test
+	void quotesTwoListFourElementsAtT5() {
+		Decision decision = say("quiero homologar un escape y el manillar");
+
+		ReplyIntent.QuoteGiven given = quote(decision);
+		assertThat(given.quote().tierCode()).isEqualTo("T5");
+		assertThat(given.quote().tierPrice()).isEqualByComparingTo(new BigDecimal("175"));
+		assertThat(decision.effects()).containsExactly(new Effect.RecordQuote(given.quote()));
+		assertThat(state.phase()).isEqualTo(Phase.QUOTED);
+		assertThat(state.offer()).isEqualTo(DialogueState.Offer.OPEN_CASE);
+	}
+
+	@Test
+	void asksAllPendingVariantQuestionsInOneMessageThenQuotes() {
+		Decision first = say("le he cambiado la suspensión y los intermitentes y el escape");
+
+		assertThat(first.replies()).anySatisfy(r -> assertThat(r).isInstanceOfSatisfying(ReplyIntent.VariantQuestions.class,
+				v -> assertThat(v.questions()).extracting(q -> q.umbrellaCode())
+					.containsExactlyInAnyOrder("SUSPENSION", "INTERMITENTES")));
+		assertThat(state.phase()).isEqualTo(Phase.AWAITING_VARIANTS);
+
+		say("la suspensión trasera");
+		Decision last = say("los intermitentes delanteros");
+
+		assertThat(state.items()).containsExactlyInAnyOrder("ESCAPE", "SUSPENSION_TRAS", "INTERMITENTES_DEL");
+		assertThat(quote(last).quote().tierCode()).isEqualTo("T3");
+	}
+
+	@Test
+	void recomputesWhenElementsAreAddedOrRemoved() {
+		say("escape");
+		assertThat(state.items()).containsExactly("ESCAPE");
+
+		Decision added = say("y también el manillar");
+		assertThat(quote(added).updated()).isTrue();
+		assertThat(quote(added).quote().tierCode()).isEqualTo("T5");
+
+		Decision removed = say("quita el escape");
+		assertThat(quote(removed).quote().tierCode()).isEqualTo("T6");
+		assertThat(state.items()).containsExactly("MANILLAR");
+	}
+
+	@Test
+	void neverPricesAnUnknownTermAndHandsOffWhenItKeepsHappening() {
+		Decision first = say("le he puesto un turbo");
+		assertThat(first.effects()).isEmpty();
+		assertThat(first.replies()).anySatisfy(r -> assertThat(r).isInstanceOf(ReplyIntent.UnknownTerms.class));
+
+		Decision second = say("un turbo, ya te digo");
+
+		assertThat(second.effects()).containsExactly(new Effect.Escalate(EscalationCause.STUCK));
+		assertThat(state.phase()).isEqualTo(Phase.HANDED_OFF);
+	}
+
+	@Test
+	void acceptingTheQuoteHandsTheCaseToStaff() {
+		say("escape");
+
+		Decision accepted = say("vale");
+
+		assertThat(accepted.effects()).containsExactly(new Effect.AcceptQuote(),
+				new Effect.Escalate(EscalationCause.QUOTE_ACCEPTED));
+	}
+
+	@Test
+	void aCarHasNoTariffAndGoesToAPerson() {
+		Decision decision = say("quiero legalizar el escape de mi coche");
+
+		assertThat(decision.replies()).anySatisfy(r -> assertThat(r).isInstanceOf(ReplyIntent.NoTariff.class));
+		assertThat(decision.effects()).containsExactly(new Effect.Escalate(EscalationCause.NO_TARIFF));
+	}
+
+	@Test
+	void aProfessionalMotorcyclistHasNoTariff() {
+		PolicyContext professionalRider = new PolicyContext(ClientType.PROFESIONAL, VehicleType.MOTO, null, "Luis");
+
+		Decision decision = say("hola, escape y manillar", professionalRider);
+
+		assertThat(decision.effects()).containsExactly(new Effect.Escalate(EscalationCause.NO_TARIFF));
+	}
+
+	@Test
+	void asksForAPersonAtAnyTime() {
+		say("escape");
+
+		assertThat(say("prefiero hablar con una persona").effects())
+			.containsExactly(new Effect.Escalate(EscalationCause.CUSTOMER_REQUEST));
+	}
+
+	@Test
+	void offersAPersonForQuestionsItCannotAnswerAndAcceptsTheOffer() {
+		say("escape");
+		Decision question = say("¿cuánto tardáis?");
+		assertThat(question.replies()).containsExactly(new ReplyIntent.QuestionForPerson());
+
+		assertThat(say("sí").effects()).containsExactly(new Effect.Escalate(EscalationCause.CUSTOMER_REQUEST));
+	}
+
+	@Test
+	void sendsExampleImagesOncePerQuote() {
+		say("escape y matrícula");
+		Decision first = say("¿me mandas fotos de ejemplo?");
+		Decision second = say("¿me mandas fotos de ejemplo?");
+
+		assertThat(first.effects()).hasSize(1).first().isInstanceOf(Effect.SendExamples.class);
+		assertThat(second.effects()).isEmpty();
+	}
+
+	@Test
+	void motorhomeProfessionalsAreQuotedFromTheirList() {
+		PolicyContext pro = new PolicyContext(ClientType.PROFESIONAL, VehicleType.AUTOCARAVANA, "aseicars-prof", "Taller");
+
+		Decision decision = say("hemos instalado aire acondicionado en una autocaravana", pro);
+
+		assertThat(quote(decision).quote().tierCode()).isEqualTo("T4");
+		assertThat(quote(decision).quote().tierPrice()).isEqualByComparingTo("135");
+	}
+
+	private static ReplyIntent.QuoteGiven quote(Decision decision) {
+		return decision.replies()
+			.stream()
+			.filter(ReplyIntent.QuoteGiven.class::isInstance)
+			.map(ReplyIntent.QuoteGiven.class::cast)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no quote in " + decision.replies()));
+	}
+
+}
