@@ -39,6 +39,22 @@ public class Catalog {
 		return catalog().category(slug);
 	}
 
+	/**
+	 * The elements (umbrellas with their variants, and plain elements) of a price list.
+	 * @throws QuoteNotPossible if the category is unknown
+	 */
+	public List<ElementDefinition> elements(String categorySlug) {
+		return required(categorySlug).elements();
+	}
+
+	/**
+	 * The tiers of a price list, cheapest first.
+	 * @throws QuoteNotPossible if the category is unknown
+	 */
+	public List<TierDefinition> tiers(String categorySlug) {
+		return required(categorySlug).tiers();
+	}
+
 	/** The data collected for every case (personal, vehicle, workshop). */
 	public CaseDataDefinition caseData() {
 		return catalog().caseData();
@@ -88,6 +104,10 @@ public class Catalog {
 	 */
 	public static VehicleType defaultVehicle(ClientType clientType) {
 		return (clientType == ClientType.PROFESIONAL) ? VehicleType.AUTOCARAVANA : VehicleType.MOTO;
+	}
+
+	private CategoryDefinition required(String slug) {
+		return category(slug).orElseThrow(() -> new QuoteNotPossible("Unknown category '" + slug + "'"));
 	}
 
 	private CatalogDefinition catalog() {

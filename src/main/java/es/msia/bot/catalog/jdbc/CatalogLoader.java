@@ -100,9 +100,10 @@ public class CatalogLoader {
 		this.jdbc.sql("SELECT * FROM catalog_tier_admits WHERE category = :c ORDER BY tier_code, position")
 			.param("c", slug)
 			.query((ResultSet rs) -> {
-				int cap = rs.getInt("max_count");
+				// NULL = unlimited; getObject keeps it (getInt would turn it into 0)
+				Integer cap = rs.getObject("max_count", Integer.class);
 				admits.computeIfAbsent(rs.getString("tier_code"), (t) -> new LinkedHashMap<>())
-					.put(rs.getString("group_code"), rs.wasNull() ? null : cap);
+					.put(rs.getString("group_code"), cap);
 			});
 		return this.jdbc.sql("SELECT * FROM catalog_tiers WHERE category = :c ORDER BY position")
 			.param("c", slug)

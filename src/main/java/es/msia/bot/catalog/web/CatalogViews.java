@@ -1,5 +1,6 @@
 package es.msia.bot.catalog.web;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import es.msia.bot.catalog.BaseDocument;
@@ -30,17 +31,35 @@ final class CatalogViews {
 	}
 
 	record CategoryView(String slug, String nameEs, String vehicleType, String clientType, String scopeNoteEs,
-			String catalogVersion, List<GroupDefinition> groups, List<TierDefinition> tiers,
+			String catalogVersion, List<GroupDefinition> groups, List<TierView> tiers,
 			List<SurchargeDefinition> surcharges, List<ExtraDefinition> extras, List<DocumentView> baseDocuments,
 			List<CatalogWarning> warnings, List<ElementView> elements) {
 
 		static CategoryView of(CategoryDefinition c, String version, ImageUrls urls) {
 			return new CategoryView(c.slug(), c.nameEs(), c.vehicleType().code(), c.clientType().code(),
-					c.scopeNoteEs(), version, c.groups(), c.tiers(), c.surcharges(), c.extras(),
+					c.scopeNoteEs(), version, c.groups(), c.tiers().stream().map(TierView::of).toList(), c.surcharges(), c.extras(),
 					c.baseDocuments().stream().map((d) -> DocumentView.of(d, urls)).toList(), c.warnings(),
 					c.elements().stream().map((e) -> ElementView.of(e, urls)).toList());
 		}
 
+	}
+
+	/**
+	 * A tier with its caps spelled out: the API omits null values, so "unlimited" is an explicit flag
+	 * instead of a null cap; a group absent from {@code admits} is not admitted.
+	 */
+	record TierView(String code, String nameEs, BigDecimal price, boolean requiresProject, List<Admit> admits,
+			String includesEs, String turnaroundEs) {
+
+		static TierView of(TierDefinition t) {
+			return new TierView(t.code(), t.nameEs(), t.price(), t.requiresProject(),
+					t.admits().entrySet().stream().map((a) -> new Admit(a.getKey(), a.getValue(), a.getValue() == null)).toList(),
+					t.includesEs(), t.turnaroundEs());
+		}
+
+	}
+
+	record Admit(String group, @Nullable Integer maxCount, boolean unlimited) {
 	}
 
 	record DocumentView(String code, String nameEs, String instructionEs, @Nullable String exampleImage,
