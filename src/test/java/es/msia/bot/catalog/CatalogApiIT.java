@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The DB-backed catalogue end to end: seed fidelity, the public quote API, audited admin edits, their
@@ -188,6 +190,35 @@ class CatalogApiIT extends IntegrationTest {
 		assertThat(this.catalog.category("motos-part").orElseThrow().element("PORTABULTOS_IT")).isEmpty();
 		JsonNode audit = ok(send("GET", admin("/audit?limit=50"), null, this.admin, PASSWORD));
 		assertThat(find(audit, "catalog_elements", "motos-part/PORTABULTOS_IT").get("action").asString()).isEqualTo("delete");
+	}
+
+	@Test
+	void anEditCommittedByAnotherProcessIsSeenWithinAboutASecondAndAudited() {
+		String version = this.catalog.version();
+		setT6Price("150");
+		try {
+			await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(
+					((Quote) this.catalog.quoteCodes(ClientType.PARTICULAR, null, List.of("ESCAPE"))).tierPrice())
+				.isEqualByComparingTo("150"));
+			assertThat(this.catalog.version()).isNotEqualTo(version);
+			assertThat(this.jdbc.sql("SELECT changed_by FROM catalog_audit WHERE table_name = 'catalog_tiers' ORDER BY id DESC LIMIT 1")
+				.query(String.class)
+				.single()).startsWith("db:");
+		}
+		finally {
+			setT6Price("140");
+			await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(
+					((Quote) this.catalog.quoteCodes(ClientType.PARTICULAR, null, List.of("ESCAPE"))).tierPrice())
+				.isEqualByComparingTo("140"));
+		}
+	}
+
+	// What another process (or a DBA) does: change a row and bump the revision, without this JVM knowing.
+	private void setT6Price(String price) {
+		this.jdbc.sql("UPDATE catalog_tiers SET price = CAST(:p AS numeric) WHERE category = 'motos-part' AND code = 'T6'")
+			.param("p", price)
+			.update();
+		this.jdbc.sql("UPDATE catalog_meta SET revision = revision + 1").update();
 	}
 
 	@Test
