@@ -3,6 +3,7 @@ package es.msia.bot.catalog.jdbc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import es.msia.bot.catalog.BaseDocument;
 import es.msia.bot.catalog.CatalogWarning;
@@ -43,10 +44,17 @@ public class CatalogEdits {
 		this.transactions = transactions;
 	}
 
-	/** Replaces a tier's name, price, project flag, texts and admitted groups. */
-	public void updateTier(String actor, String category, TierDefinition tier) {
+	/**
+	 * Changes a tier. The change is applied to the tier as stored, read inside the edit's transaction
+	 * after the revision row is locked, so two concurrent partial edits cannot overwrite each other.
+	 */
+	public void updateTier(String actor, String category, String code, UnaryOperator<TierDefinition> change) {
 		edit(actor, category, () -> {
-			requireRow(CatalogTable.TIERS, category, tier.code());
+			TierDefinition current = this.loader.load()
+				.category(category)
+				.flatMap((c) -> c.tiers().stream().filter((t) -> t.code().equals(code)).findFirst())
+				.orElseThrow(() -> new CatalogRowNotFound("Tier " + category + "/" + code));
+			TierDefinition tier = change.apply(current);
 			List<CatalogEditRejected.FieldProblem> problems = new ArrayList<>();
 			tier.admits().keySet().stream()
 				.filter((g) -> !groupExists(category, g))
@@ -157,6 +165,7 @@ public class CatalogEdits {
 				.single() == 0) {
 				throw new CatalogRowNotFound("Category " + category);
 			}
+			// Also locks the meta row: edits are serialised, and each one reads the previous one's result.
 			this.jdbc.sql("UPDATE catalog_meta SET revision = revision + 1, updated_at = now()").update();
 			change.run();
 			List<String> problems = CatalogJsonReader.problems(this.loader.load());

@@ -3,11 +3,8 @@ package es.msia.bot.catalog.web;
 import java.security.Principal;
 import java.util.List;
 
-import es.msia.bot.catalog.Catalog;
-import es.msia.bot.catalog.TierDefinition;
 import es.msia.bot.catalog.jdbc.AuditEntry;
 import es.msia.bot.catalog.jdbc.CatalogEdits;
-import es.msia.bot.catalog.jdbc.CatalogRowNotFound;
 import es.msia.bot.catalog.jdbc.CatalogTable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -46,14 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
 @SecurityScheme(name = "basicAuth", type = SecuritySchemeType.HTTP, scheme = "basic")
 class CatalogAdminController {
 
-	private final Catalog catalog;
-
 	private final CatalogEdits edits;
 
 	private final JsonMapper json;
 
-	CatalogAdminController(Catalog catalog, CatalogEdits edits, JsonMapper json) {
-		this.catalog = catalog;
+	CatalogAdminController(CatalogEdits edits, JsonMapper json) {
 		this.edits = edits;
 		this.json = json;
 	}
@@ -63,14 +57,7 @@ class CatalogAdminController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void updateTier(@PathVariable String slug, @PathVariable String code,
 			@Valid @RequestBody AdminRequests.TierUpdate update, Principal principal) {
-		TierDefinition current = this.catalog.category(slug)
-			.orElseThrow(() -> new UnknownCategory(slug))
-			.tiers()
-			.stream()
-			.filter((t) -> t.code().equals(code))
-			.findFirst()
-			.orElseThrow(() -> new CatalogRowNotFound("Tier " + slug + "/" + code));
-		this.edits.updateTier(principal.getName(), slug, update.applyTo(current));
+		this.edits.updateTier(principal.getName(), slug, code, update::applyTo);
 	}
 
 	@PostMapping("/categories/{slug}/elements")
