@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,11 +46,13 @@ class CatalogAdminController {
 
 	private final CatalogEdits edits;
 
-	private final JsonMapper json;
+	// Row images hold prices: read JSON numbers as BigDecimal so 175.00 is not shown as a double.
+	private final JsonMapper json = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
 
-	CatalogAdminController(CatalogEdits edits, JsonMapper json) {
+	CatalogAdminController(CatalogEdits edits) {
 		this.edits = edits;
-		this.json = json;
 	}
 
 	@PatchMapping("/categories/{slug}/tiers/{code}")
