@@ -3,6 +3,7 @@ package es.msia.bot.catalog.seed;
 import java.io.InputStream;
 import java.util.List;
 
+import es.msia.bot.catalog.CaseDataDefinition;
 import es.msia.bot.catalog.CatalogDefinition;
 import es.msia.bot.catalog.CatalogExample;
 import es.msia.bot.catalog.CatalogIntegrityViolated;
@@ -27,6 +28,29 @@ public final class CatalogJsonReader {
 			throw new CatalogIntegrityViolated(problems);
 		}
 		return catalog;
+	}
+
+	/**
+	 * Lists the integrity problems of a catalogue built elsewhere (e.g. loaded from the database after
+	 * an edit); empty when it is consistent.
+	 */
+	public static List<String> problems(CatalogDefinition catalog) {
+		return new CatalogValidator(catalog).problems();
+	}
+
+	/** Parses a {@code case_data} block (as stored verbatim in the database). */
+	public CaseDataDefinition caseData(String json) {
+		try {
+			return FieldParser.caseData(this.mapper.readTree(json));
+		}
+		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+			throw new CatalogIntegrityViolated(List.of("Unreadable case_data: " + ex.getMessage()));
+		}
+	}
+
+	/** The raw {@code case_data} block of a catalogue file, to store it verbatim. */
+	public String rawCaseData(InputStream json) {
+		return this.mapper.writeValueAsString(this.mapper.readTree(json).get("case_data"));
 	}
 
 	private CatalogDefinition parse(InputStream json) {
