@@ -102,7 +102,7 @@ final class WebhookFilter {
 		boolean toPending = "conversation_status_changed".equals(type) ? "pending".equals(text(event, "status"))
 				: movedToPending(event.path("changed_attributes"));
 		if (conversationId <= 0 || !toPending) {
-			return new Ignored(type + " not to pending");
+			return new Ignored("event " + type);
 		}
 		return new BackToPending(conversationId);
 	}

@@ -36,7 +36,7 @@ public class Escalations {
 		return jdbc.sql("""
 				INSERT INTO escalations (conversation_id, reason, context_pack) VALUES (:conversation, :reason, :pack)
 				ON CONFLICT (conversation_id) WHERE status = 'open' DO NOTHING
-				RETURNING """ + COLUMNS)
+				RETURNING\s""" + COLUMNS)
 			.param("conversation", conversationId)
 			.param("reason", reason.name())
 			.param("pack", contextPack)
