@@ -31,3 +31,9 @@ CREATE TABLE conversation_owners (
     last_human_at    TIMESTAMPTZ
 );
 CREATE INDEX conversation_owners_human_idx ON conversation_owners (since) WHERE owner = 'HUMAN';
+
+-- A customer reply written before a person took the conversation over is dropped, not sent
+-- (chatwoot.DeliveryGate); the row stays, with this status, as the record of what the bot would have said.
+ALTER TABLE outbound_messages DROP CONSTRAINT outbound_messages_status_check;
+ALTER TABLE outbound_messages ADD CONSTRAINT outbound_messages_status_check
+    CHECK (status IN ('pending', 'sending', 'sent', 'kept', 'failed', 'dropped'));

@@ -153,6 +153,27 @@ class HandoffIT extends IntegrationTest {
 	}
 
 	@Test
+	void aReplyWrittenBeforeAPersonTookOverIsDroppedButTheWaitMessageGoesOut() {
+		long conversationId = nextId();
+		// The bot wrote this a minute ago; it becomes due just after the takeover.
+		jdbc.sql("""
+				INSERT INTO outbound_messages (idempotency_key, conversation_id, content, created_at, next_attempt_at)
+				VALUES (:key, :c, 'Respuesta tardía del bot', now() - interval '1 minute', now() + interval '1 second')""")
+			.param("key", "test-late:" + conversationId)
+			.param("c", conversationId)
+			.update();
+		handoffs.humanSpoke(conversationId, nextId(), "Hola, soy Ana", Instant.now());
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> outbox.entries(conversationId).get(0).status().equals("dropped"));
+		outbox.enqueue(OutboundReply.text("test-wait:" + conversationId, conversationId,
+				handoffs.waitMessage(Instant.now())));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> chatwoot.messages(conversationId).size() == 1);
+		assertThat(chatwoot.messages(conversationId).get(0).content()).startsWith("Te paso con un compañero");
+	}
+
+	@Test
 	void staffCommandsInPrivateNotesPauseAndResumeTheBot() {
 		long conversationId = nextId();
 		handoffs.request(new HandoffRequest(conversationId, HandoffReason.NO_TARIFF, "Cliente: Luis"));

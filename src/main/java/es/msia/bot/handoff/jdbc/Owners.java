@@ -67,6 +67,17 @@ public class Owners {
 			.list();
 	}
 
+	/** True for the bot's conversations, and for others whose owner changed before {@code instant}. */
+	public boolean ownedByBotOrChangedBefore(long conversationId, Instant instant) {
+		return jdbc.sql("""
+				SELECT NOT EXISTS (SELECT 1 FROM conversation_owners
+				                   WHERE conversation_id = :c AND owner <> 'BOT' AND since >= :at)""")
+			.param("c", conversationId)
+			.param("at", Timestamp.from(instant))
+			.query(Boolean.class)
+			.single();
+	}
+
 	private Owner lockedOwner(long conversationId) {
 		return jdbc.sql("SELECT owner FROM conversation_owners WHERE conversation_id = :c FOR UPDATE")
 			.param("c", conversationId)
