@@ -1,15 +1,21 @@
 package es.msia.bot.chatwoot;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import es.msia.bot.chatwoot.http.ChatwootHttp;
+import es.msia.bot.chatwoot.http.ChatwootHttp.As;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Chatwoot's Application API as the bot uses it. Each call says whether it worked, may be retried, or
- * failed for good, so callers never parse HTTP errors themselves.
+ * failed for good, so callers never parse HTTP errors themselves. Writes to labels and conversation
+ * custom attributes <em>replace</em> the whole list or hash (protocols.md B2): read, merge, then write.
  */
 @Service
 public class ChatwootClient {
@@ -19,7 +25,7 @@ public class ChatwootClient {
 
 	}
 
-	/** Chatwoot stored the message (sending to WhatsApp happens afterwards, in Chatwoot). */
+	/** Chatwoot accepted the call; for messages, it stored the message (sending to WhatsApp happens afterwards). */
 	public record Sent(@Nullable Long messageId) implements Result {
 	}
 
@@ -27,8 +33,27 @@ public class ChatwootClient {
 	public record Retryable(String reason, @Nullable Duration retryAfter) implements Result {
 	}
 
-	/** Will not work by retrying: 4xx other than 429, or a configuration problem. */
+	/** Will not work by retrying: 4xx other than 429 (e.g. a bot token on a user-only endpoint), or no configuration. */
 	public record Failed(String reason) implements Result {
+	}
+
+	/**
+	 * Outcome of a read: the value, or the {@link Retryable}/{@link Failed} problem (exactly one is set).
+	 */
+	public record Read<T>(@Nullable T value, @Nullable Result problem) {
+
+		public static <T> Read<T> of(T value) {
+			return new Read<>(value, null);
+		}
+
+		public static <T> Read<T> problem(Result problem) {
+			return new Read<>(null, problem);
+		}
+
+		public boolean ok() {
+			return problem == null;
+		}
+
 	}
 
 	private final ChatwootHttp http;
@@ -47,8 +72,80 @@ public class ChatwootClient {
 
 	/** POST .../conversations/{id}/messages with an outgoing text or a private note. */
 	public Result sendMessage(long conversationId, String content, boolean privateNote) {
-		return http.post("/conversations/" + conversationId + "/messages", Map.of("content", content,
-				"message_type", "outgoing", "private", privateNote, "content_type", "text"));
+		return http.post(path(conversationId, "/messages"), Map.of("content", content, "message_type", "outgoing",
+				"private", privateNote, "content_type", "text"));
+	}
+
+	/** A note only agents see. Sent directly; use the outbox when it must survive a Chatwoot outage. */
+	public Result privateNote(long conversationId, String text) {
+		return sendMessage(conversationId, text, true);
+	}
+
+	/** An outgoing message with one file ({@code multipart/form-data}, {@code attachments[]}). */
+	public Result sendAttachment(long conversationId, @Nullable String caption, String fileName, String contentType,
+			byte[] data) {
+		return http.postAttachment(path(conversationId, "/messages"), caption, fileName, contentType, data);
+	}
+
+	/**
+	 * POST toggle_status. Moving {@code pending → open} with a bot token is Chatwoot's bot handoff (its
+	 * payload then says {@code success: null}; that is still a success).
+	 */
+	public Result toggleStatus(long conversationId, String status) {
+		return http.post(path(conversationId, "/toggle_status"), Map.of("status", status));
+	}
+
+	/** GET the conversation's labels (user token). */
+	public Read<List<String>> labels(long conversationId) {
+		Read<JsonNode> read = http.get(As.USER, path(conversationId, "/labels"));
+		if (!read.ok()) {
+			return Read.problem(read.problem());
+		}
+		List<String> labels = new ArrayList<>();
+		read.value().path("payload").forEach(label -> labels.add(label.asString()));
+		return Read.of(labels);
+	}
+
+	/** POST the complete label list (replaces it; user token). */
+	public Result setLabels(long conversationId, List<String> labels) {
+		return http.post(As.USER, path(conversationId, "/labels"), Map.of("labels", labels));
+	}
+
+	/** The conversation's custom attributes, from GET conversation (user token). */
+	public Read<Map<String, Object>> conversationCustomAttributes(long conversationId) {
+		Read<JsonNode> read = http.get(As.USER, path(conversationId, ""));
+		if (!read.ok()) {
+			return Read.problem(read.problem());
+		}
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		read.value().path("custom_attributes").properties().forEach(e -> attributes.put(e.getKey(), plain(e.getValue())));
+		return Read.of(attributes);
+	}
+
+	/** POST the complete custom-attribute hash (replaces it; allowed to bots). */
+	public Result setConversationCustomAttributes(long conversationId, Map<String, ?> attributes) {
+		return http.post(path(conversationId, "/custom_attributes"), Map.of("custom_attributes", attributes));
+	}
+
+	private static String path(long conversationId, String suffix) {
+		return "/conversations/" + conversationId + suffix;
+	}
+
+	/** Plain Java values, so that writing the merged hash back sends the same JSON types. */
+	private static @Nullable Object plain(JsonNode node) {
+		if (node.isBoolean()) {
+			return node.asBoolean();
+		}
+		if (node.isIntegralNumber()) {
+			return node.asLong();
+		}
+		if (node.isNumber()) {
+			return node.decimalValue();
+		}
+		if (node.isString()) {
+			return node.asString();
+		}
+		return node.isNull() ? null : node;
 	}
 
 }

@@ -3,6 +3,7 @@ package es.msia.bot.chatwoot;
 import java.util.List;
 
 import es.msia.bot.chatwoot.outbox.OutboxSender;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,6 +60,26 @@ public class ChatwootOutbox {
 		else {
 			sender.ifAvailable(OutboxSender::wakeUp);
 		}
+	}
+
+	/**
+	 * True when a message Chatwoot reports is one we sent, so its echo is not mistaken for a human. By
+	 * the Chatwoot id stored at delivery; and because the echo webhook can arrive before that id is
+	 * stored, also when a reply of this conversation with the same content is in flight (or was retried
+	 * after a timeout, when Chatwoot may have stored it anyway).
+	 */
+	public boolean isOurs(long conversationId, long chatwootMessageId, @Nullable String content) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM outbound_messages WHERE chatwoot_message_id = :cw)
+				    OR EXISTS (SELECT 1 FROM outbound_messages
+				               WHERE conversation_id = :conversation AND content = :content
+				                 AND (status = 'sending' OR (status = 'pending' AND attempts > 0))
+				                 AND created_at > now() - interval '1 hour')""")
+			.param("cw", chatwootMessageId)
+			.param("conversation", conversationId)
+			.param("content", content == null ? "" : content)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** The replies of a conversation, oldest first. */

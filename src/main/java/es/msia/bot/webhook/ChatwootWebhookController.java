@@ -8,14 +8,17 @@ import java.util.Optional;
 
 import es.msia.bot.customers.CustomerId;
 import es.msia.bot.customers.Customers;
+import es.msia.bot.handoff.Handoffs;
 import es.msia.bot.messaging.InboundMessage;
 import es.msia.bot.messaging.InboundMessages;
 import es.msia.bot.messaging.Intake;
 import es.msia.bot.shared.PhoneNumber;
+import es.msia.bot.webhook.WebhookFilter.BackToPending;
 import es.msia.bot.webhook.WebhookFilter.CustomerMessage;
 import es.msia.bot.webhook.WebhookFilter.Decision;
 import es.msia.bot.webhook.WebhookFilter.HumanReply;
 import es.msia.bot.webhook.WebhookFilter.Ignored;
+import es.msia.bot.webhook.WebhookFilter.StaffCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,8 +59,10 @@ class ChatwootWebhookController {
 
 	private final InboundMessages inbound;
 
+	private final Handoffs handoffs;
+
 	ChatwootWebhookController(WebhookToken token, WebhookSettings settings, JsonMapper json, Customers customers,
-			InboundMessages inbound) {
+			InboundMessages inbound, Handoffs handoffs) {
 		this.token = token;
 		this.settings = settings;
 		this.signature = settings.secret().isBlank() ? null
@@ -65,6 +70,7 @@ class ChatwootWebhookController {
 		this.json = json;
 		this.customers = customers;
 		this.inbound = inbound;
+		this.handoffs = handoffs;
 	}
 
 	@PostMapping("/api/chatwoot/webhook")
@@ -125,7 +131,22 @@ class ChatwootWebhookController {
 		if (decision instanceof HumanReply human) {
 			inbound.recordHumanReply(human.conversationId(), human.messageId(), human.agentName(), human.content(),
 					human.createdAt());
+			handoffs.humanSpoke(human.conversationId(), human.messageId(), human.content(), human.createdAt());
 			return Map.of("status", "recorded", "reason", "human agent message");
+		}
+		if (decision instanceof StaffCommand command) {
+			String actor = "chatwoot:" + (command.agentName() == null ? "agent" : command.agentName());
+			if (command.botOn()) {
+				handoffs.returnToBot(command.conversationId(), actor);
+			}
+			else {
+				handoffs.pause(command.conversationId(), actor);
+			}
+			return Map.of("status", "recorded", "reason", command.botOn() ? "bot on" : "bot off");
+		}
+		if (decision instanceof BackToPending pending) {
+			handoffs.returnToBot(pending.conversationId(), "chatwoot:status-pending");
+			return Map.of("status", "recorded", "reason", "conversation pending");
 		}
 		if (decision instanceof CustomerMessage message) {
 			return accept(message);

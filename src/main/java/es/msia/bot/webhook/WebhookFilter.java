@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import es.msia.bot.messaging.InboundAttachment;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,11 @@ import tools.jackson.databind.JsonNode;
  * message to answer;</li>
  * <li>{@code message_created}, outgoing, not private, sent by a human agent ({@code sender.type == "user"}):
  * recorded as the sign that a person is talking to the customer;</li>
- * <li>everything else (our own echoes, other bots, private notes, templates, other events): ignored.</li>
+ * <li>a private note {@code /bot on} or {@code /bot off} (trimmed, any case) from a human agent: a staff
+ * command to give the conversation back to the bot or pause it;</li>
+ * <li>{@code conversation_status_changed} with {@code status == "pending"}, or {@code conversation_updated}
+ * whose {@code changed_attributes} move the status to {@code pending}: the conversation is the bot's again;</li>
+ * <li>everything else (our own echoes, other bots, other private notes, templates, other events): ignored.</li>
  * </ul>
  * The top-level fields are authoritative; {@code conversation.messages[0]} may be another message.
  */
@@ -35,6 +40,13 @@ final class WebhookFilter {
 			Instant createdAt) implements Decision {
 	}
 
+	record StaffCommand(long messageId, long conversationId, boolean botOn, @Nullable String agentName)
+			implements Decision {
+	}
+
+	record BackToPending(long conversationId) implements Decision {
+	}
+
 	record Ignored(String reason) implements Decision {
 	}
 
@@ -43,16 +55,19 @@ final class WebhookFilter {
 
 	static Decision decide(JsonNode event) {
 		String type = text(event, "event");
+		if ("conversation_status_changed".equals(type) || "conversation_updated".equals(type)) {
+			return statusChange(event, type);
+		}
 		if (!"message_created".equals(type)) {
 			return new Ignored("event " + (type == null ? "(none)" : type));
-		}
-		if (event.path("private").asBoolean(false)) {
-			return new Ignored("private note");
 		}
 		long messageId = event.path("id").asLong(0);
 		long conversationId = event.path("conversation").path("id").asLong(0);
 		if (messageId <= 0 || conversationId <= 0) {
 			return new Ignored("no message or conversation id");
+		}
+		if (event.path("private").asBoolean(false)) {
+			return privateNote(event, messageId, conversationId);
 		}
 		String messageType = text(event, "message_type");
 		if ("incoming".equals(messageType)) {
@@ -64,6 +79,41 @@ final class WebhookFilter {
 		}
 		return new Ignored("message_type " + messageType + " from "
 				+ (text(event.path("sender"), "type") == null ? "unknown" : text(event.path("sender"), "type")));
+	}
+
+	private static Decision privateNote(JsonNode event, long messageId, long conversationId) {
+		String content = text(event, "content");
+		String command = content == null ? "" : content.strip().toLowerCase(Locale.ROOT);
+		boolean fromHuman = "user".equals(text(event.path("sender"), "type"));
+		if (fromHuman && ("/bot on".equals(command) || "/bot off".equals(command))) {
+			return new StaffCommand(messageId, conversationId, "/bot on".equals(command),
+					text(event.path("sender"), "name"));
+		}
+		return new Ignored("private note");
+	}
+
+	/**
+	 * {@code conversation_status_changed} carries the new {@code status} (its {@code changed_attributes}
+	 * may be empty, protocols.md A4.5); {@code conversation_updated} fires for many other changes of a
+	 * pending conversation, so there only an actual move to pending counts.
+	 */
+	private static Decision statusChange(JsonNode event, String type) {
+		long conversationId = event.path("id").asLong(0);
+		boolean toPending = "conversation_status_changed".equals(type) ? "pending".equals(text(event, "status"))
+				: movedToPending(event.path("changed_attributes"));
+		if (conversationId <= 0 || !toPending) {
+			return new Ignored("event " + type);
+		}
+		return new BackToPending(conversationId);
+	}
+
+	private static boolean movedToPending(JsonNode changes) {
+		for (JsonNode change : changes) {
+			if ("pending".equals(text(change.path("status"), "current_value"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static CustomerMessage customerMessage(JsonNode event, long messageId, long conversationId) {

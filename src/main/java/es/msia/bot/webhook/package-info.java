@@ -2,11 +2,12 @@
  * Inbound edge: {@code POST /api/chatwoot/webhook}. Authenticates the delivery (URL token, and the
  * HMAC signature when a secret is configured), keeps only what the bot must act on
  * ({@link es.msia.bot.webhook.WebhookFilter}), upserts the customer and hands the message to messaging.
- * It never decides anything about the conversation.
+ * It never decides anything about the conversation itself; it reports what staff did in Chatwoot (a
+ * human message, {@code /bot on|off} notes, the status going back to pending) to handoff.
  * <p>
  * Publishes no application events; its output is the {@code incoming_messages} stream entry.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Chatwoot webhook",
-		allowedDependencies = { "shared", "messaging", "customers" })
+		allowedDependencies = { "shared", "messaging", "customers", "handoff" })
 @org.jspecify.annotations.NullMarked
 package es.msia.bot.webhook;

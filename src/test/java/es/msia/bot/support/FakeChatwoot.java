@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,26 +22,63 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import es.msia.bot.support.Multipart.Part;
 
 /**
  * A Chatwoot Application API that speaks the documented protocol (protocols.md B2, B3, B5): the
  * {@code api_access_token} header, the create-message response with an int {@code message_type} and
  * {@code status: "sent"}, 401/404 error bodies, the 200-messages-per-minute guard, and scripted
  * failures (429 with Retry-After, 5xx, slow answers) for resilience tests.
+ * <p>
+ * Conversations have state (status, labels, custom attributes; unknown ids start {@code pending}, as a
+ * new conversation in an inbox with a bot does). {@code toggle_status}, labels (POST replaces the list),
+ * conversation custom attributes (POST replaces the hash), GET conversation and multipart attachments
+ * ({@code attachments[]}) behave as B2 says. {@link #TOKEN} is an agent-bot token, limited to the bot
+ * allow-list (B1: other endpoints answer 401); {@link #USER_TOKEN} is a user token.
  */
 public final class FakeChatwoot implements AutoCloseable {
 
 	public static final String TOKEN = "bot-token-for-tests";
 
-	public static final long ACCOUNT = 1;
+	public static final String USER_TOKEN = "user-token-for-tests";
 
-	private static final Pattern CREATE_MESSAGE = Pattern
-		.compile("^/api/v1/accounts/(\\d+)/conversations/(\\d+)/messages$");
+	private static final String BOT_REFUSED = "{\"error\":\"Access to this endpoint is not authorized for bots\"}";
+
+	private static final Pattern CONVERSATION = Pattern
+		.compile("^/api/v1/accounts/(\\d+)/conversations/(\\d+)(/[a-z_]+)?$");
+
+	private static final Set<String> BOT_ALLOWED = Set.of("POST /messages", "POST /toggle_status",
+			"POST /custom_attributes");
+
+	public static final long ACCOUNT = 1;
 
 	/** A message Chatwoot stored. */
 	public record StoredMessage(long id, long conversationId, String content, boolean privateNote, JsonNode body,
 			Instant at) {
 	}
+
+	/** A file uploaded with a message, as received in the multipart body. */
+	public record StoredAttachment(long messageId, long conversationId, String fieldName, String fileName,
+			String contentType, byte[] data) {
+	}
+
+	/** What Chatwoot keeps about a conversation. */
+	private static final class ConversationState {
+
+		volatile String status = "pending";
+
+		volatile List<String> labels = List.of();
+
+		volatile ObjectNode customAttributes = JsonMapper.builder().build().createObjectNode();
+
+	}
+
+	private final Map<Long, ConversationState> conversations = new ConcurrentHashMap<>();
+
+	private final List<StoredAttachment> attachments = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Boolean> tokens = new ConcurrentHashMap<>(Map.of(TOKEN, true, USER_TOKEN, false));
 
 	private final MockWebServer server = new MockWebServer();
 
@@ -94,6 +132,35 @@ public final class FakeChatwoot implements AutoCloseable {
 		}
 	}
 
+	/** Accepts {@code token} as a bot token (allow-list applies) or a user token. */
+	public void acceptToken(String token, boolean bot) {
+		tokens.put(token, bot);
+	}
+
+	/** Sets up a conversation as a test needs it. */
+	public void givenConversation(long conversationId, String status, List<String> labels, Map<String, ?> customAttributes) {
+		ConversationState state = state(conversationId);
+		state.status = status;
+		state.labels = List.copyOf(labels);
+		state.customAttributes = json.valueToTree(customAttributes);
+	}
+
+	public String status(long conversationId) {
+		return state(conversationId).status;
+	}
+
+	public List<String> labels(long conversationId) {
+		return state(conversationId).labels;
+	}
+
+	public JsonNode customAttributes(long conversationId) {
+		return state(conversationId).customAttributes;
+	}
+
+	public List<StoredAttachment> attachments(long conversationId) {
+		return attachments.stream().filter(a -> a.conversationId() == conversationId).toList();
+	}
+
 	/** Messages stored for a conversation, oldest first. */
 	public List<StoredMessage> messages(long conversationId) {
 		return messages.stream().filter(m -> m.conversationId() == conversationId).toList();
@@ -109,38 +176,133 @@ public final class FakeChatwoot implements AutoCloseable {
 
 	private MockResponse answer(RecordedRequest request) {
 		String token = request.getHeaders().get("api_access_token");
-		if (token == null || !token.equals(TOKEN)) {
+		Boolean bot = token == null ? null : tokens.get(token);
+		if (bot == null) {
 			return json(401, "{\"error\":\"Invalid Access Token\"}");
 		}
 		MockResponse script = scripted.poll();
 		if (script != null) {
 			return script;
 		}
-		Matcher create = CREATE_MESSAGE.matcher(request.getUrl().encodedPath());
-		if (!"POST".equals(request.getMethod()) || !create.matches()) {
-			return json(404, "{\"error\":\"Resource could not be found\"}");
+		Matcher path = CONVERSATION.matcher(request.getUrl().encodedPath());
+		if (!path.matches()) {
+			return notFound();
 		}
-		if (Long.parseLong(create.group(1)) != ACCOUNT) {
+		if (Long.parseLong(path.group(1)) != ACCOUNT) {
 			return json(401, "{\"error\":\"You are not authorized to access this account\"}");
 		}
-		return createMessage(Long.parseLong(create.group(2)), json.readTree(request.getBody().utf8()));
+		String endpoint = request.getMethod() + " " + (path.group(3) == null ? "" : path.group(3));
+		if (bot && !BOT_ALLOWED.contains(endpoint)) {
+			return json(401, BOT_REFUSED);
+		}
+		return route(endpoint, Long.parseLong(path.group(2)), request, bot);
 	}
 
-	private MockResponse createMessage(long conversationId, JsonNode body) {
+	private MockResponse route(String endpoint, long conversationId, RecordedRequest request, boolean bot) {
+		ConversationState state = state(conversationId);
+		switch (endpoint) {
+			case "POST /messages":
+				return isMultipart(request) ? createAttachmentMessage(conversationId, request, bot)
+						: createMessage(conversationId, json.readTree(request.getBody().utf8()), bot);
+			case "POST /toggle_status":
+				return toggleStatus(conversationId, state, json.readTree(request.getBody().utf8()), bot);
+			case "POST /custom_attributes":
+				// Replaces the whole hash (conversations_controller#custom_attributes).
+				state.customAttributes = (ObjectNode) json.readTree(request.getBody().utf8()).path("custom_attributes");
+				return json(200, json.writeValueAsString(Map.of("custom_attributes", state.customAttributes)));
+			case "GET /labels":
+				return json(200, json.writeValueAsString(Map.of("payload", state.labels)));
+			case "POST /labels":
+				// Replaces the whole list (labelable.rb update_labels).
+				List<String> labels = new ArrayList<>();
+				json.readTree(request.getBody().utf8()).path("labels").forEach(l -> labels.add(l.asString()));
+				state.labels = List.copyOf(labels);
+				return json(200, json.writeValueAsString(Map.of("payload", state.labels)));
+			case "GET ":
+				return json(200, json.writeValueAsString(Map.of("id", conversationId, "status", state.status, "labels",
+						state.labels, "custom_attributes", state.customAttributes, "messages", List.of(), "can_reply", true)));
+			default:
+				return notFound();
+		}
+	}
+
+	/** B2: with a bot token, pending → open is the bot handoff, whose payload says {@code success: null}. */
+	private MockResponse toggleStatus(long conversationId, ConversationState state, JsonNode body, boolean bot) {
+		String requested = body.path("status").isString() ? body.path("status").asString() : null;
+		String target = requested != null ? requested : ("open".equals(state.status) ? "resolved" : "open");
+		boolean botHandoff = bot && "pending".equals(state.status) && "open".equals(target);
+		state.status = target;
+		ObjectNode payload = json.createObjectNode();
+		if (botHandoff) {
+			payload.putNull("success");
+		}
+		else {
+			payload.put("success", true);
+		}
+		payload.put("conversation_id", conversationId);
+		payload.put("current_status", target);
+		payload.putNull("snoozed_until");
+		ObjectNode response = json.createObjectNode();
+		response.set("meta", json.createObjectNode());
+		response.set("payload", payload);
+		return json(200, response.toString());
+	}
+
+	private MockResponse createAttachmentMessage(long conversationId, RecordedRequest request, boolean bot) {
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		List<StoredAttachment> files = new ArrayList<>();
+		long id = ids.incrementAndGet();
+		for (Part part : Multipart.parse(request.getHeaders().get("Content-Type"), request.getBody().toByteArray())) {
+			if (part.fileName() == null) {
+				fields.put(part.name(), new String(part.data(), java.nio.charset.StandardCharsets.UTF_8));
+			}
+			else {
+				files.add(new StoredAttachment(id, conversationId, part.name(), part.fileName(), part.contentType(),
+						part.data()));
+			}
+		}
+		if (files.isEmpty() || files.stream().anyMatch(f -> !"attachments[]".equals(f.fieldName()))) {
+			return json(422, "{\"error\":\"param is missing or the value is empty: attachments\"}");
+		}
+		attachments.addAll(files);
+		ObjectNode body = json.valueToTree(fields);
+		return storeMessage(id, conversationId, body, bot);
+	}
+
+	private MockResponse createMessage(long conversationId, JsonNode body, boolean bot) {
+		return storeMessage(ids.incrementAndGet(), conversationId, body, bot);
+	}
+
+	private MockResponse storeMessage(long id, long conversationId, JsonNode body, boolean bot) {
 		if (tooManyMessages(conversationId)) {
 			return json(422, "{\"error\":\"Validation failed: Too many messages\"}");
 		}
 		if ("incoming".equals(body.path("message_type").asString(""))) {
 			return json(422, "{\"error\":\"Incoming messages are only allowed in Api inboxes\"}");
 		}
-		long id = ids.incrementAndGet();
-		boolean privateNote = body.path("private").asBoolean(false);
+		boolean privateNote = body.path("private").asBoolean(false) || "true".equals(body.path("private").asString(""));
 		String content = body.path("content").asString("");
 		messages.add(new StoredMessage(id, conversationId, content, privateNote, body, Instant.now()));
-		String response = json.writeValueAsString(Map.of("id", id, "content", content, "inbox_id", 9, "conversation_id",
-				conversationId, "message_type", 1, "content_type", "text", "status", "sent", "content_attributes", Map.of(),
-				"created_at", Instant.now().getEpochSecond(), "private", privateNote));
-		return json(200, response);
+		Map<String, Object> sender = bot ? Map.of("id", 3, "name", "Asistente", "type", "agent_bot")
+				: Map.of("id", 5, "name", "Ana", "available_name", "Ana", "type", "user");
+		Map<String, Object> response = new java.util.LinkedHashMap<>(Map.of("id", id, "content", content, "inbox_id", 9,
+				"conversation_id", conversationId, "message_type", 1, "content_type", "text", "status", "sent",
+				"content_attributes", Map.of(), "created_at", Instant.now().getEpochSecond(), "private", privateNote));
+		response.put("sender", sender);
+		return json(200, json.writeValueAsString(response));
+	}
+
+	private ConversationState state(long conversationId) {
+		return conversations.computeIfAbsent(conversationId, id -> new ConversationState());
+	}
+
+	private static boolean isMultipart(RecordedRequest request) {
+		String type = request.getHeaders().get("Content-Type");
+		return type != null && type.startsWith("multipart/form-data");
+	}
+
+	private static MockResponse notFound() {
+		return json(404, "{\"error\":\"Resource could not be found\"}");
 	}
 
 	private boolean tooManyMessages(long conversationId) {

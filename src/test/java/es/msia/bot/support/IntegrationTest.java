@@ -39,6 +39,7 @@ public abstract class IntegrationTest {
 	static void chatwootProperties(DynamicPropertyRegistry registry) {
 		registry.add("msia.chatwoot.api-url", chatwoot::url);
 		registry.add("msia.chatwoot.api-token", () -> FakeChatwoot.TOKEN);
+		registry.add("msia.chatwoot.user-token", () -> FakeChatwoot.USER_TOKEN);
 		registry.add("msia.chatwoot.account-id", () -> FakeChatwoot.ACCOUNT);
 	}
 

@@ -1,9 +1,11 @@
 package es.msia.bot.webhook;
 
 import es.msia.bot.support.ChatwootPayloads;
+import es.msia.bot.webhook.WebhookFilter.BackToPending;
 import es.msia.bot.webhook.WebhookFilter.CustomerMessage;
 import es.msia.bot.webhook.WebhookFilter.HumanReply;
 import es.msia.bot.webhook.WebhookFilter.Ignored;
+import es.msia.bot.webhook.WebhookFilter.StaffCommand;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -87,6 +89,37 @@ class WebhookFilterTests {
 			.isEqualTo(new Ignored("event conversation_status_changed"));
 		assertThat(WebhookFilter.decide(json.readTree("{\"event\":\"message_updated\",\"id\":1}")))
 			.isInstanceOf(Ignored.class);
+	}
+
+	@Test
+	void turnsBotOnAndOffNotesFromAgentsIntoStaffCommands() {
+		ObjectNode off = ChatwootPayloads.privateNote(21505, 2406);
+		off.put("content", "  /Bot OFF\n");
+		ObjectNode on = ChatwootPayloads.privateNote(21506, 2406);
+		on.put("content", "/bot on");
+		ObjectNode fromBot = ChatwootPayloads.privateNote(21507, 2406);
+		fromBot.put("content", "/bot on");
+		fromBot.set("sender", json.readTree("{\"id\":3,\"name\":\"Asistente\",\"type\":\"agent_bot\"}"));
+
+		assertThat(WebhookFilter.decide(off)).isEqualTo(new StaffCommand(21505, 2406, false, "Ana"));
+		assertThat(WebhookFilter.decide(on)).isEqualTo(new StaffCommand(21506, 2406, true, "Ana"));
+		assertThat(WebhookFilter.decide(fromBot)).isEqualTo(new Ignored("private note"));
+	}
+
+	@Test
+	void aConversationBackToPendingIsTheBotsAgain() {
+		ObjectNode statusChanged = ChatwootPayloads.statusChanged(2406);
+		statusChanged.put("status", "pending");
+		ObjectNode updated = ChatwootPayloads.statusChanged(2406);
+		updated.put("event", "conversation_updated");
+		updated.put("status", "pending");
+		ObjectNode movedToPending = updated.deepCopy();
+		movedToPending.set("changed_attributes",
+				json.readTree("[{\"status\":{\"previous_value\":\"open\",\"current_value\":\"pending\"}}]"));
+
+		assertThat(WebhookFilter.decide(statusChanged)).isEqualTo(new BackToPending(2406));
+		assertThat(WebhookFilter.decide(updated)).as("a label change of a pending conversation").isInstanceOf(Ignored.class);
+		assertThat(WebhookFilter.decide(movedToPending)).isEqualTo(new BackToPending(2406));
 	}
 
 	@Test

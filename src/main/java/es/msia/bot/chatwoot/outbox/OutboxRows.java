@@ -1,6 +1,7 @@
 package es.msia.bot.chatwoot.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxRows {
 
-	record Claimed(long id, long conversationId, String content, boolean privateNote, int attempts) {
+	record Claimed(long id, long conversationId, String content, boolean privateNote, int attempts,
+			Instant createdAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -37,11 +39,11 @@ class OutboxRows {
 				                      AND p.status IN ('pending', 'sending'))
 				  ORDER BY c.id LIMIT :batch
 				  FOR UPDATE SKIP LOCKED)
-				RETURNING o.id, o.conversation_id, o.content, o.private_note, o.attempts""")
+				RETURNING o.id, o.conversation_id, o.content, o.private_note, o.attempts, o.created_at""")
 			.param("lease", lease.toSeconds())
 			.param("batch", batch)
 			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("content"),
-					rs.getBoolean("private_note"), rs.getInt("attempts")))
+					rs.getBoolean("private_note"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant()))
 			.list();
 	}
 
@@ -66,6 +68,13 @@ class OutboxRows {
 				  next_attempt_at = now() + make_interval(secs => :wait) WHERE id = :id""")
 			.param("reason", reason)
 			.param("wait", wait.toMillis() / 1000.0)
+			.param("id", id)
+			.update();
+	}
+
+	void markDropped(long id, String reason) {
+		jdbc.sql("UPDATE outbound_messages SET status = 'dropped', lease_until = NULL, last_error = :reason WHERE id = :id")
+			.param("reason", reason)
 			.param("id", id)
 			.update();
 	}

@@ -15,6 +15,7 @@ import es.msia.bot.chatwoot.ChatwootClient.Result;
 import es.msia.bot.chatwoot.ChatwootClient.Retryable;
 import es.msia.bot.chatwoot.ChatwootClient.Sent;
 import es.msia.bot.chatwoot.ChatwootSettings;
+import es.msia.bot.chatwoot.DeliveryGate;
 import es.msia.bot.chatwoot.ReplyDelivered;
 import es.msia.bot.chatwoot.outbox.OutboxRows.Claimed;
 import org.slf4j.Logger;
@@ -49,6 +50,8 @@ public class OutboxSender implements SmartLifecycle {
 
 	private final Executor executor;
 
+	private final List<DeliveryGate> gates;
+
 	private final Semaphore wakeUp = new Semaphore(0);
 
 	private volatile boolean running;
@@ -56,12 +59,13 @@ public class OutboxSender implements SmartLifecycle {
 	private Thread loop;
 
 	OutboxSender(OutboxRows rows, ChatwootClient client, ChatwootSettings settings, ApplicationEventPublisher events,
-			@Qualifier("applicationTaskExecutor") Executor executor) {
+			@Qualifier("applicationTaskExecutor") Executor executor, List<DeliveryGate> gates) {
 		this.rows = rows;
 		this.client = client;
 		this.settings = settings;
 		this.events = events;
 		this.executor = executor;
+		this.gates = gates;
 	}
 
 	/** Asks for a delivery round now instead of at the next poll (called after a reply is committed). */
@@ -120,6 +124,12 @@ public class OutboxSender implements SmartLifecycle {
 	}
 
 	private void deliver(Claimed reply) {
+		if (!reply.privateNote() && !mayDeliver(reply)) {
+			log.info("Reply {} to conversation {} dropped: a person owns the conversation now", reply.id(),
+					reply.conversationId());
+			rows.markDropped(reply.id(), "owner changed before delivery");
+			return;
+		}
 		if (!client.configured()) {
 			rows.markKept(reply.id());
 			publish(reply, null, true);
@@ -142,6 +152,10 @@ public class OutboxSender implements SmartLifecycle {
 		else if (result instanceof Failed failed) {
 			fail(reply, failed.reason());
 		}
+	}
+
+	private boolean mayDeliver(Claimed reply) {
+		return gates.stream().allMatch(gate -> gate.mayDeliver(reply.conversationId(), reply.createdAt()));
 	}
 
 	private void fail(Claimed reply, String reason) {

@@ -1,0 +1,73 @@
+package es.msia.bot.handoff;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Customer and staff texts of the handoff ({@code messages/handoff.properties}, Spanish from Spain).
+ */
+@Component
+class HandoffTexts {
+
+	private static final Locale SPANISH = Locale.forLanguageTag("es-ES");
+
+	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("H:mm", SPANISH);
+
+	/** Within this many days, the weekday name alone is unambiguous. */
+	private static final int WEEKDAY_ONLY_DAYS = 6;
+
+	private final ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+
+	HandoffTexts() {
+		source.setBasename("messages/handoff");
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+	}
+
+	String get(String key, Object... args) {
+		return source.getMessage(key, args, SPANISH);
+	}
+
+	/** What the customer is told when a person takes over, honest about when that will be. */
+	String waitMessage(BusinessHours hours, Instant now) {
+		if (hours.isOpen(now)) {
+			return get("handoff.wait.open");
+		}
+		Optional<ZonedDateTime> next = hours.nextOpening(now);
+		if (next.isEmpty()) {
+			return get("handoff.wait.unknown");
+		}
+		return get("handoff.wait.closed", when(now.atZone(hours.zone()).toLocalDate(), next.get()),
+				HOUR.format(next.get()));
+	}
+
+	private String when(LocalDate today, ZonedDateTime opening) {
+		LocalDate day = opening.toLocalDate();
+		long days = day.toEpochDay() - today.toEpochDay();
+		String weekday = day.getDayOfWeek().getDisplayName(TextStyle.FULL, SPANISH);
+		if (days == 0) {
+			return get("handoff.when.today");
+		}
+		if (days == 1) {
+			return get("handoff.when.tomorrow");
+		}
+		if (days <= WEEKDAY_ONLY_DAYS) {
+			return get("handoff.when.weekday", weekday);
+		}
+		return get("handoff.when.date", weekday, Integer.toString(day.getDayOfMonth()),
+				day.getMonth().getDisplayName(TextStyle.FULL, SPANISH));
+	}
+
+	String reason(HandoffReason reason) {
+		return get("handoff.reason." + reason.name());
+	}
+
+}
