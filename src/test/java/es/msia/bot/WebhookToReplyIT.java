@@ -90,7 +90,7 @@ class WebhookToReplyIT extends IntegrationTest {
 		assertThat(entriesFor(conversationId)).hasSize(1);
 		await().atMost(Duration.ofSeconds(10)).until(() -> chatwoot.messages(conversationId).size() == 1);
 		StoredMessage sent = chatwoot.messages(conversationId).get(0);
-		assertThat(sent.content()).startsWith("¡Hola María!").contains("MSI Automotive");
+		assertThat(sent.content()).startsWith("¡Hola, María!").contains("MSI Automotive");
 		assertThat(sent.body().path("message_type").asString()).isEqualTo("outgoing");
 		assertThat(sent.body().path("private").asBoolean()).isFalse();
 		RecordedRequest request = chatwoot.requests()

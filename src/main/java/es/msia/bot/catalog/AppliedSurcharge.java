@@ -10,5 +10,5 @@ import java.math.BigDecimal;
  * @param amount amount excluding VAT, scale 2
  * @param onRequest whether the amount must be presented as subject to the engineer's confirmation
  */
-public record AppliedSurcharge(String code, String nameEs, BigDecimal amount, boolean onRequest) {
+public record AppliedSurcharge(String code, String nameEs, BigDecimal amount, boolean onRequest) implements java.io.Serializable {
 }

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param instructionEs how to photograph it
  * @param exampleImage example slide relative to {@code shared/business/}, or {@code null}
  */
-public record BaseDocument(String code, String nameEs, String instructionEs, @Nullable String exampleImage) {
+public record BaseDocument(String code, String nameEs, String instructionEs, @Nullable String exampleImage) implements java.io.Serializable {
 }

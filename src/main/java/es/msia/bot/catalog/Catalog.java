@@ -24,6 +24,14 @@ public class Catalog {
 		this.snapshots = snapshots;
 	}
 
+	/**
+	 * The whole catalogue as it is now, for engines that keep their own indexes (the conversation's
+	 * matcher and policy rebuild them when {@link CatalogDefinition#version()} changes).
+	 */
+	public CatalogDefinition current() {
+		return catalog();
+	}
+
 	/** The catalogue version, e.g. {@code 2026.1-r3}: the JSON version plus the edit revision. */
 	public String version() {
 		return catalog().version();

@@ -9,7 +9,7 @@ package es.msia.bot.catalog;
  * @param scope {@code category} (always shown), {@code tier:T1} etc. (shown when that tier is quoted)
  * or {@code element} (shown when the element or one of its variants is quoted)
  */
-public record CatalogWarning(String code, WarningSeverity severity, String textEs, String scope) {
+public record CatalogWarning(String code, WarningSeverity severity, String textEs, String scope) implements java.io.Serializable {
 
 	/** Scope given to warnings declared inside an element. */
 	public static final String ELEMENT_SCOPE = "element";

@@ -14,5 +14,5 @@ import org.jspecify.annotations.Nullable;
  * @param unit {@code per_case} or {@code per_hour}
  */
 public record ExtraDefinition(String code, String nameEs, @Nullable BigDecimal price, @Nullable String priceTextEs,
-		String unit) {
+		String unit) implements java.io.Serializable {
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param quantity quantity the customer stated, 0 if none
  */
 public record PendingVariantQuestion(String umbrellaCode, String umbrellaNameEs, String questionEs,
-		List<VariantOption> options, String matchedText, int quantity) {
+		List<VariantOption> options, String matchedText, int quantity) implements java.io.Serializable {
 
 	public PendingVariantQuestion {
 		options = List.copyOf(options);

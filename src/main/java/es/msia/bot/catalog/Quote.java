@@ -34,7 +34,7 @@ public record Quote(String categorySlug, String categoryNameEs, String tierCode,
 		BigDecimal vatRate, BigDecimal vatAmount, BigDecimal totalWithVat, List<QuotedItem> items,
 		List<CatalogWarning> warnings, List<BaseDocument> baseDocuments, List<String> photosEs,
 		List<ExtraDefinition> extrasOffered, @Nullable BigDecimal partnerWorkshopCertificatePrice,
-		String catalogVersion, String explanationEs) implements QuoteOutcome {
+		String catalogVersion, String explanationEs) implements QuoteOutcome, java.io.Serializable {
 
 	public Quote {
 		surcharges = List.copyOf(surcharges);

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param groupNameEs display name of the group
  * @param umbrellaCode the umbrella element of a variant; {@code null} for plain elements
  */
-public record QuotedItem(String code, String nameEs, String group, String groupNameEs, @Nullable String umbrellaCode) {
+public record QuotedItem(String code, String nameEs, String group, String groupNameEs, @Nullable String umbrellaCode) implements java.io.Serializable {
 
 	/** Whether this item is a variant of an umbrella element. */
 	public boolean isVariant() {

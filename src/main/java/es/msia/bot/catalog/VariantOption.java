@@ -6,5 +6,5 @@ package es.msia.bot.catalog;
  * @param code variant code
  * @param nameEs display name
  */
-public record VariantOption(String code, String nameEs) {
+public record VariantOption(String code, String nameEs) implements java.io.Serializable {
 }

@@ -33,13 +33,14 @@ public class ChatwootOutbox {
 	/** Returns true when the reply is new, false when a reply with this key was already enqueued. */
 	public boolean enqueue(OutboundReply reply) {
 		boolean inserted = jdbc.sql("""
-				INSERT INTO outbound_messages (idempotency_key, conversation_id, content, private_note)
-				VALUES (:key, :conversation, :content, :private)
+				INSERT INTO outbound_messages (idempotency_key, conversation_id, content, private_note, attachment)
+				VALUES (:key, :conversation, :content, :private, :attachment)
 				ON CONFLICT (idempotency_key) DO NOTHING""")
 			.param("key", reply.idempotencyKey())
 			.param("conversation", reply.conversationId())
 			.param("content", reply.content())
 			.param("private", reply.privateNote())
+			.param("attachment", reply.attachment())
 			.update() == 1;
 		if (inserted) {
 			wakeSenderAfterCommit();

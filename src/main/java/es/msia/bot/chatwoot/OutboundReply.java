@@ -1,13 +1,17 @@
 package es.msia.bot.chatwoot;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A message to put in the outbox.
  *
  * @param idempotencyKey unique per reply, derived from what caused it (e.g. {@code reply:<message id>:0}),
  * so enqueueing it again is a no-op
  * @param privateNote true for a note only agents see
+ * @param attachment classpath resource of a file to send (then {@code content} is its file name)
  */
-public record OutboundReply(String idempotencyKey, long conversationId, String content, boolean privateNote) {
+public record OutboundReply(String idempotencyKey, long conversationId, String content, boolean privateNote,
+		@Nullable String attachment) {
 
 	public OutboundReply {
 		if (content.isBlank()) {
@@ -16,7 +20,13 @@ public record OutboundReply(String idempotencyKey, long conversationId, String c
 	}
 
 	public static OutboundReply text(String idempotencyKey, long conversationId, String content) {
-		return new OutboundReply(idempotencyKey, conversationId, content, false);
+		return new OutboundReply(idempotencyKey, conversationId, content, false, null);
+	}
+
+	/** A file shipped with the application (e.g. a catalogue example image), sent as an attachment. */
+	public static OutboundReply attachment(String idempotencyKey, long conversationId, String resource) {
+		return new OutboundReply(idempotencyKey, conversationId, resource.substring(resource.lastIndexOf('/') + 1), false,
+				resource);
 	}
 
 }

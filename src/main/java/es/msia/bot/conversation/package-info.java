@@ -1,5 +1,11 @@
 /**
- * The agent: turns each customer message into the reply. Implements messaging's
+ * The agent: turns each customer message into the reply, through a LangGraph4j graph
+ * ({@code graph.ConversationGraph}) whose state is checkpointed in Redis per conversation. Understanding
+ * ({@code understanding}) turns text into typed commands; the deterministic policy ({@code flow}) decides
+ * the phase, the quote and the next question; the composer ({@code reply}) writes Spanish; quotes given
+ * are recorded in PostgreSQL ({@code conversation_quotes}).
+ * <p>
+ * Glossary: turn = one customer message and its reply; escalation = handoff to a person. Implements messaging's
  * {@link es.msia.bot.messaging.InboundMessageHandler}; replies go through the Chatwoot outbox with
  * idempotency keys derived from the message id. Follows delivered replies into the transcript and the
  * live feed.
@@ -7,6 +13,6 @@
  * Listens to {@link es.msia.bot.chatwoot.ReplyDelivered}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversation agent",
-		allowedDependencies = { "shared", "messaging", "chatwoot", "customers" })
+		allowedDependencies = { "shared", "messaging", "chatwoot", "customers", "catalog", "handoff" })
 @org.jspecify.annotations.NullMarked
 package es.msia.bot.conversation;

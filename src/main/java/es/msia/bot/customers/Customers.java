@@ -39,6 +39,15 @@ public class Customers {
 		return new CustomerId(id);
 	}
 
+	/** The customer with this id, if known. */
+	public Optional<CustomerView> find(CustomerId id) {
+		return jdbc.sql("SELECT id, phone, name, email, client_type FROM customers WHERE id = :id")
+			.param("id", id.value())
+			.query((rs, n) -> new CustomerView(new CustomerId(rs.getLong("id")), new PhoneNumber(rs.getString("phone")),
+					rs.getString("name"), rs.getString("email"), rs.getString("client_type")))
+			.optional();
+	}
+
 	/** The customer with this phone, if known. */
 	public Optional<CustomerView> findByPhone(PhoneNumber phone) {
 		return jdbc.sql("SELECT id, phone, name, email, client_type FROM customers WHERE phone = :phone")

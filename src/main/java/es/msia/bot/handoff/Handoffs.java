@@ -73,7 +73,7 @@ public class Handoffs {
 			.map(created -> {
 				owners.change(conversationId, Owner.HUMAN, "handoff:" + request.reason(), created.createdAt());
 				outbox.enqueue(new OutboundReply("handoff-note:" + created.id(), conversationId, note.compose(request),
-						true));
+						true, null));
 				return new Opened(started(created), true);
 			})
 			.orElseGet(() -> new Opened(started(escalations.findOpen(conversationId).orElseThrow()), false)));

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 class OutboxRows {
 
 	record Claimed(long id, long conversationId, String content, boolean privateNote, int attempts,
-			Instant createdAt) {
+			Instant createdAt, @Nullable String attachment) {
 	}
 
 	private final JdbcClient jdbc;
@@ -39,11 +39,12 @@ class OutboxRows {
 				                      AND p.status IN ('pending', 'sending'))
 				  ORDER BY c.id LIMIT :batch
 				  FOR UPDATE SKIP LOCKED)
-				RETURNING o.id, o.conversation_id, o.content, o.private_note, o.attempts, o.created_at""")
+				RETURNING o.id, o.conversation_id, o.content, o.private_note, o.attempts, o.created_at, o.attachment""")
 			.param("lease", lease.toSeconds())
 			.param("batch", batch)
 			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("content"),
-					rs.getBoolean("private_note"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant()))
+					rs.getBoolean("private_note"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+					rs.getString("attachment")))
 			.list();
 	}
 

@@ -24,6 +24,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaTypeFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -135,7 +137,9 @@ public class OutboxSender implements SmartLifecycle {
 			publish(reply, null, true);
 			return;
 		}
-		Result result = client.sendMessage(reply.conversationId(), reply.content(), reply.privateNote());
+		Result result = reply.attachment() == null
+				? client.sendMessage(reply.conversationId(), reply.content(), reply.privateNote())
+				: sendFile(reply);
 		if (result instanceof Sent sent) {
 			rows.markSent(reply.id(), sent.messageId());
 			publish(reply, sent.messageId(), false);
@@ -156,6 +160,18 @@ public class OutboxSender implements SmartLifecycle {
 
 	private boolean mayDeliver(Claimed reply) {
 		return gates.stream().allMatch(gate -> gate.mayDeliver(reply.conversationId(), reply.createdAt()));
+	}
+
+	/** Uploads a file shipped with the application; a missing file cannot be fixed by retrying. */
+	private Result sendFile(Claimed reply) {
+		ClassPathResource file = new ClassPathResource(reply.attachment());
+		try (var in = file.getInputStream()) {
+			String type = MediaTypeFactory.getMediaType(file).map(Object::toString).orElse("application/octet-stream");
+			return client.sendAttachment(reply.conversationId(), null, reply.content(), type, in.readAllBytes());
+		}
+		catch (java.io.IOException ex) {
+			return new Failed("attachment not readable: " + reply.attachment());
+		}
 	}
 
 	private void fail(Claimed reply, String reason) {

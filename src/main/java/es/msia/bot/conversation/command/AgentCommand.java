@@ -10,7 +10,7 @@ import es.msia.bot.catalog.VehicleType;
  * only the dialogue policy decides what they cause. None of them carries a price or a document
  * requirement: those come from the catalogue when the policy acts.
  */
-public sealed interface AgentCommand {
+public sealed interface AgentCommand extends java.io.Serializable {
 
 	/** "Hola", "buenas tardes". */
 	record Greet() implements AgentCommand {

@@ -73,6 +73,12 @@ public class DialoguePolicy {
 		return shortAnswers(turn, commands);
 	}
 
+	/** The panic button: whatever was said, a person takes the conversation. */
+	public Decision panic(DialogueState state, PolicyContext context) {
+		Turn turn = new Turn(state, context);
+		return turn.escalate(EscalationCause.PANIC_BUTTON);
+	}
+
 	private Decision afterSelection(Turn turn, Selection selection, List<AgentCommand> commands) {
 		DialogueState state = turn.state.withSelection(selection.items(), selection.pending(), selection.unknown());
 		turn.state = state;
@@ -172,7 +178,10 @@ public class DialoguePolicy {
 			return;
 		}
 		List<String> toSend = state.items().stream().filter(i -> !state.examplesSent().contains(i)).toList();
-		long images = toSend.stream().mapToLong(i -> exampleImages(turn.context.categorySlug(), i).size()).sum();
+		long images = toSend.stream()
+			.flatMap(i -> exampleImages(turn.context.categorySlug(), i).stream())
+			.distinct()
+			.count();
 		if (images == 0) {
 			turn.say(new NoExamples(false));
 			return;

@@ -14,7 +14,7 @@ import es.msia.bot.catalog.PendingVariantQuestion;
  * @param examplesSent items whose example images were already sent for the current quote
  */
 public record DialogueState(Phase phase, List<String> items, List<PendingVariantQuestion> pending,
-		List<String> unknownTerms, Offer offer, int stalls, List<String> examplesSent) {
+		List<String> unknownTerms, Offer offer, int stalls, List<String> examplesSent) implements java.io.Serializable {
 
 	/** What was last offered to the customer. */
 	public enum Offer {

@@ -7,7 +7,7 @@ import es.msia.bot.catalog.Quote;
 /**
  * A side effect the policy asks for. The act node carries them out idempotently, keyed by the turn.
  */
-public sealed interface Effect {
+public sealed interface Effect extends java.io.Serializable {
 
 	/** Store the quote given in this turn (the business record of what the customer was told). */
 	record RecordQuote(Quote quote) implements Effect {

@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * MSI's records, and decides the category (null when MSI has no tariff for it).
  */
 public record PolicyContext(ClientType clientType, VehicleType vehicleType, @Nullable String categorySlug,
-		@Nullable String firstName) {
+		@Nullable String firstName) implements java.io.Serializable {
 }

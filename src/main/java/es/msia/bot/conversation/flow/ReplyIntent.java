@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * What the reply must say, as data; the composer turns it into Spanish. Every amount, element and
  * document in a reply comes from these values, which come from the catalogue.
  */
-public sealed interface ReplyIntent {
+public sealed interface ReplyIntent extends java.io.Serializable {
 
 	record Greeting(@Nullable String firstName) implements ReplyIntent {
 	}

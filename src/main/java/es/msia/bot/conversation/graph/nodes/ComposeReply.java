@@ -1,0 +1,34 @@
+package es.msia.bot.conversation.graph.nodes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import es.msia.bot.conversation.reply.ReplyComposer;
+import es.msia.bot.conversation.state.ConversationState;
+import es.msia.bot.conversation.state.StateUpdate;
+import es.msia.bot.handoff.Handoffs;
+import org.bsc.langgraph4j.action.NodeAction;
+
+/** Respond: the decision's intents in Spanish, with the business-hours wait message on a handoff. */
+public final class ComposeReply implements NodeAction<ConversationState> {
+
+	private final ReplyComposer composer;
+
+	private final Handoffs handoffs;
+
+	private final Clock clock;
+
+	public ComposeReply(ReplyComposer composer, Handoffs handoffs, Clock clock) {
+		this.composer = composer;
+		this.handoffs = handoffs;
+		this.clock = clock;
+	}
+
+	@Override
+	public Map<String, Object> apply(ConversationState state) {
+		String wait = handoffs.waitMessage(Instant.now(clock));
+		return StateUpdate.of().reply(composer.compose(state.decision().replies(), wait)).build();
+	}
+
+}
