@@ -65,10 +65,9 @@ class ReplyComposerTests {
 	@Test
 	void addsTheWaitMessageToAHandoffNotice() {
 		List<String> reply = composer.compose(List.of(new ReplyIntent.HandoffNotice(EscalationCause.CUSTOMER_REQUEST)),
-				"Te atenderemos el lunes a partir de las 9:00.");
+				"Te paso con un compañero. Te atenderemos el lunes a partir de las 9:00.");
 
-		assertThat(reply).containsExactly(
-				"De acuerdo, te paso con una persona del equipo de MSI. Te atenderemos el lunes a partir de las 9:00.");
+		assertThat(reply).containsExactly("¡Claro! Te paso con un compañero. Te atenderemos el lunes a partir de las 9:00.");
 	}
 
 	@Test

@@ -54,7 +54,8 @@ public class ReplyComposer {
 			return new QuoteText(this::t).render(q.quote(), q.updated());
 		}
 		if (intent instanceof HandoffNotice h) {
-			return t("handoff." + h.cause().name().toLowerCase(Locale.ROOT)) + " " + waitMessage;
+			// The wait message itself says who takes over and when; the intro only gives the reason.
+			return (t("handoff." + h.cause().name().toLowerCase(Locale.ROOT)) + " " + waitMessage).strip();
 		}
 		if (intent instanceof ExamplesComing e) {
 			return t(e.images() == 1 ? "examples.one" : "examples.many", e.images());
