@@ -39,6 +39,19 @@ public class Customers {
 		return new CustomerId(id);
 	}
 
+	/**
+	 * Records the client type MSI's CRM (Chatwoot's {@code tipo} attribute) gives for the customer; the
+	 * customer is never asked.
+	 *
+	 * @param clientType {@code particular} or {@code profesional}
+	 */
+	public void setClientType(CustomerId id, String clientType) {
+		jdbc.sql("UPDATE customers SET client_type = :type, updated_at = now() WHERE id = :id AND client_type <> :type")
+			.param("type", clientType)
+			.param("id", id.value())
+			.update();
+	}
+
 	/** The customer with this id, if known. */
 	public Optional<CustomerView> find(CustomerId id) {
 		return jdbc.sql("SELECT id, phone, name, email, client_type FROM customers WHERE id = :id")

@@ -162,6 +162,9 @@ class ChatwootWebhookController {
 			return Map.of("status", "ignored", "reason", "no phone number");
 		}
 		CustomerId customer = customers.upsert(phone.get(), message.senderName(), message.contactId());
+		if (message.clientType() != null) {
+			customers.setClientType(customer, message.clientType());
+		}
 		Intake intake = inbound.accept(new InboundMessage(message.messageId(), message.conversationId(),
 				customer.value(), phone.get(), message.senderName(), message.content(), message.attachments(),
 				message.conversationStatus(), message.accountId(), message.inboxId(), message.createdAt()));

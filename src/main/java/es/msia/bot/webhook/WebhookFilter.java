@@ -33,7 +33,7 @@ final class WebhookFilter {
 	record CustomerMessage(long messageId, long conversationId, @Nullable String content,
 			List<InboundAttachment> attachments, @Nullable String phone, @Nullable String senderName,
 			@Nullable Long contactId, @Nullable String conversationStatus, long accountId, long inboxId,
-			Instant createdAt) implements Decision {
+			Instant createdAt, @Nullable String clientType) implements Decision {
 	}
 
 	record HumanReply(long messageId, long conversationId, @Nullable String agentName, @Nullable String content,
@@ -129,7 +129,29 @@ final class WebhookFilter {
 		Long contactId = sender.path("id").isNumber() ? sender.path("id").asLong() : null;
 		return new CustomerMessage(messageId, conversationId, text(event, "content"), attachments(event), phone,
 				text(sender, "name"), contactId, text(conversation, "status"), event.path("account").path("id").asLong(0),
-				event.path("inbox").path("id").asLong(conversation.path("inbox_id").asLong(0)), createdAt(event));
+				event.path("inbox").path("id").asLong(conversation.path("inbox_id").asLong(0)), createdAt(event), clientType(event));
+	}
+
+	/**
+	 * MSI marks professionals in Chatwoot with the custom attribute {@code tipo} (Particular/Profesional),
+	 * on the conversation or on the contact; the conversation's wins. Null when neither says.
+	 */
+	static @Nullable String clientType(JsonNode event) {
+		for (JsonNode attributes : List.of(event.path("conversation").path("custom_attributes"),
+				event.path("sender").path("custom_attributes"))) {
+			String tipo = text(attributes, "tipo");
+			if (tipo != null) {
+				String normalised = java.text.Normalizer.normalize(tipo.trim().toLowerCase(java.util.Locale.ROOT),
+						java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+				if (normalised.startsWith("profesional")) {
+					return "profesional";
+				}
+				if (normalised.startsWith("particular")) {
+					return "particular";
+				}
+			}
+		}
+		return null;
 	}
 
 	private static List<InboundAttachment> attachments(JsonNode event) {

@@ -39,11 +39,15 @@ class ConversationIT extends IntegrationTest {
 
 		final String phone = "+3460" + String.format("%07d", conversation % 10_000_000);
 
+		String tipo;
+
 		List<String> says(String text) {
 			int before = customerFacing().size();
-			assertThat(postWebhook("?token=" + WEBHOOK_TOKEN,
-					ChatwootPayloads.incomingText(nextId(), conversation, phone, text).toString()).body())
-				.contains("accepted");
+			ObjectNode payload = ChatwootPayloads.incomingText(nextId(), conversation, phone, text);
+			if (tipo != null) {
+				((ObjectNode) payload.get("conversation").get("custom_attributes")).put("tipo", tipo);
+			}
+			assertThat(postWebhook("?token=" + WEBHOOK_TOKEN, payload.toString()).body()).contains("accepted");
 			await().atMost(Duration.ofSeconds(20)).until(() -> customerFacing().size() > before);
 			// Let every message of the reply arrive (a reply may be split, examples follow the text).
 			await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true);
@@ -86,6 +90,16 @@ class ConversationIT extends IntegrationTest {
 			.param("c", maria.conversation)
 			.query(String.class)
 			.list()).containsExactly("T5 175.00 offered");
+	}
+
+	@Test
+	void quotesAProfessionalFromTheMotorhomeListWithoutAskingWhoTheyAre() {
+		Customer workshop = new Customer();
+		workshop.tipo = "Profesional";
+
+		String reply = String.join("\n", workshop.says("buenas, hemos instalado aire acondicionado"));
+
+		assertThat(reply).contains("*Precio: 135,00 € + IVA*").doesNotContain("profesional?");
 	}
 
 	@Test

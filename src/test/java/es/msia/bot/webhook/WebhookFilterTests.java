@@ -133,4 +133,17 @@ class WebhookFilterTests {
 		assertThat(WebhookFilter.decide(noConversation)).isEqualTo(new Ignored("no message or conversation id"));
 	}
 
+
+	@Test
+	void readsTheClientTypeFromTheConversationOrTheContact() {
+		ObjectNode event = ChatwootPayloads.incomingText(1, 2, "+34612345678", "hola");
+		assertThat(((CustomerMessage) WebhookFilter.decide(event)).clientType()).isNull();
+
+		((ObjectNode) event.get("sender").get("custom_attributes")).put("tipo", "Particular");
+		assertThat(((CustomerMessage) WebhookFilter.decide(event)).clientType()).isEqualTo("particular");
+
+		((ObjectNode) event.get("conversation").get("custom_attributes")).put("tipo", "Profesional");
+		assertThat(((CustomerMessage) WebhookFilter.decide(event)).clientType()).isEqualTo("profesional");
+	}
+
 }
