@@ -2,7 +2,7 @@
 """Turn latency of the offline engine: webhook POST -> reply received by a fake Chatwoot.
 
 Starts a fake Chatwoot on 127.0.0.1:9099, expects MSI-a running with CHATWOOT_API_URL pointing at it and
-CHATWOOT_WEBHOOK_TOKEN=bench-token-0123456789, sends N customer messages in N conversations one after
+CHATWOOT_WEBHOOK_TOKEN=bench-token-0123456789 and MESSAGE_BATCH_WINDOW_SECONDS=0 (burst window off), sends N customer messages in N conversations one after
 another and prints p50/p95/max in milliseconds. Sequential on purpose: it measures the engine, not load.
 """
 import http.server, json, sys, threading, time, urllib.request

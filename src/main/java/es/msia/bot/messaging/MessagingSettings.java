@@ -1,9 +1,11 @@
 package es.msia.bot.messaging;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Stream and consumer tuning.
@@ -18,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDeliveries attempts before an entry goes to the dead-letter stream
  * @param lockLease how long the per-conversation lock is held at most, should its holder die
  * @param lockWait how long a turn waits for another agent to finish the same conversation
+ * @param burstWindow quiet time that ends a burst of customer messages ({@code MESSAGE_BATCH_WINDOW_SECONDS},
+ * plain numbers are seconds; 0 switches merging off)
+ * @param burstCap the longest a burst may keep a turn waiting
  */
 @ConfigurationProperties("msia.messaging")
 public record MessagingSettings(@DefaultValue("incoming_messages") String stream, @DefaultValue("agents") String group,
@@ -26,7 +31,9 @@ public record MessagingSettings(@DefaultValue("incoming_messages") String stream
 		@DefaultValue("5s") Duration reclaimInterval, @DefaultValue("5") int maxDeliveries,
 		@DefaultValue("120s") Duration lockLease, @DefaultValue("30s") Duration lockWait,
 		@DefaultValue("outgoing_messages") String outgoingChannel,
-		@DefaultValue("incoming_events") String incomingChannel) {
+		@DefaultValue("incoming_events") String incomingChannel,
+		@DefaultValue("3") @DurationUnit(ChronoUnit.SECONDS) Duration burstWindow,
+		@DefaultValue("10s") Duration burstCap) {
 
 	/** The dead-letter stream next to the main one. */
 	public String deadLetterStream() {

@@ -116,6 +116,19 @@ class ConversationIT extends IntegrationTest {
 	}
 
 	@Test
+	void answersABurstOfMessagesOnce() {
+		Customer customer = new Customer();
+		for (String text : List.of("hola", "tengo una moto", "le he cambiado el escape y el manillar")) {
+			postWebhook("?token=" + WEBHOOK_TOKEN,
+					ChatwootPayloads.incomingText(nextId(), customer.conversation, customer.phone, text).toString());
+		}
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> !customer.customerFacing().isEmpty());
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> customer.customerFacing().size() == 1);
+		assertThat(customer.customerFacing().get(0).content()).startsWith("¡Hola, María!").contains("175,00 € + IVA");
+	}
+
+	@Test
 	void neverPricesAnUnknownElement() {
 		Customer customer = new Customer();
 

@@ -46,6 +46,8 @@ public class StreamConsumer implements SmartLifecycle {
 
 	private final Executor executor;
 
+	private final Bursts bursts;
+
 	private final String consumerName;
 
 	private final ConcurrentHashMap<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
@@ -65,7 +67,8 @@ public class StreamConsumer implements SmartLifecycle {
 
 	StreamConsumer(IncomingStream stream, ConversationLocks locks, InboundMessages inbound,
 			InboundMessageHandler handler, MessagingSettings settings,
-			@Qualifier("applicationTaskExecutor") Executor executor) {
+			@Qualifier("applicationTaskExecutor") Executor executor, Bursts bursts) {
+		this.bursts = bursts;
 		this.stream = stream;
 		this.locks = locks;
 		this.inbound = inbound;
@@ -193,8 +196,9 @@ public class StreamConsumer implements SmartLifecycle {
 			}
 			try {
 				if (!inbound.isProcessed(message.messageId())) {
-					handler.handle(message);
-					inbound.markProcessed(message.messageId());
+					Bursts.Burst burst = bursts.collect(message);
+					handler.handle(burst.turn());
+					burst.messageIds().forEach(inbound::markProcessed);
 				}
 				stream.ack(id);
 			}
