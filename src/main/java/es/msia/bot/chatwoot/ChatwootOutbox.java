@@ -33,14 +33,15 @@ public class ChatwootOutbox {
 	/** Returns true when the reply is new, false when a reply with this key was already enqueued. */
 	public boolean enqueue(OutboundReply reply) {
 		boolean inserted = jdbc.sql("""
-				INSERT INTO outbound_messages (idempotency_key, conversation_id, content, private_note, attachment)
-				VALUES (:key, :conversation, :content, :private, :attachment)
+				INSERT INTO outbound_messages (idempotency_key, conversation_id, content, private_note, attachment, not_after)
+				VALUES (:key, :conversation, :content, :private, :attachment, :notAfter)
 				ON CONFLICT (idempotency_key) DO NOTHING""")
 			.param("key", reply.idempotencyKey())
 			.param("conversation", reply.conversationId())
 			.param("content", reply.content())
 			.param("private", reply.privateNote())
 			.param("attachment", reply.attachment())
+			.param("notAfter", reply.notAfter() == null ? null : java.sql.Timestamp.from(reply.notAfter()))
 			.update() == 1;
 		if (inserted) {
 			wakeSenderAfterCommit();

@@ -1,5 +1,7 @@
 package es.msia.bot.chatwoot;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,9 +11,11 @@ import org.jspecify.annotations.Nullable;
  * so enqueueing it again is a no-op
  * @param privateNote true for a note only agents see
  * @param attachment classpath resource of a file to send (then {@code content} is its file name)
+ * @param notAfter WhatsApp's 24-hour window for customer-facing messages: after it the reply is not sent
+ * but marked {@code blocked} for staff; null for private notes
  */
 public record OutboundReply(String idempotencyKey, long conversationId, String content, boolean privateNote,
-		@Nullable String attachment) {
+		@Nullable String attachment, @Nullable Instant notAfter) {
 
 	public OutboundReply {
 		if (content.isBlank()) {
@@ -19,14 +23,20 @@ public record OutboundReply(String idempotencyKey, long conversationId, String c
 		}
 	}
 
-	public static OutboundReply text(String idempotencyKey, long conversationId, String content) {
-		return new OutboundReply(idempotencyKey, conversationId, content, false, null);
+	public static OutboundReply text(String idempotencyKey, long conversationId, String content, Instant notAfter) {
+		return new OutboundReply(idempotencyKey, conversationId, content, false, null, notAfter);
+	}
+
+	/** A private note (only agents see it; WhatsApp's window does not apply). */
+	public static OutboundReply note(String idempotencyKey, long conversationId, String content) {
+		return new OutboundReply(idempotencyKey, conversationId, content, true, null, null);
 	}
 
 	/** A file shipped with the application (e.g. a catalogue example image), sent as an attachment. */
-	public static OutboundReply attachment(String idempotencyKey, long conversationId, String resource) {
+	public static OutboundReply attachment(String idempotencyKey, long conversationId, String resource,
+			Instant notAfter) {
 		return new OutboundReply(idempotencyKey, conversationId, resource.substring(resource.lastIndexOf('/') + 1), false,
-				resource);
+				resource, notAfter);
 	}
 
 }

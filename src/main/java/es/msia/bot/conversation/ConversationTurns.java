@@ -19,11 +19,17 @@ class ConversationTurns implements InboundMessageHandler {
 		this.graph = graph;
 	}
 
+	/** WhatsApp lets a business answer free text for 24 hours after the customer's last message. */
+	static java.time.Instant replyWindowEnd(InboundMessage message) {
+		return Boolean.FALSE.equals(message.canReply()) ? java.time.Instant.EPOCH
+				: message.receivedAt().plus(java.time.Duration.ofHours(24));
+	}
+
 	@Override
 	public void handle(InboundMessage message) {
 		try {
 			graph.run(new TurnInput(message.messageId(), message.conversationId(), message.customerId(), message.text(),
-					message.senderName()));
+					message.senderName(), replyWindowEnd(message)));
 		}
 		catch (RuntimeException ex) {
 			throw ex;

@@ -51,7 +51,7 @@ public class ExampleImages {
 			String path = images.get(i);
 			String resource = RESOURCE_PREFIX + (path.startsWith(CATALOG_PREFIX) ? path.substring(CATALOG_PREFIX.length()) : path);
 			outbox.enqueue(OutboundReply.attachment("reply:" + turn.messageId() + ":example:" + i, turn.conversationId(),
-					resource));
+					resource, turn.replyBefore()));
 		}
 	}
 

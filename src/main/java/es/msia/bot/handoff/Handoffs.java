@@ -72,8 +72,7 @@ public class Handoffs {
 		Opened opened = tx.execute(status -> escalations.openNew(conversationId, request.reason(), request.contextPack())
 			.map(created -> {
 				owners.change(conversationId, Owner.HUMAN, "handoff:" + request.reason(), created.createdAt());
-				outbox.enqueue(new OutboundReply("handoff-note:" + created.id(), conversationId, note.compose(request),
-						true, null));
+				outbox.enqueue(OutboundReply.note("handoff-note:" + created.id(), conversationId, note.compose(request)));
 				return new Opened(started(created), true);
 			})
 			.orElseGet(() -> new Opened(started(escalations.findOpen(conversationId).orElseThrow()), false)));

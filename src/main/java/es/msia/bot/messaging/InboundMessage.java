@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param conversationId Chatwoot's conversation display id, the thread id of the conversation graph
  * @param customerId our customer id
  * @param conversationStatus Chatwoot's status when the webhook was built (pending = bot's turn)
+ * @param canReply Chatwoot's {@code can_reply}: false outside WhatsApp's 24-hour window; null when not said
  */
 public record InboundMessage(long messageId, long conversationId, long customerId, PhoneNumber phone,
 		@Nullable String senderName, @Nullable String content, List<InboundAttachment> attachments,
-		@Nullable String conversationStatus, long accountId, long inboxId, Instant receivedAt) {
+		@Nullable String conversationStatus, long accountId, long inboxId, Instant receivedAt,
+		@Nullable Boolean canReply) {
 
 	public InboundMessage {
 		attachments = List.copyOf(attachments);

@@ -167,7 +167,8 @@ class ChatwootWebhookController {
 		}
 		Intake intake = inbound.accept(new InboundMessage(message.messageId(), message.conversationId(),
 				customer.value(), phone.get(), message.senderName(), message.content(), message.attachments(),
-				message.conversationStatus(), message.accountId(), message.inboxId(), message.createdAt()));
+				message.conversationStatus(), message.accountId(), message.inboxId(), message.createdAt(),
+				message.canReply()));
 		return Map.of("status", intake == Intake.ACCEPTED ? "accepted" : "duplicate");
 	}
 

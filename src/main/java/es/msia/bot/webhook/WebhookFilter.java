@@ -33,7 +33,7 @@ final class WebhookFilter {
 	record CustomerMessage(long messageId, long conversationId, @Nullable String content,
 			List<InboundAttachment> attachments, @Nullable String phone, @Nullable String senderName,
 			@Nullable Long contactId, @Nullable String conversationStatus, long accountId, long inboxId,
-			Instant createdAt, @Nullable String clientType) implements Decision {
+			Instant createdAt, @Nullable String clientType, @Nullable Boolean canReply) implements Decision {
 	}
 
 	record HumanReply(long messageId, long conversationId, @Nullable String agentName, @Nullable String content,
@@ -129,7 +129,8 @@ final class WebhookFilter {
 		Long contactId = sender.path("id").isNumber() ? sender.path("id").asLong() : null;
 		return new CustomerMessage(messageId, conversationId, text(event, "content"), attachments(event), phone,
 				text(sender, "name"), contactId, text(conversation, "status"), event.path("account").path("id").asLong(0),
-				event.path("inbox").path("id").asLong(conversation.path("inbox_id").asLong(0)), createdAt(event), clientType(event));
+				event.path("inbox").path("id").asLong(conversation.path("inbox_id").asLong(0)), createdAt(event), clientType(event),
+				conversation.path("can_reply").isBoolean() ? conversation.path("can_reply").asBoolean() : null);
 	}
 
 	/**

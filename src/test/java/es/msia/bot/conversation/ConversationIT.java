@@ -32,6 +32,9 @@ class ConversationIT extends IntegrationTest {
 	@Autowired
 	AgentSwitch agentSwitch;
 
+	@Autowired
+	es.msia.bot.chatwoot.ChatwootOutbox outbox;
+
 	/** One customer in one conversation. */
 	final class Customer {
 
@@ -126,6 +129,20 @@ class ConversationIT extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(15)).until(() -> !customer.customerFacing().isEmpty());
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> customer.customerFacing().size() == 1);
 		assertThat(customer.customerFacing().get(0).content()).startsWith("¡Hola, María!").contains("175,00 € + IVA");
+	}
+
+	@Test
+	void neverSendsFreeTextOutsideWhatsAppsWindowButKeepsItForStaff() {
+		Customer customer = new Customer();
+		ObjectNode late = ChatwootPayloads.incomingText(nextId(), customer.conversation, customer.phone, "escape");
+		((ObjectNode) late.get("conversation")).put("can_reply", false);
+
+		postWebhook("?token=" + WEBHOOK_TOKEN, late.toString());
+
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> outbox.entries(customer.conversation).stream().anyMatch(e -> e.status().equals("blocked")));
+		assertThat(outbox.entries(customer.conversation)).allSatisfy(e -> assertThat(e.status()).isEqualTo("blocked"));
+		assertThat(customer.customerFacing()).isEmpty();
 	}
 
 	@Test

@@ -119,7 +119,8 @@ class HandoffIT extends IntegrationTest {
 	@Test
 	void theEchoOfOurOwnReplyIsNotAHuman() {
 		long conversationId = nextId();
-		outbox.enqueue(OutboundReply.text("test-echo:" + conversationId, conversationId, "Abrimos a las 9:00."));
+		outbox.enqueue(OutboundReply.text("test-echo:" + conversationId, conversationId, "Abrimos a las 9:00.",
+				Instant.now().plusSeconds(3600)));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> outbox.entries(conversationId).get(0).status().equals("sent"));
 		long ourId = chatwoot.messages(conversationId).get(0).id();
@@ -167,7 +168,7 @@ class HandoffIT extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> outbox.entries(conversationId).get(0).status().equals("dropped"));
 		outbox.enqueue(OutboundReply.text("test-wait:" + conversationId, conversationId,
-				handoffs.waitMessage(Instant.now())));
+				handoffs.waitMessage(Instant.now()), Instant.now().plusSeconds(3600)));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> chatwoot.messages(conversationId).size() == 1);
 		assertThat(chatwoot.messages(conversationId).get(0).content()).startsWith("Te paso con un compañero");

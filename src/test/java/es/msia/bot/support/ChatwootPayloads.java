@@ -24,6 +24,8 @@ public final class ChatwootPayloads {
 		ObjectNode node = (ObjectNode) JSON.readTree(base());
 		node.put("id", messageId);
 		node.put("content", content);
+		// Sent now: WhatsApp's 24-hour reply window is measured from it.
+		node.put("created_at", java.time.Instant.now().toString());
 		((ObjectNode) node.get("sender")).put("phone_number", phone);
 		ObjectNode conversation = (ObjectNode) node.get("conversation");
 		conversation.put("id", conversationId);

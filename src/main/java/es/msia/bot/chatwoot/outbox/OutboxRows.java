@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 class OutboxRows {
 
 	record Claimed(long id, long conversationId, String content, boolean privateNote, int attempts,
-			Instant createdAt, @Nullable String attachment) {
+			Instant createdAt, @Nullable String attachment, @Nullable Instant notAfter) {
 	}
 
 	private final JdbcClient jdbc;
@@ -39,12 +39,14 @@ class OutboxRows {
 				                      AND p.status IN ('pending', 'sending'))
 				  ORDER BY c.id LIMIT :batch
 				  FOR UPDATE SKIP LOCKED)
-				RETURNING o.id, o.conversation_id, o.content, o.private_note, o.attempts, o.created_at, o.attachment""")
+				RETURNING o.id, o.conversation_id, o.content, o.private_note, o.attempts, o.created_at, o.attachment,
+				  o.not_after""")
 			.param("lease", lease.toSeconds())
 			.param("batch", batch)
 			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("content"),
 					rs.getBoolean("private_note"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
-					rs.getString("attachment")))
+					rs.getString("attachment"),
+					rs.getTimestamp("not_after") == null ? null : rs.getTimestamp("not_after").toInstant()))
 			.list();
 	}
 
@@ -53,6 +55,15 @@ class OutboxRows {
 				UPDATE outbound_messages SET status = 'sent', chatwoot_message_id = :cw, delivered_at = now(),
 				  lease_until = NULL, last_error = NULL WHERE id = :id""")
 			.param("cw", chatwootMessageId)
+			.param("id", id)
+			.update();
+	}
+
+	/** Outside WhatsApp's 24-hour window: kept as the record of what could not be sent, for staff. */
+	void markBlocked(long id) {
+		jdbc.sql("""
+				UPDATE outbound_messages SET status = 'blocked', lease_until = NULL,
+				  last_error = 'fuera de la ventana de 24 h de WhatsApp' WHERE id = :id""")
 			.param("id", id)
 			.update();
 	}

@@ -132,6 +132,12 @@ public class OutboxSender implements SmartLifecycle {
 			rows.markDropped(reply.id(), "owner changed before delivery");
 			return;
 		}
+		if (reply.notAfter() != null && Instant.now().isAfter(reply.notAfter())) {
+			log.warn("Reply {} to conversation {} blocked: outside WhatsApp's 24-hour window", reply.id(),
+					reply.conversationId());
+			rows.markBlocked(reply.id());
+			return;
+		}
 		if (!client.configured()) {
 			rows.markKept(reply.id());
 			publish(reply, null, true);

@@ -9,9 +9,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param messageId Chatwoot's id of the (last) customer message of the turn: the idempotency key of
  * everything the turn causes
+ * @param replyBefore WhatsApp's 24-hour window: free text may be sent until then (already past when
+ * Chatwoot says the conversation cannot be replied to)
  */
 public record TurnInput(long messageId, long conversationId, long customerId, String text,
-		@Nullable String senderName) implements Serializable {
+		@Nullable String senderName, java.time.Instant replyBefore) implements Serializable {
 
 	public @Nullable String firstName() {
 		return senderName == null || senderName.isBlank() ? null : senderName.trim().split("\\s+")[0];

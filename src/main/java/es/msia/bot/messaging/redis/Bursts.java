@@ -70,7 +70,7 @@ class Bursts {
 		}
 		return new InboundMessage(last.messageId(), last.conversationId(), last.customerId(), last.phone(),
 				last.senderName(), String.join("\n", texts), attachments, last.conversationStatus(), last.accountId(),
-				last.inboxId(), last.receivedAt());
+				last.inboxId(), last.receivedAt(), last.canReply());
 	}
 
 	private Instant lastArrival(long conversationId) {

@@ -47,7 +47,8 @@ public final class SendReply implements NodeAction<ConversationState> {
 		}
 		List<String> reply = state.reply();
 		for (int i = 0; i < reply.size(); i++) {
-			outbox.enqueue(OutboundReply.text("reply:" + turn.messageId() + ":" + i, turn.conversationId(), reply.get(i)));
+			outbox.enqueue(OutboundReply.text("reply:" + turn.messageId() + ":" + i, turn.conversationId(), reply.get(i),
+					turn.replyBefore()));
 		}
 		state.decision()
 			.effects()
