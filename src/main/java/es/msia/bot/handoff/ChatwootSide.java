@@ -39,23 +39,36 @@ class ChatwootSide {
 		List<String> problems = new ArrayList<>();
 		List<Result> results = new ArrayList<>();
 		results.add(step("toggle_status", client.toggleStatus(conversationId, "open"), problems));
-		results.add(step("custom_attributes", disableBot(conversationId), problems));
+		results.add(step("custom_attributes", botEnabled(conversationId, false), problems));
 		results.add(step("labels", addLabel(conversationId), problems));
 		boolean retryable = results.stream().anyMatch(r -> r instanceof Retryable);
 		return new Outcome(problems.isEmpty(), retryable, String.join("; ", problems));
 	}
 
-	private Result disableBot(long conversationId) {
+	/**
+	 * Gives an account-webhook setup its switch back when the bot takes the conversation again. Only an
+	 * explicit {@code false} is flipped: conversations that never had the attribute are left alone.
+	 */
+	Outcome enableBot(long conversationId) {
+		List<String> problems = new ArrayList<>();
+		Read<Map<String, Object>> current = client.conversationCustomAttributes(conversationId);
+		Result result = current.ok() && !Boolean.FALSE.equals(current.value().get(BOT_ENABLED)) ? new Sent(null)
+				: botEnabled(conversationId, true);
+		step("custom_attributes", result, problems);
+		return new Outcome(problems.isEmpty(), result instanceof Retryable, String.join("; ", problems));
+	}
+
+	private Result botEnabled(long conversationId, boolean enabled) {
 		Read<Map<String, Object>> current = client.conversationCustomAttributes(conversationId);
 		if (!current.ok()) {
 			// Writing without reading would wipe the other attributes; better to retry or report.
 			return current.problem();
 		}
-		if (Boolean.FALSE.equals(current.value().get(BOT_ENABLED))) {
+		if (Boolean.valueOf(enabled).equals(current.value().get(BOT_ENABLED))) {
 			return new Sent(null);
 		}
 		Map<String, Object> merged = new LinkedHashMap<>(current.value());
-		merged.put(BOT_ENABLED, false);
+		merged.put(BOT_ENABLED, enabled);
 		return client.setConversationCustomAttributes(conversationId, merged);
 	}
 

@@ -47,8 +47,12 @@ public class Handoffs {
 
 	private final Clock clock;
 
+	private final ChatwootSide chatwoot;
+
 	Handoffs(Escalations escalations, Owners owners, ChatwootOutbox outbox, HandoffNote note, HandoffSync sync,
-			HandoffTexts texts, HandoffSettings settings, TransactionTemplate tx, ApplicationEventPublisher events) {
+			HandoffTexts texts, HandoffSettings settings, TransactionTemplate tx, ApplicationEventPublisher events,
+			ChatwootSide chatwoot) {
+		this.chatwoot = chatwoot;
 		this.escalations = escalations;
 		this.owners = owners;
 		this.outbox = outbox;
@@ -93,17 +97,20 @@ public class Handoffs {
 	/**
 	 * A message from a person in Chatwoot (outgoing, not private): they own the conversation from now on,
 	 * and the bot stops answering. Our own messages echoed back by Chatwoot are recognised and ignored.
+	 *
+	 * @return true when a person spoke, false when the message was our own echo
 	 */
-	public void humanSpoke(long conversationId, long chatwootMessageId, @Nullable String content, Instant at) {
+	public boolean humanSpoke(long conversationId, long chatwootMessageId, @Nullable String content, Instant at) {
 		if (outbox.isOurs(conversationId, chatwootMessageId, content)) {
 			log.debug("Message {} of conversation {} is our own echo", chatwootMessageId, conversationId);
-			return;
+			return false;
 		}
 		Owner previous = tx.execute(
 				status -> owners.humanSpoke(conversationId, "chatwoot:message:" + chatwootMessageId, at));
 		if (previous != Owner.HUMAN) {
 			log.info("Conversation {} taken over by a person (message {})", conversationId, chatwootMessageId);
 		}
+		return true;
 	}
 
 	/** Gives the conversation back to the bot and closes its open escalation; publishes {@link HandoffEnded} on a change. */
@@ -116,6 +123,11 @@ public class Handoffs {
 		if (previous != Owner.BOT) {
 			log.info("Conversation {} back to the bot ({})", conversationId, actor);
 			events.publishEvent(new HandoffEnded(conversationId, actor, now));
+			ChatwootSide.Outcome outcome = chatwoot.enableBot(conversationId);
+			if (!outcome.done()) {
+				// The ownership change above is what silences or frees the bot; the attribute only mirrors it.
+				log.warn("Conversation {}: could not set bot_enabled back to true: {}", conversationId, outcome.problems());
+			}
 		}
 	}
 

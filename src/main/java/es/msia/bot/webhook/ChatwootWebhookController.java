@@ -129,9 +129,13 @@ class ChatwootWebhookController {
 
 	private Map<String, String> act(Decision decision) {
 		if (decision instanceof HumanReply human) {
+			// Our own replies come back as "user" messages when the bot sends with a user token: only a
+			// person's message goes into the transcript as human.
+			if (!handoffs.humanSpoke(human.conversationId(), human.messageId(), human.content(), human.createdAt())) {
+				return Map.of("status", "ignored", "reason", "echo of our own reply");
+			}
 			inbound.recordHumanReply(human.conversationId(), human.messageId(), human.agentName(), human.content(),
 					human.createdAt());
-			handoffs.humanSpoke(human.conversationId(), human.messageId(), human.content(), human.createdAt());
 			return Map.of("status", "recorded", "reason", "human agent message");
 		}
 		if (decision instanceof StaffCommand command) {

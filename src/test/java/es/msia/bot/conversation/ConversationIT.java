@@ -180,6 +180,8 @@ class ConversationIT extends IntegrationTest {
 
 		postWebhook("?token=" + WEBHOOK_TOKEN, botCommand(customer.conversation, "/bot on").toString());
 		await().atMost(Duration.ofSeconds(5)).until(() -> handoffs.ownerOf(customer.conversation) == Owner.BOT);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> chatwoot.customAttributes(customer.conversation).path("bot_enabled").asBoolean(false));
 
 		assertThat(String.join("\n", customer.says("y el manillar"))).contains("175,00 € + IVA");
 	}
@@ -203,9 +205,13 @@ class ConversationIT extends IntegrationTest {
 
 		ObjectNode echo = ChatwootPayloads.outgoingFromHuman(ours.id(), customer.conversation);
 		echo.put("content", ours.content());
-		postWebhook("?token=" + WEBHOOK_TOKEN, echo.toString());
+		assertThat(postWebhook("?token=" + WEBHOOK_TOKEN, echo.toString()).body()).contains("echo of our own reply");
 
 		assertThat(handoffs.ownerOf(customer.conversation)).isEqualTo(Owner.BOT);
+		assertThat(jdbc.sql("SELECT count(*) FROM messages WHERE conversation_id = :c AND sender_kind = 'human'")
+			.param("c", customer.conversation)
+			.query(Integer.class)
+			.single()).isZero();
 		assertThat(String.join("\n", customer.says("escape"))).contains("140,00 € + IVA");
 	}
 
