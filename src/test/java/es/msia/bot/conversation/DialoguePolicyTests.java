@@ -112,6 +112,13 @@ class DialoguePolicyTests {
 	}
 
 	@Test
+	void twoUnintelligibleFirstMessagesGoToAPerson() {
+		assertThat(say("asdf qwer").effects()).isEmpty();
+
+		assertThat(say("zxcv").effects()).containsExactly(new Effect.Escalate(EscalationCause.STUCK));
+	}
+
+	@Test
 	void acceptingTheQuoteHandsTheCaseToStaff() {
 		say("escape");
 

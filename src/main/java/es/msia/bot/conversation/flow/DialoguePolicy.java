@@ -166,7 +166,8 @@ public class DialoguePolicy {
 		turn.say(state.phase() == Phase.AWAITING_VARIANTS ? new VariantQuestions(state.pending())
 				: new NotUnderstood(false));
 		if (state.phase() == Phase.NEW) {
-			turn.state = state.with(Phase.COLLECTING_ELEMENTS);
+			// From turn.state, not state: the stall just counted must survive the phase change.
+			turn.state = turn.state.with(Phase.COLLECTING_ELEMENTS);
 		}
 		return turn.stallCheck();
 	}

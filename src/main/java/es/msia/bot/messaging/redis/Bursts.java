@@ -42,13 +42,14 @@ class Bursts {
 	/** Waits for the quiet window, then returns the conversation's unanswered messages as one turn. */
 	Burst collect(InboundMessage trigger) throws InterruptedException {
 		Duration window = settings.burstWindow();
-		if (!window.isZero()) {
-			Instant deadline = Instant.now().plus(settings.burstCap());
-			Instant quietAt = lastArrival(trigger.conversationId()).plus(window);
-			while (Instant.now().isBefore(quietAt) && Instant.now().isBefore(deadline)) {
-				Thread.sleep(Math.max(10, Duration.between(Instant.now(), min(quietAt, deadline)).toMillis()));
-				quietAt = lastArrival(trigger.conversationId()).plus(window);
-			}
+		if (window.isZero()) {
+			return new Burst(trigger, List.of(trigger.messageId()));
+		}
+		Instant deadline = Instant.now().plus(settings.burstCap());
+		Instant quietAt = lastArrival(trigger.conversationId()).plus(window);
+		while (Instant.now().isBefore(quietAt) && Instant.now().isBefore(deadline)) {
+			Thread.sleep(Math.max(10, Duration.between(Instant.now(), min(quietAt, deadline)).toMillis()));
+			quietAt = lastArrival(trigger.conversationId()).plus(window);
 		}
 		List<InboundMessage> unanswered = unanswered(trigger.conversationId());
 		if (unanswered.size() <= 1) {

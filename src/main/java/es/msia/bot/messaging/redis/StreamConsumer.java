@@ -56,6 +56,8 @@ public class StreamConsumer implements SmartLifecycle {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	private final java.util.concurrent.atomic.AtomicLong turns = new java.util.concurrent.atomic.AtomicLong();
+
 	private volatile boolean running;
 
 	/** Bumped on every start, so a reader left over from before a stop() exits instead of doubling up. */
@@ -110,6 +112,11 @@ public class StreamConsumer implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return running;
+	}
+
+	/** Turns this consumer has handled since it started (for the panel and the scale-out checks). */
+	public long turnsHandled() {
+		return turns.get();
 	}
 
 	/** This consumer's name in the group (visible in XINFO CONSUMERS). */
@@ -198,6 +205,7 @@ public class StreamConsumer implements SmartLifecycle {
 				if (!inbound.isProcessed(message.messageId())) {
 					Bursts.Burst burst = bursts.collect(message);
 					handler.handle(burst.turn());
+					turns.incrementAndGet();
 					burst.messageIds().forEach(inbound::markProcessed);
 				}
 				stream.ack(id);
