@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.EncodingType;
 import es.msia.bot.conversation.CatalogEngines;
 import es.msia.bot.conversation.llm.LlmSettings;
 import es.msia.bot.conversation.llm.LlmUnderstanding;
@@ -69,6 +71,13 @@ class ConversationEvalIT extends IntegrationTest {
 			assertThat(report.maxPromptTokens()).isLessThanOrEqualTo(2500);
 			assertThat(ledger.calls()).allSatisfy(call -> assertThat(call.outcome()).isEqualTo("used"));
 			assertThat(server.bodies()).allSatisfy(body -> assertThat(body.path("messages")).hasSize(2));
+			// The fake reports characters / 4 as usage; the budget is checked on the real encoding as well.
+			var o200k = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+			int maxCounted = server.bodies().stream()
+				.mapToInt(b -> o200k.countTokensOrdinary(b.path("messages").toString() + b.path("tools").toString()))
+				.max().orElse(0);
+			System.out.println("max prompt tokens per call (o200k, messages + tools): " + maxCounted);
+			assertThat(maxCounted).isLessThanOrEqualTo(2500);
 		}
 	}
 
