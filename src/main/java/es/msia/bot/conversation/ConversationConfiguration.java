@@ -7,23 +7,52 @@ import es.msia.bot.conversation.graph.ConversationGraph;
 import es.msia.bot.conversation.graph.nodes.*;
 import es.msia.bot.conversation.quotes.QuoteRecords;
 import es.msia.bot.conversation.reply.ReplyComposer;
+import es.msia.bot.conversation.llm.LlmCalls;
+import es.msia.bot.conversation.llm.LlmSettings;
+import es.msia.bot.conversation.llm.LlmUnderstanding;
+import es.msia.bot.conversation.understanding.FaqAnswering;
 import es.msia.bot.conversation.understanding.Understanding;
 import es.msia.bot.handoff.Handoffs;
+import es.msia.bot.knowledge.Faq;
+import es.msia.bot.knowledge.FaqEntry;
+import es.msia.bot.messaging.Transcript;
 import es.msia.bot.messaging.CheckpointStore;
 import org.bsc.langgraph4j.GraphStateException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Wires the conversation engine: the offline understanding, the policy, the composer and the graph.
+ * Wires the conversation engine: the understanding (offline, or LLM with offline fallback), the policy, the composer and the graph.
  */
 @Configuration(proxyBeanMethods = false)
 class ConversationConfiguration {
 
-	/** Offline understanding on the live catalogue (the LLM understanding, when configured, wraps it). */
+	/**
+	 * Offline understanding on the live catalogue, or, with an OpenRouter key, the LLM understanding that
+	 * falls back to it; either way the knowledge base answers the questions it can.
+	 */
 	@Bean
-	Understanding understanding(CatalogEngines engines) {
-		return (context, text) -> engines.current().understanding().understand(context, text);
+	Understanding understanding(CatalogEngines engines, Faq faq, LlmSettings settings, LlmCalls llmCalls,
+			Transcript transcript) {
+		Understanding offline = (context, text) -> engines.current().understanding().understand(context, text);
+		Understanding understanding = offline;
+		if (settings.enabled()) {
+			understanding = new LlmUnderstanding(settings, llmCalls, new LlmUnderstanding.Sources(
+					() -> engines.current().catalog(), offline,
+					id -> transcript.latest(id, settings.windowMessages()).stream().map(ConversationConfiguration::line).toList(),
+					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer)));
+		}
+		return new FaqAnswering(understanding, question -> faq.answer(question).map(FaqEntry::answer));
+	}
+
+	@Bean
+	LlmCalls llmCalls(JdbcClient jdbc) {
+		return new LlmCalls(jdbc);
+	}
+
+	private static String line(Transcript.Line line) {
+		return ("inbound".equals(line.direction()) ? "Cliente: " : "MSI: ") + (line.content() == null ? "" : line.content());
 	}
 
 	@Bean

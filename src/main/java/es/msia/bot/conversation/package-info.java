@@ -13,6 +13,6 @@
  * Listens to {@link es.msia.bot.chatwoot.ReplyDelivered}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversation agent",
-		allowedDependencies = { "shared", "messaging", "chatwoot", "customers", "catalog", "handoff" })
+		allowedDependencies = { "shared", "messaging", "chatwoot", "customers", "catalog", "handoff", "knowledge" })
 @org.jspecify.annotations.NullMarked
 package es.msia.bot.conversation;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import es.msia.bot.catalog.PendingVariantQuestion;
 import es.msia.bot.catalog.VehicleType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a customer's message means, as data. Understanding (offline rules or the LLM) produces these;
@@ -66,8 +67,16 @@ public sealed interface AgentCommand extends java.io.Serializable {
 	record MentionVehicle(VehicleType vehicleType) implements AgentCommand {
 	}
 
-	/** A question the catalogue flow does not answer (hours, turnaround, ITV...). */
-	record AskQuestion(String text) implements AgentCommand {
+	/**
+	 * A question the catalogue flow does not answer (hours, turnaround, ITV...), with the knowledge base's
+	 * answer when an entry matches (the answer text always comes from the database, never from an LLM).
+	 */
+	record AskQuestion(String text, @Nullable String faqAnswer) implements AgentCommand {
+
+		public AskQuestion(String text) {
+			this(text, null);
+		}
+
 	}
 
 	/** "Déjalo", "cancela": drop the current quote. */

@@ -147,6 +147,12 @@ public class DialoguePolicy {
 		}
 		if (has(commands, AgentCommand.AskQuestion.class)) {
 			turn.progress(true);
+			String answer = commands.stream().filter(AgentCommand.AskQuestion.class::isInstance)
+				.map(c -> ((AgentCommand.AskQuestion) c).faqAnswer()).filter(java.util.Objects::nonNull)
+				.findFirst().orElse(null);
+			if (answer != null) {
+				return turn.say(new FaqAnswer(answer)).decision();
+			}
 			turn.state = state.withOffer(Offer.HANDOFF);
 			return turn.say(new QuestionForPerson()).decision();
 		}

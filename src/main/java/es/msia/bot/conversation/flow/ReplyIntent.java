@@ -57,6 +57,10 @@ public sealed interface ReplyIntent extends java.io.Serializable {
 	record QuestionForPerson() implements ReplyIntent {
 	}
 
+	/** The knowledge base's answer to a question, sent as staff wrote it. */
+	record FaqAnswer(String text) implements ReplyIntent {
+	}
+
 	record StayWithBot() implements ReplyIntent {
 	}
 

@@ -66,6 +66,9 @@ public class ReplyComposer {
 		if (intent instanceof NoTariff n) {
 			return t("noTariff." + ("category".equals(n.reason()) ? "category" : "vehicle"));
 		}
+		if (intent instanceof FaqAnswer f) {
+			return f.text();
+		}
 		if (intent instanceof NotUnderstood) {
 			return t("notUnderstood");
 		}

@@ -7,14 +7,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What understanding may know about the conversation: the phase, the category whose elements can be
- * named, the umbrellas whose variant question is pending and the items already selected.
+ * named, the umbrellas whose variant question is pending, the items already selected and the Chatwoot
+ * conversation (0 when there is none), whose recent messages an LLM may read.
  */
 public record UnderstandingContext(Phase phase, @Nullable String categorySlug, List<String> pendingUmbrellas,
-		List<String> selectedItems) {
+		List<String> selectedItems, long conversationId) {
 
 	public UnderstandingContext {
 		pendingUmbrellas = List.copyOf(pendingUmbrellas);
 		selectedItems = List.copyOf(selectedItems);
+	}
+
+	/** A context outside any stored conversation (tests, evals): no recent messages, no cost attribution. */
+	public UnderstandingContext(Phase phase, @Nullable String categorySlug, List<String> pendingUmbrellas,
+			List<String> selectedItems) {
+		this(phase, categorySlug, pendingUmbrellas, selectedItems, 0L);
 	}
 
 }

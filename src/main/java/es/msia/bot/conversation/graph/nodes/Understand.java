@@ -27,7 +27,7 @@ public final class Understand implements NodeAction<ConversationState> {
 		}
 		DialogueState dialogue = state.dialogue().orElse(DialogueState.initial());
 		UnderstandingContext context = new UnderstandingContext(dialogue.phase(), state.context().categorySlug(),
-				dialogue.pendingUmbrellas(), dialogue.items());
+				dialogue.pendingUmbrellas(), dialogue.items(), state.turn().conversationId());
 		return StateUpdate.of().commands(understanding.understand(context, state.turn().text())).build();
 	}
 

@@ -1,0 +1,117 @@
+package es.msia.bot.conversation.llm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import es.msia.bot.catalog.CatalogDefinition;
+import es.msia.bot.catalog.CategoryDefinition;
+import es.msia.bot.catalog.ElementDefinition;
+import es.msia.bot.conversation.understanding.UnderstandingContext;
+
+/**
+ * Builds the system prompt of one turn from {@code prompts/conversation/understand.md}: a state summary
+ * and a short window of recent lines, never the whole history. Counts tokens (o200k, the GPT-4o family's
+ * encoding; other models differ by a few percent) and drops the oldest window lines, then the element
+ * list, until the whole call fits the budget.
+ */
+class UnderstandingPrompt {
+
+	private static final Encoding TOKENS = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+	/** Per-message overhead of the chat format, in tokens. */
+	private static final int MESSAGE_OVERHEAD = 4;
+
+	private static final int LINE_CHARS = 280;
+
+	private final String template;
+
+	private final int maxTokens;
+
+	UnderstandingPrompt(int maxTokens) {
+		this.maxTokens = maxTokens;
+		try (InputStream in = getClass().getResourceAsStream("/prompts/conversation/understand.md")) {
+			this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The system prompt and its token count (including the customer's message and the tools). */
+	record Built(String system, String user, int tokens) {
+	}
+
+	Built build(UnderstandingContext context, CatalogDefinition catalog, List<String> window, String text,
+			List<ToolSpecification> tools) {
+		String user = clip(text, 1000);
+		int fixed = count(user) + count(tools.toString()) + 2 * MESSAGE_OVERHEAD;
+		List<String> lines = new ArrayList<>(window.stream().map(l -> clip(l, LINE_CHARS)).toList());
+		boolean withElements = true;
+		while (true) {
+			String system = render(context, catalog, lines, withElements);
+			int tokens = fixed + count(system);
+			if (tokens <= maxTokens || (lines.isEmpty() && !withElements)) {
+				return new Built(system, user, tokens);
+			}
+			if (!lines.isEmpty()) {
+				lines.remove(0);
+			}
+			else {
+				withElements = false;
+			}
+		}
+	}
+
+	static int count(String text) {
+		return TOKENS.countTokensOrdinary(text);
+	}
+
+	private String render(UnderstandingContext context, CatalogDefinition catalog, List<String> window,
+			boolean withElements) {
+		CategoryDefinition category = context.categorySlug() == null ? null
+				: catalog.category(context.categorySlug()).orElse(null);
+		return template.replace("{{phase}}", context.phase().name())
+			.replace("{{category}}", category == null ? "sin tarifa" : category.nameEs())
+			.replace("{{selected}}", names(category, context.selectedItems()))
+			.replace("{{pending}}", pending(category, context.pendingUmbrellas()))
+			.replace("{{elements}}", category == null || !withElements ? "-"
+					: category.elements().stream().map(ElementDefinition::nameEs).collect(Collectors.joining(", ")))
+			.replace("{{window}}", window.isEmpty() ? "-" : String.join("\n", window));
+	}
+
+	private static String names(CategoryDefinition category, List<String> codes) {
+		if (codes.isEmpty() || category == null) {
+			return "nada";
+		}
+		return codes.stream().map(code -> category.elements().stream()
+				.flatMap(e -> e.code().equals(code) ? java.util.stream.Stream.of(e.nameEs())
+						: e.variant(code).map(v -> e.nameEs() + " (" + v.nameEs() + ")").stream())
+				.findFirst().orElse(code))
+			.collect(Collectors.joining(", "));
+	}
+
+	private static String pending(CategoryDefinition category, List<String> umbrellas) {
+		if (umbrellas.isEmpty() || category == null) {
+			return "ninguna";
+		}
+		return umbrellas.stream().map(code -> category.element(code)
+				.map(e -> e.nameEs() + ": " + e.variantQuestionEs())
+				.orElse(code))
+			.collect(Collectors.joining("; "));
+	}
+
+	private static String clip(String text, int chars) {
+		String flat = text.replace('\n', ' ').strip();
+		return flat.length() <= chars ? flat : flat.substring(0, chars) + "…";
+	}
+
+}

@@ -1,0 +1,81 @@
+package es.msia.bot.conversation.llm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.chat.request.json.JsonArraySchema;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import es.msia.bot.conversation.flow.Phase;
+import es.msia.bot.conversation.understanding.UnderstandingContext;
+
+/**
+ * The commands the model may emit, as tools, limited to the ones that make sense in the phase (no
+ * variant answer when no variant question is open). Descriptions live in
+ * {@code prompts/conversation/tools.properties}.
+ */
+class UnderstandingTools {
+
+	static final List<String> VEHICLES = List.of("moto", "autocaravana", "coche", "furgoneta", "otro");
+
+	private final Properties texts = new Properties();
+
+	UnderstandingTools() {
+		try (InputStream in = getClass().getResourceAsStream("/prompts/conversation/tools.properties")) {
+			texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	List<ToolSpecification> forContext(UnderstandingContext context, List<String> faqKeys) {
+		List<ToolSpecification> tools = new ArrayList<>();
+		for (String plain : List.of("greet", "affirm", "deny", "request_human", "request_examples", "cancel", "thank",
+				"off_topic")) {
+			tools.add(tool(plain, new JsonObjectSchema.Builder().build()));
+		}
+		tools.add(tool("mention_elements", mentions("mention_elements")));
+		if (!context.selectedItems().isEmpty() || context.phase() == Phase.QUOTED
+				|| context.phase() == Phase.AWAITING_VARIANTS) {
+			tools.add(tool("remove_elements", mentions("remove_elements")));
+		}
+		if (!context.pendingUmbrellas().isEmpty()) {
+			tools.add(tool("answer_variant", new JsonObjectSchema.Builder()
+				.addStringProperty("answer", text("answer_variant.answer")).required("answer").build()));
+		}
+		tools.add(tool("mention_vehicle", new JsonObjectSchema.Builder()
+			.addEnumProperty("vehicle", VEHICLES, text("mention_vehicle.vehicle")).required("vehicle").build()));
+		List<String> topics = new ArrayList<>(faqKeys);
+		topics.add("otro");
+		tools.add(tool("ask_question", new JsonObjectSchema.Builder()
+			.addStringProperty("question", text("ask_question.question"))
+			.addEnumProperty("topic", topics, text("ask_question.topic"))
+			.required("question", "topic").build()));
+		return tools;
+	}
+
+	private JsonObjectSchema mentions(String tool) {
+		return new JsonObjectSchema.Builder()
+			.addProperty("mentions", new JsonArraySchema.Builder().description(text(tool + ".mentions"))
+				.items(new JsonStringSchema()).build())
+			.required("mentions")
+			.build();
+	}
+
+	private ToolSpecification tool(String name, JsonObjectSchema parameters) {
+		return ToolSpecification.builder().name(name).description(text(name + ".description")).parameters(parameters).build();
+	}
+
+	private String text(String key) {
+		return texts.getProperty(key, key);
+	}
+
+}

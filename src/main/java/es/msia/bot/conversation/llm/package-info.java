@@ -1,0 +1,13 @@
+/**
+ * LLM understanding through OpenRouter (internal to the conversation module). One chat completion per
+ * customer turn, through LangChain4j's OpenAI-compatible client: a Spanish system prompt with a state
+ * summary and a short window of recent lines ({@code prompts/conversation/understand.md}, at most
+ * {@code msia.llm.max-prompt-tokens} counted with jtokkit), the commands allowed in the phase as tools
+ * ({@code prompts/conversation/tools.properties}). Element mentions come back as the customer's words and
+ * are resolved by the catalogue matcher. Retries with jitter on 429/5xx/timeouts, OpenRouter's
+ * {@code models} fallback, a circuit breaker and a monthly budget; any failure hands the turn to the
+ * offline engine. Every call is accounted in {@code llm_calls}. The model never writes customer-facing
+ * text here: replies are the composer's templates and the knowledge base's stored answers.
+ */
+@org.jspecify.annotations.NullMarked
+package es.msia.bot.conversation.llm;

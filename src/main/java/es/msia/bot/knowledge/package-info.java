@@ -1,0 +1,13 @@
+/**
+ * MSI's knowledge base: answers to frequent questions outside the quoting flow (turnaround, how to send
+ * documents, the workshop certificate, ITV, urgent service, address and contact), stored in
+ * PostgreSQL ({@code faq_entries}) and matched on the customer's words. The bot sends these answers as
+ * stored; no LLM writes them.
+ * <p>
+ * Glossary: FAQ entry = one question with its answer and the keywords that find it.
+ * <p>
+ * Publishes and listens to no events.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Knowledge base", allowedDependencies = "shared")
+@org.jspecify.annotations.NullMarked
+package es.msia.bot.knowledge;

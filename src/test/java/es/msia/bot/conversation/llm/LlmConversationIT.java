@@ -1,0 +1,97 @@
+package es.msia.bot.conversation.llm;
+
+import java.time.Duration;
+import java.util.List;
+
+import es.msia.bot.support.ChatwootPayloads;
+import es.msia.bot.support.FakeChatwoot.StoredMessage;
+import es.msia.bot.support.FakeOpenRouter;
+import es.msia.bot.support.FakeOpenRouter.ToolCall;
+import es.msia.bot.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The application with {@code OPENROUTER_API_KEY} set: turns go through the webhook, the LLM
+ * understanding (against the fake OpenRouter) and the deterministic policy; when the LLM fails the
+ * offline engine answers and the customer still gets the right reply.
+ */
+class LlmConversationIT extends IntegrationTest {
+
+	static final FakeOpenRouter openRouter = new FakeOpenRouter();
+
+	@DynamicPropertySource
+	static void llmProperties(DynamicPropertyRegistry registry) {
+		registry.add("msia.llm.api-key", () -> FakeOpenRouter.KEY);
+		registry.add("msia.llm.base-url", openRouter::baseUrl);
+		registry.add("msia.llm.retry-backoff", () -> "5ms");
+		registry.add("msia.llm.breaker-cooldown", () -> "1ms");
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final long conversation = nextId();
+
+	final String phone = "+3461" + String.format("%07d", conversation % 10_000_000);
+
+	List<String> says(String text) {
+		int before = customerFacing().size();
+		postWebhook("?token=" + WEBHOOK_TOKEN, ChatwootPayloads.incomingText(nextId(), conversation, phone, text).toString());
+		await().atMost(Duration.ofSeconds(20)).until(() -> customerFacing().size() > before);
+		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true);
+		return customerFacing().subList(before, customerFacing().size()).stream().map(StoredMessage::content).toList();
+	}
+
+	List<StoredMessage> customerFacing() {
+		return chatwoot.messages(conversation).stream().filter(m -> !m.privateNote()).toList();
+	}
+
+	@Test
+	void quotesAMessyMessageUnderstoodByTheModel() {
+		openRouter.nextToolCalls(ToolCall.of("greet"),
+				new ToolCall("mention_elements", "{\"mentions\":[\"escape de la akra\",\"manillar\"]}"));
+
+		String reply = String.join("\n", says("weeenas, le e puesto el escape d la akra y un manillar nuevo a la mt07"));
+
+		assertThat(reply).contains("*Precio: 175,00 € + IVA*");
+		assertThat(jdbc.sql("SELECT model || ' ' || outcome FROM llm_calls WHERE conversation_id = :c")
+			.param("c", conversation).query(String.class).list()).containsExactly("openai/gpt-4o-mini used");
+	}
+
+	@Test
+	void answersOfflineWhenOutOfCredits() {
+		openRouter.nextError(402, null);
+
+		String reply = String.join("\n", says("quiero homologar un escape y el manillar"));
+
+		assertThat(reply).contains("*Precio: 175,00 € + IVA*");
+		assertThat(jdbc.sql("SELECT outcome FROM llm_calls WHERE conversation_id = :c")
+			.param("c", conversation).query(String.class).list()).containsExactly("failed");
+	}
+
+	@Test
+	void answersAQuestionFromTheKnowledgeBaseWithAShortWindow() {
+		openRouter.nextToolCalls(new ToolCall("mention_elements", "{\"mentions\":[\"escape\"]}"));
+		says("escape");
+		openRouter.nextToolCalls(new ToolCall("ask_question", "{\"question\":\"plazo\",\"topic\":\"plazo\"}"));
+		int requestsBefore = openRouter.requestCount();
+
+		String reply = String.join("\n", says("y esto pa cuando estaria"));
+
+		assertThat(reply).contains("4 días hábiles").doesNotContain("persona del equipo");
+		assertThat(openRouter.requestCount()).isEqualTo(requestsBefore + 1);
+		JsonNode last = openRouter.bodies().get(openRouter.requestCount() - 1);
+		String system = last.path("messages").get(0).path("content").asString();
+		assertThat(system).contains("Fase: QUOTED").contains("Cliente: escape");
+		assertThat(last.path("messages").get(1).path("content").asString()).isEqualTo("y esto pa cuando estaria");
+	}
+
+}

@@ -1,0 +1,209 @@
+package es.msia.bot.conversation.llm;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import es.msia.bot.conversation.command.AgentCommand;
+import es.msia.bot.conversation.flow.Phase;
+import es.msia.bot.conversation.understanding.UnderstandingContext;
+import es.msia.bot.support.FakeOpenRouter;
+import es.msia.bot.support.FakeOpenRouter.ToolCall;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import static es.msia.bot.conversation.llm.LlmFixtures.OFFLINE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The LLM understanding against a fake OpenRouter: tool calls become commands resolved by the catalogue;
+ * every failure mode hands the turn to the offline engine; requests stay within the call and token budget.
+ */
+class LlmUnderstandingTests {
+
+	static final UnderstandingContext FRESH = new UnderstandingContext(Phase.COLLECTING_ELEMENTS, "motos-part",
+			List.of(), List.of(), 7);
+
+	final FakeOpenRouter server = new FakeOpenRouter();
+
+	final RecordingLedger ledger = new RecordingLedger();
+
+	@AfterEach
+	void close() {
+		server.close();
+	}
+
+	@Test
+	void turnsToolCallsIntoCommandsResolvedByTheCatalogue() {
+		server.nextToolCalls(ToolCall.of("greet"), new ToolCall("mention_elements", "{\"mentions\":[\"escape\",\"manillar\"]}"));
+		var understanding = LlmFixtures.understanding(LlmFixtures.settings(server), ledger);
+
+		List<AgentCommand> commands = understanding.understand(FRESH, "hola, le he puesto escape y un manillar nuevo");
+
+		List<AgentCommand> expected = new ArrayList<>();
+		expected.add(new AgentCommand.Greet());
+		expected.addAll(OFFLINE.understand(FRESH, "escape, manillar"));
+		assertThat(commands).isEqualTo(expected);
+		assertThat(commands).anySatisfy(c -> assertThat(c).isInstanceOfSatisfying(AgentCommand.MentionElements.class,
+				m -> assertThat(m.itemCodes()).hasSize(2)));
+		assertThat(ledger.calls()).singleElement().satisfies(call -> {
+			assertThat(call.outcome()).isEqualTo("used");
+			assertThat(call.conversationId()).isEqualTo(7);
+			assertThat(call.cost()).isEqualByComparingTo("0.0000756");
+		});
+	}
+
+	@Test
+	void sendsOpenRouterHeadersToolsAndTheFallbackModels() {
+		server.nextToolCalls(ToolCall.of("greet"));
+		var settings = LlmFixtures.settings(server, List.of("anthropic/claude-3.5-haiku"), Duration.ofSeconds(5), 0,
+				new BigDecimal("20"));
+		LlmFixtures.understanding(settings, ledger).understand(FRESH, "hola");
+
+		var request = server.requests().get(0);
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + FakeOpenRouter.KEY);
+		assertThat(request.getHeaders().get("HTTP-Referer")).isEqualTo("https://example.test");
+		assertThat(request.getHeaders().get("X-Title")).isEqualTo("MSI-a tests");
+		JsonNode body = server.bodies().get(0);
+		assertThat(body.path("models").toString()).isEqualTo("[\"openai/gpt-4o-mini\",\"anthropic/claude-3.5-haiku\"]");
+		assertThat(body.path("tools").findValuesAsString("name")).contains("mention_elements", "ask_question", "off_topic")
+			.doesNotContain("answer_variant");
+	}
+
+	@Test
+	void recordsTheBackupModelWhenOpenRouterFallsBack() {
+		server.primaryDown(true);
+		server.nextToolCalls(ToolCall.of("thank"));
+		var settings = LlmFixtures.settings(server, List.of("anthropic/claude-3.5-haiku"), Duration.ofSeconds(5), 0,
+				new BigDecimal("20"));
+
+		assertThat(LlmFixtures.understanding(settings, ledger).understand(FRESH, "gracias")).containsExactly(new AgentCommand.Thank());
+		assertThat(ledger.calls()).singleElement().extracting(CallLedger.Call::model).isEqualTo("anthropic/claude-3.5-haiku");
+	}
+
+	@Test
+	void neverAcceptsCodesTheModelInvents() {
+		server.nextToolCalls(new ToolCall("mention_elements", "{\"mentions\":[\"PLACA_200W\"]}"));
+
+		List<AgentCommand> commands = LlmFixtures.understanding(LlmFixtures.settings(server), ledger)
+			.understand(FRESH, "quiero legalizar la PLACA_200W");
+
+		assertThat(commands).singleElement().isInstanceOfSatisfying(AgentCommand.MentionElements.class, m -> {
+			assertThat(m.itemCodes()).isEmpty();
+			assertThat(m.unknownTerms()).isNotEmpty();
+		});
+	}
+
+	@Test
+	void answersAQuestionFromTheKnowledgeBaseEntryTheModelNamed() {
+		server.nextToolCalls(new ToolCall("ask_question", "{\"question\":\"plazo de entrega\",\"topic\":\"plazo\"}"));
+		var understanding = LlmFixtures.understanding(LlmFixtures.settings(server), ledger, id -> List.of(),
+				key -> "plazo".equals(key) ? Optional.of("Unos 4 días hábiles.") : Optional.empty(), List.of("plazo"));
+
+		assertThat(understanding.understand(FRESH, "y eso pa cuando lo tendria"))
+			.containsExactly(new AgentCommand.AskQuestion("y eso pa cuando lo tendria", "Unos 4 días hábiles."));
+	}
+
+	@Test
+	void retriesARateLimitWithJitterThenUsesTheAnswer() {
+		server.nextError(429, 1);
+		server.nextToolCalls(ToolCall.of("affirm"));
+
+		assertThat(LlmFixtures.understanding(LlmFixtures.settings(server), ledger).understand(FRESH, "vale"))
+			.containsExactly(new AgentCommand.Affirm());
+		assertThat(server.requestCount()).isEqualTo(2);
+	}
+
+	static Stream<Arguments> failures() {
+		return Stream.of(
+				Arguments.of("400", (Consumer<FakeOpenRouter>) s -> s.nextError(400, null), 1),
+				Arguments.of("401", (Consumer<FakeOpenRouter>) s -> s.nextError(401, null), 1),
+				Arguments.of("402", (Consumer<FakeOpenRouter>) s -> s.nextError(402, null), 1),
+				Arguments.of("403", (Consumer<FakeOpenRouter>) s -> s.nextError(403, null), 1),
+				Arguments.of("404", (Consumer<FakeOpenRouter>) s -> s.nextError(404, null), 1),
+				Arguments.of("429 x3", (Consumer<FakeOpenRouter>) s -> IntStream.range(0, 3).forEach(i -> s.nextError(429, 1)), 3),
+				Arguments.of("502 x3", (Consumer<FakeOpenRouter>) s -> IntStream.range(0, 3).forEach(i -> s.nextError(502, null)), 3),
+				Arguments.of("503 x3", (Consumer<FakeOpenRouter>) s -> IntStream.range(0, 3).forEach(i -> s.nextError(503, 1)), 3),
+				// The error object inside the 200 says 502, so it is retried like a 502 status.
+				Arguments.of("error inside 200 x3", (Consumer<FakeOpenRouter>) s -> IntStream.range(0, 3).forEach(i -> s.nextErrorInside200()), 3),
+				Arguments.of("malformed arguments", (Consumer<FakeOpenRouter>) s -> s.nextMalformedArguments("mention_elements"), 1),
+				Arguments.of("text, no tool", (Consumer<FakeOpenRouter>) s -> s.nextText("¡Claro! Son 175 €"), 1),
+				Arguments.of("unknown tool", (Consumer<FakeOpenRouter>) s -> s.nextToolCalls(ToolCall.of("give_discount")), 1),
+				Arguments.of("tool not offered", (Consumer<FakeOpenRouter>) s -> s.nextToolCalls(
+						new ToolCall("answer_variant", "{\"answer\":\"trasera\"}")), 1),
+				Arguments.of("missing argument", (Consumer<FakeOpenRouter>) s -> s.nextToolCalls(
+						new ToolCall("mention_elements", "{}")), 1),
+				Arguments.of("bad vehicle", (Consumer<FakeOpenRouter>) s -> s.nextToolCalls(
+						new ToolCall("mention_vehicle", "{\"vehicle\":\"nave espacial\"}")), 1));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("failures")
+	void handsTheTurnToTheOfflineEngineOnFailure(String name, Consumer<FakeOpenRouter> failure, int expectedRequests) {
+		failure.accept(server);
+		String text = "quiero homologar un escape y el manillar";
+
+		List<AgentCommand> commands = LlmFixtures.understanding(LlmFixtures.settings(server), ledger).understand(FRESH, text);
+
+		assertThat(commands).isEqualTo(OFFLINE.understand(FRESH, text));
+		assertThat(server.requestCount()).isEqualTo(expectedRequests);
+		assertThat(ledger.calls()).singleElement().extracting(CallLedger.Call::outcome).isIn("failed", "unusable");
+	}
+
+	@Test
+	void handsATimedOutTurnToTheOfflineEngine() {
+		server.nextSlow(3);
+		var settings = LlmFixtures.settings(server, List.of(), Duration.ofMillis(500), 0, new BigDecimal("20"));
+
+		assertThat(LlmFixtures.understanding(settings, ledger).understand(FRESH, "hola")).isEqualTo(OFFLINE.understand(FRESH, "hola"));
+	}
+
+	@Test
+	void opensTheBreakerAfterRepeatedFailuresAndStopsCalling() {
+		var understanding = LlmFixtures.understanding(LlmFixtures.settings(server, List.of(), Duration.ofSeconds(5), 0,
+				new BigDecimal("20")), ledger);
+		IntStream.range(0, 3).forEach(i -> server.nextError(502, null));
+		IntStream.range(0, 3).forEach(i -> understanding.understand(FRESH, "hola"));
+
+		assertThat(understanding.understand(FRESH, "gracias")).containsExactly(new AgentCommand.Thank());
+		assertThat(server.requestCount()).isEqualTo(3);
+	}
+
+	@Test
+	void usesTheOfflineEngineOnceTheMonthlyBudgetIsSpent() {
+		ledger.spentBefore(new BigDecimal("20.00"));
+
+		assertThat(LlmFixtures.understanding(LlmFixtures.settings(server), ledger).understand(FRESH, "gracias"))
+			.containsExactly(new AgentCommand.Thank());
+		assertThat(server.requestCount()).isZero();
+	}
+
+	@Test
+	void keepsEachCallWithinTheTokenBudgetWithAShortWindowNotTheHistory() {
+		List<String> history = IntStream.range(0, 60)
+			.mapToObj(i -> "Cliente: mensaje " + i + " " + "con bastante texto para ocupar tokens ".repeat(8))
+			.toList();
+		server.nextToolCalls(ToolCall.of("greet"));
+		var understanding = LlmFixtures.understanding(LlmFixtures.settings(server), ledger, id -> history,
+				key -> Optional.empty(), List.of("plazo"));
+
+		understanding.understand(FRESH, "hola");
+
+		JsonNode body = server.bodies().get(0);
+		String system = body.path("messages").get(0).path("content").asString();
+		assertThat(UnderstandingPrompt.count(body.path("messages").toString() + body.path("tools").toString()))
+			.isLessThanOrEqualTo(2500);
+		assertThat(system).doesNotContain("mensaje 0 ").contains("mensaje 59 ");
+		assertThat(body.path("messages")).hasSize(2);
+	}
+
+}
