@@ -5,6 +5,7 @@
  * Owns the {@code admin_users} table. Publishes no events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Admin panel",
-		allowedDependencies = { "shared", "platform", "messaging", "chatwoot", "customers", "webhook" })
+		allowedDependencies = { "shared", "platform", "messaging", "chatwoot", "customers", "webhook", "conversation",
+				"handoff", "catalog" })
 @org.jspecify.annotations.NullMarked
 package es.msia.bot.admin;
