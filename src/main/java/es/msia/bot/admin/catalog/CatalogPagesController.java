@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/catalog")
-class CatalogController {
+class CatalogPagesController {
 
 	private static final int AUDIT_ROWS = 50;
 
@@ -34,7 +34,7 @@ class CatalogController {
 
 	private final CatalogAdministration administration;
 
-	CatalogController(Catalog catalog, CatalogAdministration administration) {
+	CatalogPagesController(Catalog catalog, CatalogAdministration administration) {
 		this.catalog = catalog;
 		this.administration = administration;
 	}
