@@ -14,3 +14,10 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+
+// Chats show their newest message: scroll to the bottom on load and after each refresh.
+function scrollChats() {
+  document.querySelectorAll('.chat').forEach(function (chat) { chat.scrollTop = chat.scrollHeight; });
+}
+document.addEventListener('DOMContentLoaded', scrollChats);
+document.addEventListener('htmx:afterSwap', scrollChats);

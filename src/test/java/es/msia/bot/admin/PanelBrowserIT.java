@@ -182,6 +182,8 @@ class PanelBrowserIT extends IntegrationTest {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("give-back"))).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("take")));
 		assertThat(browser.findElement(By.id("state-owner")).getText()).isEqualTo("Bot");
+		// Replies, the handoff note, labels and status changes of a simulated chat never reach Chatwoot.
+		assertThat(chatwoot.requestsFor(Long.parseLong(detail.replaceAll(".*/", "")))).isZero();
 
 		open("/customers");
 		shoot("customers");
