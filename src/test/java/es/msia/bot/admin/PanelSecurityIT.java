@@ -4,6 +4,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
+import es.msia.bot.customers.CustomerId;
+import es.msia.bot.customers.Customers;
+import es.msia.bot.shared.PhoneNumber;
 import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,9 @@ class PanelSecurityIT extends IntegrationTest {
 
 	@Autowired
 	PasswordEncoder encoder;
+
+	@Autowired
+	Customers customers;
 
 	String staff;
 
@@ -143,6 +149,24 @@ class PanelSecurityIT extends IntegrationTest {
 			.param("u", staff)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void exportsACustomersDataToAdminsOnly() {
+		CustomerId id = customers.upsert(new PhoneNumber("+3460" + (1_000_000 + System.nanoTime() % 8_999_999)),
+				"Lucía Exportada", null);
+		PanelClient staffPanel = panel();
+		staffPanel.login(staff, PASSWORD);
+		assertThat(staffPanel.get("/customers/" + id.value() + "/export").statusCode()).isEqualTo(403);
+		assertThat(staffPanel.get("/customers/" + id.value()).body()).doesNotContain("/export");
+
+		PanelClient adminPanel = panel();
+		adminPanel.login(admin, PASSWORD);
+		HttpResponse<String> export = adminPanel.get("/customers/" + id.value() + "/export");
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+				h -> assertThat(h).startsWith("attachment").contains("cliente-" + id.value() + ".json"));
+		assertThat(export.body()).contains("\"name\" : \"Lucía Exportada\"").contains("\"conversations\" : [ ]");
 	}
 
 	private String user(String role) {

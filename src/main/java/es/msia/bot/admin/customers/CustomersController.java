@@ -5,7 +5,13 @@ import es.msia.bot.customers.CustomerId;
 import es.msia.bot.customers.CustomerView;
 import es.msia.bot.customers.Customers;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import java.util.Map;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Customers: search, detail with their conversations, and the client type. */
 @Controller
@@ -27,9 +34,15 @@ class CustomersController {
 
 	private final ConversationView conversations;
 
-	CustomersController(Customers customers, ConversationView conversations) {
+	private final CustomerExport export;
+
+	private final JsonMapper json;
+
+	CustomersController(Customers customers, ConversationView conversations, CustomerExport export, JsonMapper json) {
 		this.customers = customers;
 		this.conversations = conversations;
+		this.export = export;
+		this.json = json;
 	}
 
 	@GetMapping
@@ -54,6 +67,17 @@ class CustomersController {
 		model.addAttribute("conversations",
 				conversations.list(new ConversationView.Filter("", "", false, id, PAGE)));
 		return "admin/customers/detail";
+	}
+
+	/** GDPR access export (admin only, see the panel's security chain). */
+	@GetMapping("/{id}/export")
+	ResponseEntity<byte[]> export(@PathVariable long id) {
+		Map<String, Object> document = export.of(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("cliente-" + id + ".json").build().toString())
+			.body(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
 	}
 
 	@PostMapping("/{id}/client-type")

@@ -53,6 +53,7 @@ class HttpSecurityConfiguration {
 				.permitAll()
 				// Staff run the daily service; everything else (catalogue, settings, system, dashboard) is admin.
 				.requestMatchers(HttpMethod.GET, "/").authenticated()
+				.requestMatchers("/customers/*/export").hasRole("ADMIN")
 				.requestMatchers(STAFF_AREAS).hasAnyRole("STAFF", "ADMIN")
 				.anyRequest().hasRole("ADMIN"));
 		return http.build();
