@@ -39,6 +39,11 @@ final class PanelClient {
 		return response;
 	}
 
+	/** A GET as htmx sends it ({@code HX-Request: true}). */
+	HttpResponse<String> getHtmx(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET().build());
+	}
+
 	/** POSTs a form with the CSRF token of the last page read. */
 	HttpResponse<String> post(String path, String form) {
 		return postRaw(path, form.isEmpty() ? "_csrf=" + enc(csrf) : form + "&_csrf=" + enc(csrf));

@@ -152,6 +152,19 @@ class PanelSecurityIT extends IntegrationTest {
 	}
 
 	@Test
+	void answersHtmxRequestsWithTheFragmentAndBrowsersWithThePage() {
+		PanelClient panel = panel();
+		panel.login(staff, PASSWORD);
+
+		for (String list : List.of("/conversations?owner=BOT", "/customers?q=34")) {
+			HttpResponse<String> fragment = panel.getHtmx(list);
+			assertThat(fragment.statusCode()).as(list).isEqualTo(200);
+			assertThat(fragment.body().strip()).as(list).startsWith("<div").contains("-table\"").doesNotContain("<nav");
+			assertThat(panel.get(list).body()).as(list).contains("<nav").contains("-table\"");
+		}
+	}
+
+	@Test
 	void exportsACustomersDataToAdminsOnly() {
 		CustomerId id = customers.upsert(new PhoneNumber("+3460" + (1_000_000 + System.nanoTime() % 8_999_999)),
 				"Lucía Exportada", null);
