@@ -11,6 +11,7 @@ import es.msia.bot.conversation.flow.DialogueState;
 import es.msia.bot.conversation.graph.ConversationGraph;
 import es.msia.bot.conversation.quotes.QuoteRecords;
 import es.msia.bot.conversation.state.ConversationState;
+import es.msia.bot.shared.SimulatedConversations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,6 +54,12 @@ public class ConversationView {
 	 */
 	public record Summary(long id, @Nullable Long customerId, @Nullable String customerName,
 			@Nullable String phone, String owner, boolean escalated, @Nullable String lastMessage, Instant lastActivity) {
+
+		/** True for a conversation of the panel's simulator. */
+		public boolean simulated() {
+			return SimulatedConversations.isSimulated(id);
+		}
+
 	}
 
 	/**
@@ -64,11 +71,14 @@ public class ConversationView {
 	public record Filter(String text, String owner, boolean escalatedOnly, @Nullable Long customerId, int limit) {
 	}
 
-	/** Conversations that had a customer message, and quotes given, on one day (Europe/Madrid). */
+	/**
+	 * Conversations that had a customer message, and quotes given, on one day (Europe/Madrid). Simulated
+	 * conversations are left out of this and of {@link Figures}: they are staff trying the bot.
+	 */
 	public record Day(LocalDate day, long conversations, long quotes) {
 	}
 
-	/** Today's headline figures. */
+	/** Today's headline figures; {@code customers} = customers with at least one real conversation. */
 	public record Figures(long conversationsToday, long quotesToday, long quotesThisMonth, long pendingHandoffs,
 			long humanOwned, long customers) {
 	}
@@ -134,13 +144,15 @@ public class ConversationView {
 		return jdbc.sql("""
 				SELECT d::date AS day,
 				  (SELECT count(DISTINCT m.conversation_id) FROM messages m
-				    WHERE m.direction = 'inbound' AND (m.created_at AT TIME ZONE 'Europe/Madrid')::date = d::date) AS conversations,
+				    WHERE m.direction = 'inbound' AND m.conversation_id < :simulated
+				      AND (m.created_at AT TIME ZONE 'Europe/Madrid')::date = d::date) AS conversations,
 				  (SELECT count(*) FROM conversation_quotes q
-				    WHERE (q.created_at AT TIME ZONE 'Europe/Madrid')::date = d::date) AS quotes
+				    WHERE q.conversation_id < :simulated AND (q.created_at AT TIME ZONE 'Europe/Madrid')::date = d::date) AS quotes
 				FROM generate_series((now() AT TIME ZONE 'Europe/Madrid')::date - (:days - 1),
 				                     (now() AT TIME ZONE 'Europe/Madrid')::date, interval '1 day') AS d
 				ORDER BY d""")
 			.param("days", days)
+			.param("simulated", SimulatedConversations.FIRST_ID)
 			.query((rs, n) -> new Day(rs.getDate("day").toLocalDate(), rs.getLong("conversations"), rs.getLong("quotes")))
 			.list();
 	}
@@ -154,13 +166,16 @@ public class ConversationView {
 				                        AT TIME ZONE 'Europe/Madrid' AS month)
 				SELECT
 				  (SELECT count(DISTINCT conversation_id) FROM messages, today
-				    WHERE direction = 'inbound' AND created_at >= today.start) AS conversations_today,
-				  (SELECT count(*) FROM conversation_quotes, today WHERE created_at >= today.start) AS quotes_today,
-				  (SELECT count(*) FROM conversation_quotes, today WHERE created_at >= today.month) AS quotes_month,
-				  (SELECT count(*) FROM escalations WHERE status = 'open') AS pending_handoffs,
-				  (SELECT count(*) FROM conversation_owners WHERE owner = 'HUMAN') AS human_owned,
-				  (SELECT count(*) FROM customers) AS customers""")
+				    WHERE direction = 'inbound' AND conversation_id < :simulated AND created_at >= today.start) AS conversations_today,
+				  (SELECT count(*) FROM conversation_quotes, today
+				    WHERE conversation_id < :simulated AND created_at >= today.start) AS quotes_today,
+				  (SELECT count(*) FROM conversation_quotes, today
+				    WHERE conversation_id < :simulated AND created_at >= today.month) AS quotes_month,
+				  (SELECT count(*) FROM escalations WHERE status = 'open' AND conversation_id < :simulated) AS pending_handoffs,
+				  (SELECT count(*) FROM conversation_owners WHERE owner = 'HUMAN' AND conversation_id < :simulated) AS human_owned,
+				  (SELECT count(DISTINCT customer_id) FROM conversations WHERE id < :simulated) AS customers""")
 			.param("now", Timestamp.from(now))
+			.param("simulated", SimulatedConversations.FIRST_ID)
 			.query((rs, n) -> new Figures(rs.getLong("conversations_today"), rs.getLong("quotes_today"),
 					rs.getLong("quotes_month"), rs.getLong("pending_handoffs"), rs.getLong("human_owned"),
 					rs.getLong("customers")))
