@@ -3,8 +3,12 @@
  * to it and to the admin API. Nothing depends on this module.
  * <p>
  * Owns the {@code admin_users} table. Publishes no events.
+ * <p>
+ * Also owns {@code admin_access_log} (logins, failures, lockout) and the {@code simulator_ids} sequence of the
+ * simulator, whose conversations live in {@link es.msia.bot.shared.SimulatedConversations}' id range.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Admin panel",
-		allowedDependencies = { "shared", "platform", "messaging", "chatwoot", "customers", "webhook" })
+		allowedDependencies = { "shared", "platform", "messaging", "chatwoot", "customers", "webhook", "conversation",
+				"handoff", "catalog" })
 @org.jspecify.annotations.NullMarked
 package es.msia.bot.admin;

@@ -11,6 +11,8 @@
  * <p>
  * Owns the {@code catalog_*} tables. Publishes no events and listens to none. Sub-packages
  * ({@code seed}, {@code matching}, {@code jdbc}, {@code web}) are internal.
+ * <p>
+ * Panel edits go through {@link es.msia.bot.catalog.CatalogAdministration} (same audited edit service as the admin API).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Catalog & quoting", allowedDependencies = "shared")
 @org.jspecify.annotations.NullMarked

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import es.msia.bot.chatwoot.http.ChatwootHttp;
+import es.msia.bot.shared.SimulatedConversations;
 import es.msia.bot.chatwoot.http.ChatwootHttp.As;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,12 @@ public class ChatwootClient {
 
 	}
 
+	/**
+	 * What every call about a simulated conversation answers: it succeeds without leaving the process, so
+	 * the simulator exercises the same paths (outbox, handoff) as a real chat while nothing reaches Chatwoot.
+	 */
+	private static final Result SIMULATED = new Sent(null);
+
 	private final ChatwootHttp http;
 
 	private final ChatwootSettings settings;
@@ -72,6 +79,9 @@ public class ChatwootClient {
 
 	/** POST .../conversations/{id}/messages with an outgoing text or a private note. */
 	public Result sendMessage(long conversationId, String content, boolean privateNote) {
+		if (SimulatedConversations.isSimulated(conversationId)) {
+			return SIMULATED;
+		}
 		return http.post(path(conversationId, "/messages"), Map.of("content", content, "message_type", "outgoing",
 				"private", privateNote, "content_type", "text"));
 	}
@@ -84,6 +94,9 @@ public class ChatwootClient {
 	/** An outgoing message with one file ({@code multipart/form-data}, {@code attachments[]}). */
 	public Result sendAttachment(long conversationId, @Nullable String caption, String fileName, String contentType,
 			byte[] data) {
+		if (SimulatedConversations.isSimulated(conversationId)) {
+			return SIMULATED;
+		}
 		return http.postAttachment(path(conversationId, "/messages"), caption, fileName, contentType, data);
 	}
 
@@ -92,11 +105,17 @@ public class ChatwootClient {
 	 * payload then says {@code success: null}; that is still a success).
 	 */
 	public Result toggleStatus(long conversationId, String status) {
+		if (SimulatedConversations.isSimulated(conversationId)) {
+			return SIMULATED;
+		}
 		return http.post(path(conversationId, "/toggle_status"), Map.of("status", status));
 	}
 
 	/** GET the conversation's labels (user token). */
 	public Read<List<String>> labels(long conversationId) {
+		if (SimulatedConversations.isSimulated(conversationId)) {
+			return Read.of(List.of());
+		}
 		Read<JsonNode> read = http.get(As.USER, path(conversationId, "/labels"));
 		if (!read.ok()) {
 			return Read.problem(read.problem());
@@ -108,11 +127,17 @@ public class ChatwootClient {
 
 	/** POST the complete label list (replaces it; user token). */
 	public Result setLabels(long conversationId, List<String> labels) {
+		if (SimulatedConversations.isSimulated(conversationId)) {
+			return SIMULATED;
+		}
 		return http.post(As.USER, path(conversationId, "/labels"), Map.of("labels", labels));
 	}
 
 	/** The conversation's custom attributes, from GET conversation (user token). */
 	public Read<Map<String, Object>> conversationCustomAttributes(long conversationId) {
+		if (SimulatedConversations.isSimulated(conversationId)) {
+			return Read.of(Map.of());
+		}
 		Read<JsonNode> read = http.get(As.USER, path(conversationId, ""));
 		if (!read.ok()) {
 			return Read.problem(read.problem());
@@ -124,6 +149,9 @@ public class ChatwootClient {
 
 	/** POST the complete custom-attribute hash (replaces it; allowed to bots). */
 	public Result setConversationCustomAttributes(long conversationId, Map<String, ?> attributes) {
+		if (SimulatedConversations.isSimulated(conversationId)) {
+			return SIMULATED;
+		}
 		return http.post(path(conversationId, "/custom_attributes"), Map.of("custom_attributes", attributes));
 	}
 

@@ -11,6 +11,8 @@
  * live feed.
  * <p>
  * Listens to {@link es.msia.bot.chatwoot.ReplyDelivered}.
+ * <p>
+ * {@link es.msia.bot.conversation.ConversationView} is the panel's read model (state, last quote, list, daily figures).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversation agent",
 		allowedDependencies = { "shared", "messaging", "chatwoot", "customers", "catalog", "handoff", "knowledge" })

@@ -1,5 +1,6 @@
 package es.msia.bot.customers;
 
+import java.util.List;
 import java.util.Optional;
 
 import es.msia.bot.shared.PhoneNumber;
@@ -68,6 +69,25 @@ public class Customers {
 			.query((rs, n) -> new CustomerView(new CustomerId(rs.getLong("id")), new PhoneNumber(rs.getString("phone")),
 					rs.getString("name"), rs.getString("email"), rs.getString("client_type")))
 			.optional();
+	}
+
+	/**
+	 * Customers whose phone or name contains the text (any case), most recently active first; all of
+	 * them when the text is blank.
+	 */
+	public List<CustomerView> search(String text, int limit) {
+		String digits = text.replaceAll("[\\s.\\-()+]", "");
+		return jdbc.sql("""
+				SELECT id, phone, name, email, client_type FROM customers
+				WHERE :q = '' OR lower(coalesce(name, '')) LIKE '%' || lower(:q) || '%'
+				   OR (:digits <> '' AND phone LIKE '%' || :digits || '%')
+				ORDER BY updated_at DESC, id DESC LIMIT :limit""")
+			.param("q", text.trim())
+			.param("digits", digits.matches("\\d+") ? digits : "")
+			.param("limit", limit)
+			.query((rs, n) -> new CustomerView(new CustomerId(rs.getLong("id")), new PhoneNumber(rs.getString("phone")),
+					rs.getString("name"), rs.getString("email"), rs.getString("client_type")))
+			.list();
 	}
 
 }

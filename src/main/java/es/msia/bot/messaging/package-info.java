@@ -11,6 +11,8 @@
  * <p>
  * SPI: {@link es.msia.bot.messaging.InboundMessageHandler}, implemented by the conversation module.
  * Owns the {@code conversations} and {@code messages} tables. Publishes no application events.
+ * <p>
+ * {@link es.msia.bot.messaging.StreamStatus} gives the panel the stream backlog and dead letters (read-only).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Messaging (Redis Streams)",
 		allowedDependencies = { "shared", "customers" })

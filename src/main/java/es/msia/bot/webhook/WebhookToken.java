@@ -2,9 +2,13 @@ package es.msia.bot.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,7 +24,11 @@ public class WebhookToken {
 
 	private final String token;
 
+	private final @Nullable WebhookSignature signature;
+
 	WebhookToken(WebhookSettings settings) {
+		this.signature = settings.secret().isBlank() ? null
+				: new WebhookSignature(settings.secret(), settings.maxAge().toSeconds(), Clock.systemUTC());
 		if (settings.token().isBlank()) {
 			byte[] random = new byte[24];
 			new SecureRandom().nextBytes(random);
@@ -36,6 +44,18 @@ public class WebhookToken {
 	/** The token, for in-process callers such as the simulator. */
 	public String value() {
 		return token;
+	}
+
+	/**
+	 * The {@code X-Chatwoot-Timestamp}/{@code X-Chatwoot-Signature} headers Chatwoot would send with this
+	 * body, for in-process callers; empty when no webhook secret is configured (no signature is checked).
+	 */
+	public Map<String, String> signatureHeaders(byte[] body) {
+		if (signature == null) {
+			return Map.of();
+		}
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
+		return Map.of("X-Chatwoot-Timestamp", timestamp, "X-Chatwoot-Signature", "sha256=" + signature.sign(timestamp, body));
 	}
 
 	/** Constant-time comparison, so response timing reveals nothing about the token. */

@@ -75,10 +75,14 @@ class PlatformIT extends IntegrationTest {
 				l -> assertThat(l).endsWith("/login?error"));
 		HttpResponse<String> ok = login(browser, "ana", "contraseña-de-ana");
 		assertThat(ok.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
-		HttpResponse<String> dashboard = browser.send(HttpRequest.newBuilder(URI.create(admin("/"))).build(),
+		HttpResponse<String> home = browser.send(HttpRequest.newBuilder(URI.create(admin("/"))).build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(dashboard.statusCode()).isEqualTo(200);
-		assertThat(dashboard.body()).contains("ana").contains("Panel");
+		// Staff land on the conversations; the dashboard is for admins.
+		assertThat(home.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/conversations"));
+		HttpResponse<String> conversations = browser.send(
+				HttpRequest.newBuilder(URI.create(admin("/conversations"))).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(conversations.statusCode()).isEqualTo(200);
+		assertThat(conversations.body()).contains("ana").contains("Conversaciones");
 	}
 
 	@Test

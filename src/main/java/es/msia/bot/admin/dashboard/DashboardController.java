@@ -1,13 +1,31 @@
 package es.msia.bot.admin.dashboard;
 
+import java.time.Instant;
+import java.util.List;
+
+import es.msia.bot.conversation.ConversationView;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The panel's entry pages. The dashboard is a shell for now; its KPIs come with the panel issue.
+ * Login page and the landing page: the dashboard for admins, the conversations for staff.
  */
 @Controller
 class DashboardController {
+
+	private static final int CHART_DAYS = 30;
+
+	/** One figure card: message key of its label and its value. */
+	record Kpi(String label, long value) {
+	}
+
+	private final ConversationView conversations;
+
+	DashboardController(ConversationView conversations) {
+		this.conversations = conversations;
+	}
 
 	@GetMapping("/login")
 	String login() {
@@ -15,7 +33,21 @@ class DashboardController {
 	}
 
 	@GetMapping("/")
-	String dashboard() {
+	String home(Authentication user, Model model) {
+		boolean admin = user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+		if (!admin) {
+			return "redirect:/conversations";
+		}
+		ConversationView.Figures figures = conversations.figures(Instant.now());
+		model.addAttribute("kpis", List.of(new Kpi("dashboard.kpi.conversationsToday", figures.conversationsToday()),
+				new Kpi("dashboard.kpi.quotesToday", figures.quotesToday()),
+				new Kpi("dashboard.kpi.quotesMonth", figures.quotesThisMonth()),
+				new Kpi("dashboard.kpi.pendingHandoffs", figures.pendingHandoffs()),
+				new Kpi("dashboard.kpi.humanOwned", figures.humanOwned()),
+				new Kpi("dashboard.kpi.customers", figures.customers())));
+		List<ConversationView.Day> days = conversations.daily(CHART_DAYS);
+		model.addAttribute("chart", DailyChart.svg(days));
+		model.addAttribute("days", days);
 		return "admin/dashboard";
 	}
 

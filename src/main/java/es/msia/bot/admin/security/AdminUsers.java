@@ -12,14 +12,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Staff accounts in {@code admin_users}. Roles are {@code admin} (everything) and {@code staff}.
+ * An account with too many recent failed logins is locked (see {@link AccessLog}).
  */
 @Component
 class AdminUsers implements UserDetailsService {
 
 	private final JdbcClient jdbc;
 
-	AdminUsers(JdbcClient jdbc) {
+	private final AccessLog accessLog;
+
+	AdminUsers(JdbcClient jdbc, AccessLog accessLog) {
 		this.jdbc = jdbc;
+		this.accessLog = accessLog;
 	}
 
 	@Override
@@ -34,6 +38,8 @@ class AdminUsers implements UserDetailsService {
 			.password(r.passwordHash())
 			.authorities(AuthorityUtils.createAuthorityList("ROLE_" + r.role().toUpperCase(java.util.Locale.ROOT)))
 			.disabled(!r.enabled())
+			// Checked before the password: a locked account stays locked even for the right password.
+			.accountLocked(accessLog.locked(r.username()))
 			.build()).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
 	}
 

@@ -1,0 +1,23 @@
+// htmx requests carry the CSRF token from the page's meta tags (Spring Security checks every POST).
+document.addEventListener('htmx:configRequest', function (event) {
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) {
+    event.detail.headers[header.content] = token.content;
+  }
+});
+
+// Destructive actions ask first: forms with data-confirm="question".
+document.addEventListener('submit', function (event) {
+  var question = event.target.getAttribute && event.target.getAttribute('data-confirm');
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});
+
+// Chats show their newest message: scroll to the bottom on load and after each refresh.
+function scrollChats() {
+  document.querySelectorAll('.chat').forEach(function (chat) { chat.scrollTop = chat.scrollHeight; });
+}
+document.addEventListener('DOMContentLoaded', scrollChats);
+document.addEventListener('htmx:afterSwap', scrollChats);

@@ -1,0 +1,83 @@
+package es.msia.bot.admin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser-like HTTP client of the panel: keeps its session cookie, does not follow redirects, and
+ * takes the CSRF token from the pages it reads, as a form would.
+ */
+final class PanelClient {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+	private final String base;
+
+	private String csrf = "";
+
+	PanelClient(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	HttpResponse<String> get(String path) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+		Matcher token = CSRF.matcher(response.body());
+		if (token.find()) {
+			csrf = token.group(1);
+		}
+		return response;
+	}
+
+	/** A GET as htmx sends it ({@code HX-Request: true}). */
+	HttpResponse<String> getHtmx(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET().build());
+	}
+
+	/** POSTs a form with the CSRF token of the last page read. */
+	HttpResponse<String> post(String path, String form) {
+		return postRaw(path, form.isEmpty() ? "_csrf=" + enc(csrf) : form + "&_csrf=" + enc(csrf));
+	}
+
+	/** POSTs exactly this body: no CSRF token unless it is in the form. */
+	HttpResponse<String> postRaw(String path, String form) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+	}
+
+	/** Logs in through the form; returns the response to the login POST. */
+	HttpResponse<String> login(String user, String password) {
+		get("/login");
+		return post("/login", "username=" + enc(user) + "&password=" + enc(password));
+	}
+
+	static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
