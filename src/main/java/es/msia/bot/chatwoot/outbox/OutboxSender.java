@@ -17,6 +17,7 @@ import es.msia.bot.chatwoot.ChatwootClient.Sent;
 import es.msia.bot.chatwoot.ChatwootSettings;
 import es.msia.bot.chatwoot.DeliveryGate;
 import es.msia.bot.chatwoot.ReplyDelivered;
+import es.msia.bot.shared.SimulatedConversations;
 import es.msia.bot.chatwoot.outbox.OutboxRows.Claimed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +139,8 @@ public class OutboxSender implements SmartLifecycle {
 			rows.markBlocked(reply.id());
 			return;
 		}
-		if (!client.configured()) {
+		if (!client.configured() || SimulatedConversations.isSimulated(reply.conversationId())) {
+			// The panel's simulator and installs without Chatwoot: the reply is kept and shown, not sent.
 			rows.markKept(reply.id());
 			publish(reply, null, true);
 			return;
