@@ -2,7 +2,8 @@
  * The agent: turns each customer message into the reply, through a LangGraph4j graph
  * ({@code graph.ConversationGraph}) whose state is checkpointed in Redis per conversation. Understanding
  * ({@code understanding}) turns text into typed commands; the deterministic policy ({@code flow}) decides
- * the phase, the quote and the next question; the composer ({@code reply}) writes Spanish; quotes given
+ * the phase, the quote and the next question, and hands an accepted quote to {@code cases}, whose
+ * collection flow drives the turns of phase {@code COLLECTING_CASE}; the composer ({@code reply}) writes Spanish; quotes given
  * are recorded in PostgreSQL ({@code conversation_quotes}).
  * <p>
  * Glossary: turn = one customer message and its reply; escalation = handoff to a person. Implements messaging's
@@ -13,6 +14,6 @@
  * Listens to {@link es.msia.bot.chatwoot.ReplyDelivered}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversation agent",
-		allowedDependencies = { "shared", "messaging", "chatwoot", "customers", "catalog", "handoff" })
+		allowedDependencies = { "shared", "messaging", "chatwoot", "customers", "catalog", "handoff", "cases" })
 @org.jspecify.annotations.NullMarked
 package es.msia.bot.conversation;

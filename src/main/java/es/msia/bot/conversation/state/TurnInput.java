@@ -1,6 +1,7 @@
 package es.msia.bot.conversation.state;
 
 import java.io.Serializable;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,16 @@ import org.jspecify.annotations.Nullable;
  * everything the turn causes
  */
 public record TurnInput(long messageId, long conversationId, long customerId, String text,
-		@Nullable String senderName) implements Serializable {
+		@Nullable String senderName, List<TurnAttachment> attachments) implements Serializable {
+
+	public TurnInput {
+		attachments = List.copyOf(attachments);
+	}
+
+	/** A text-only turn. */
+	public TurnInput(long messageId, long conversationId, long customerId, String text, @Nullable String senderName) {
+		this(messageId, conversationId, customerId, text, senderName, List.of());
+	}
 
 	public @Nullable String firstName() {
 		return senderName == null || senderName.isBlank() ? null : senderName.trim().split("\\s+")[0];
