@@ -171,7 +171,7 @@ class CasesIT extends IntegrationTest {
 		assertThat(files).extracting(f -> f.get("media_type")).contains("application/pdf", "image/png", "image/jpeg");
 		for (Map<String, Object> file : files) {
 			String sha = (String) file.get("sha256");
-			assertThat(Path.of(storageDir, sha.substring(0, 2), sha)).exists();
+			assertThat(Path.of(settings.storageDir(), sha.substring(0, 2), sha)).exists();
 		}
 		assertThat(jdbc.sql("SELECT string_agg(type, ',' ORDER BY id) FROM case_events WHERE case_id = :c")
 			.param("c", row.get("id")).query(String.class).single()).startsWith("opened,file_received").endsWith("submitted");
@@ -267,8 +267,8 @@ class CasesIT extends IntegrationTest {
 		return bytes;
 	}
 
-	@org.springframework.beans.factory.annotation.Value("${msia.cases.storage-dir}")
-	String storageDir;
+	@Autowired
+	CasesSettings settings;
 
 	static {
 		try {
