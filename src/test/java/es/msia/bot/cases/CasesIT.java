@@ -1,6 +1,13 @@
 package es.msia.bot.cases;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.zip.ZipInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +24,7 @@ import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -177,6 +185,73 @@ class CasesIT extends IntegrationTest {
 			.param("c", row.get("id")).query(String.class).single()).startsWith("opened,file_received").endsWith("submitted");
 		Files.write(Path.of("target", "case-transcript-moto.txt"), lucia.transcript, StandardOpenOption.CREATE,
 				StandardOpenOption.TRUNCATE_EXISTING);
+		staffWorkOn((Long) row.get("id"), (String) row.get("reference"), files.size());
+	}
+
+	/** The staff API on the case just collected: search, detail, downloads, review, status changes. */
+	private void staffWorkOn(long id, String reference, int fileCount) throws IOException {
+		String user = "cases-admin-" + nextId();
+		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, 'admin')")
+			.param("u", user).param("h", new BCryptPasswordEncoder().encode("s3cret-pass")).update();
+		String base = "http://localhost:" + ports.apiPort() + "/api/admin/cases";
+		assertThat(call("GET", base + "/" + id, null, null).statusCode()).isEqualTo(401);
+		assertThat(call("GET", base + "/" + id + "/files.zip", null, null).statusCode()).isEqualTo(401);
+
+		JsonNode found = JSON.readTree(new String(call("GET", base + "?status=pending_review&q=1234LMN", null, user).body()));
+		assertThat(found).extracting(n -> n.path("reference").asString()).contains(reference);
+		JsonNode detail = JSON.readTree(new String(call("GET", base + "/" + id, null, user).body()));
+		assertThat(detail.path("vehicle").path("matricula").asString()).isEqualTo("1234LMN");
+		assertThat(detail.path("files")).hasSize(fileCount);
+		long pdfId = 0;
+		for (JsonNode file : detail.path("files")) {
+			if (file.path("mediaType").asString().equals("application/pdf")) {
+				pdfId = file.path("id").asLong();
+			}
+		}
+		HttpResponse<byte[]> pdf = call("GET", base + "/" + id + "/files/" + pdfId, null, user);
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.body()).isEqualTo(pdf());
+
+		HttpResponse<byte[]> zip = call("GET", base + "/" + id + "/files.zip", null, user);
+		assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow()).contains(reference + "_1234LMN_Lucia_Martin.zip");
+		int entries = 0;
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+			while (in.getNextEntry() != null) {
+				entries++;
+			}
+		}
+		assertThat(entries).isEqualTo(fileCount);
+
+		assertThat(call("POST", base + "/" + id + "/files/" + pdfId + "/review", "{\"valid\": false}", user).statusCode())
+			.isEqualTo(400);
+		JsonNode reviewed = JSON.readTree(new String(call("POST", base + "/" + id + "/files/" + pdfId + "/review",
+				"{\"valid\": false, \"reason\": \"Borrosa\"}", user).body()));
+		assertThat(reviewed.path("files").toString()).contains("rejected").contains("Borrosa");
+		assertThat(call("POST", base + "/" + id + "/status", "{\"status\": \"resolved\"}", user).statusCode()).isEqualTo(409);
+		JsonNode started = JSON.readTree(new String(call("POST", base + "/" + id + "/status",
+				"{\"status\": \"in_progress\", \"note\": \"Asignado a Pedro\"}", user).body()));
+		assertThat(started.path("status").asString()).isEqualTo("IN_PROGRESS");
+		assertThat(started.path("timeline").toString()).contains("Asignado a Pedro").contains(user);
+	}
+
+	private HttpResponse<byte[]> call(String method, String url, String body, String user) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.header("Content-Type", "application/json");
+		if (user != null) {
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((user + ":s3cret-pass").getBytes(StandardCharsets.UTF_8)));
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
