@@ -11,7 +11,8 @@
  * idempotency keys derived from the message id. Follows delivered replies into the transcript and the
  * live feed.
  * <p>
- * Listens to {@link es.msia.bot.chatwoot.ReplyDelivered}.
+ * Listens to {@link es.msia.bot.chatwoot.ReplyDelivered} and {@link es.msia.bot.cases.CaseSubmitted} (private note and
+ * label {@code expediente} in Chatwoot).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversation agent",
 		allowedDependencies = { "shared", "messaging", "chatwoot", "customers", "catalog", "handoff", "cases" })

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,9 @@ class CasesIT extends IntegrationTest {
 
 	@Autowired
 	CaseManagement cases;
+
+	@Autowired
+	CaseReminders reminders;
 
 	/** One customer in one conversation; keeps the transcript. */
 	final class Customer {
@@ -120,12 +124,12 @@ class CasesIT extends IntegrationTest {
 		assertThat(opened).contains("Abro tu expediente *MSI-").contains("Para *Escape (línea completa)* necesito estas fotos");
 		assertThat(lucia.caseRow()).containsEntry("status", "collecting").containsEntry("tier_code", "T6");
 
-		assertThat(lucia.sends("", jpeg(1))).contains("Recibida la foto").contains("Falta 1 más");
-		assertThat(lucia.sends("", jpeg(2))).contains("Recibida la foto, gracias").contains("Marca y modelo del escape");
+		assertThat(lucia.sends("", jpeg(1))).contains("Recibida 1 foto").contains("Falta 1 más");
+		assertThat(lucia.sends("", jpeg(2))).contains("Recibido, gracias").contains("Marca y modelo del escape");
 		assertThat(lucia.says("Akrapovic Racing Line, linea completa, sí")).contains("Ficha técnica");
 		assertThat(lucia.sends("", pdf())).contains("Permiso de circulación");
 		assertThat(lucia.sends("", jpeg(3))).contains("Cuatro vistas exteriores");
-		assertThat(lucia.sends("", jpeg(4), jpeg(5), jpeg(6), png(7))).contains("Recibidas las 4 fotos").contains("cinta métrica");
+		assertThat(lucia.sends("", jpeg(4), jpeg(5), jpeg(6), png(7))).contains("Recibidos los 4 archivos").contains("cinta métrica");
 		assertThat(lucia.says("no aplica")).contains("datos personales");
 		assertThat(lucia.says("Lucía Martín, 12345678A, lucia@example.com")).contains("la letra no corresponde");
 		assertThat(lucia.says("12345678Z")).contains("Dirección");
@@ -147,6 +151,9 @@ class CasesIT extends IntegrationTest {
 
 		Map<String, Object> row = lucia.caseRow();
 		assertThat(row).containsEntry("status", "pending_review");
+		await().atMost(Duration.ofSeconds(10)).until(() -> chatwoot.labels(lucia.conversation).contains("expediente"));
+		assertThat(chatwoot.messages(lucia.conversation)).filteredOn(StoredMessage::privateNote)
+			.extracting(StoredMessage::content).anyMatch(note -> note.contains((String) row.get("reference")));
 		JsonNode data = lucia.data();
 		JsonNode escape = data.path("items").get(0).path("fields");
 		assertThat(escape.path("marca_modelo").asString()).isEqualTo("Akrapovic Racing Line");
@@ -320,6 +327,23 @@ class CasesIT extends IntegrationTest {
 		assertThat(second.text()).contains("Ya tienes abierto el expediente *" + reference + "*");
 		assertThat(jdbc.sql("SELECT count(*) FROM cases WHERE conversation_id = :c").param("c", twice.conversation)
 			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void remindsOnceInsideTheWindowThenAbandonsASilentCase() {
+		Customer customer = new Customer();
+		customer.acceptsQuoteFor("escape");
+		int before = customer.customerFacing().size();
+		Instant now = Instant.now();
+		reminders.sweep(now.plus(Duration.ofHours(19)));
+		reminders.sweep(now.plus(Duration.ofHours(21)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> customer.customerFacing().size() > before);
+		assertThat(customer.customerFacing().get(before).content()).contains("está a medias").contains("necesito estas fotos");
+		reminders.sweep(now.plus(Duration.ofHours(23)));
+		assertThat(customer.caseRow()).containsEntry("status", "collecting");
+		reminders.sweep(now.plus(Duration.ofDays(15)));
+		assertThat(customer.caseRow()).containsEntry("status", "abandoned");
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> customer.customerFacing().size() == before + 1);
 	}
 
 	static byte[] jpeg(int seed) {

@@ -169,6 +169,23 @@ public class Cases {
 			.list();
 	}
 
+	/**
+	 * Collecting cases silent since before {@code before}; with {@code notBefore}, only those silent since
+	 * after it and not reminded yet (the reminder query), otherwise all (the abandonment query).
+	 */
+	public List<CaseRow> silentSince(java.time.Instant before, java.time.@Nullable Instant notBefore) {
+		String reminder = notBefore == null ? "" : " AND reminded_at IS NULL AND last_activity_at > :notBefore";
+		return jdbc.sql("SELECT " + COLUMNS + " FROM cases WHERE status = 'collecting' AND last_activity_at < :before" + reminder)
+			.param("before", Timestamp.from(before))
+			.param("notBefore", notBefore == null ? null : Timestamp.from(notBefore))
+			.query(this::row)
+			.list();
+	}
+
+	public void markReminded(long id, java.time.Instant at) {
+		jdbc.sql("UPDATE cases SET reminded_at = :at WHERE id = :id").param("at", Timestamp.from(at)).param("id", id).update();
+	}
+
 	private CaseRow row(ResultSet rs, int n) throws SQLException {
 		Timestamp submitted = rs.getTimestamp("submitted_at");
 		long lastMessage = rs.getLong("last_message_id");
