@@ -330,6 +330,14 @@ class CasesIT extends IntegrationTest {
 	}
 
 	@Test
+	void aCaseClosedByStaffHandsTheChatBackToTheQuoteFlow() {
+		Customer customer = new Customer();
+		customer.acceptsQuoteFor("escape");
+		cases.changeStatus((Long) customer.caseRow().get("id"), CaseStatus.CANCELLED, "Duplicado", "staff");
+		assertThat(customer.says("quiero legalizar el manillar")).contains("Presupuesto").contains("Manillar");
+	}
+
+	@Test
 	void remindsOnceInsideTheWindowThenAbandonsASilentCase() {
 		Customer customer = new Customer();
 		customer.acceptsQuoteFor("escape");

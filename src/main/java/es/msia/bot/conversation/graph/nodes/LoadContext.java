@@ -43,6 +43,11 @@ public final class LoadContext implements NodeAction<ConversationState> {
 				.or(() -> quotes.restore(turn.conversationId()))
 				.orElse(DialogueState.initial()));
 		}
+		else if (state.dialogue().get().phase() == Phase.COLLECTING_CASE && cases.openCase(turn.conversationId()).isEmpty()) {
+			// The case was closed outside the chat (staff, abandonment): the cached phase is stale.
+			update.dialogue(new DialogueState(Phase.COLLECTING_ELEMENTS, List.of(), List.of(), List.of(),
+					DialogueState.Offer.NONE, 0, List.of()));
+		}
 		return update.build();
 	}
 
