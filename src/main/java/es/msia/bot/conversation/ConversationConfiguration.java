@@ -2,6 +2,7 @@ package es.msia.bot.conversation;
 
 import java.time.Clock;
 
+import es.msia.bot.cases.CaseManagement;
 import es.msia.bot.chatwoot.ChatwootOutbox;
 import es.msia.bot.conversation.graph.ConversationGraph;
 import es.msia.bot.conversation.graph.nodes.*;
@@ -58,11 +59,12 @@ class ConversationConfiguration {
 	@Bean
 	ConversationGraph conversationGraph(CatalogEngines engines, Understanding understanding,
 			CustomerProfiles profiles, QuoteRecords quotes, Handoffs handoffs, AgentSwitch agentSwitch,
-			ContextPack contextPack, ExampleImages examples, ChatwootOutbox outbox, CheckpointStore checkpoints)
+			ContextPack contextPack, ExampleImages examples, ChatwootOutbox outbox, CheckpointStore checkpoints,
+			CaseManagement cases)
 			throws GraphStateException {
-		ConversationGraph.Steps steps = new ConversationGraph.Steps(new LoadContext(profiles, quotes),
+		ConversationGraph.Steps steps = new ConversationGraph.Steps(new LoadContext(profiles, quotes, cases),
 				new CheckOwner(handoffs, agentSwitch), new Understand(understanding), new Decide(engines),
-				new ApplyEffects(quotes, handoffs, contextPack),
+				new ApplyEffects(quotes, handoffs, contextPack, cases),
 				new ComposeReply(new ReplyComposer(), handoffs, Clock.systemDefaultZone()), new SendReply(outbox, handoffs, examples));
 		return new ConversationGraph(steps, checkpoints);
 	}

@@ -1,6 +1,7 @@
 package es.msia.bot.conversation;
 
 import es.msia.bot.conversation.graph.ConversationGraph;
+import es.msia.bot.conversation.state.TurnAttachment;
 import es.msia.bot.conversation.state.TurnInput;
 import es.msia.bot.messaging.InboundMessage;
 import es.msia.bot.messaging.InboundMessageHandler;
@@ -29,7 +30,9 @@ class ConversationTurns implements InboundMessageHandler {
 	public void handle(InboundMessage message) {
 		try {
 			graph.run(new TurnInput(message.messageId(), message.conversationId(), message.customerId(), message.text(),
-					message.senderName(), replyWindowEnd(message)));
+					message.senderName(), replyWindowEnd(message), message.attachments().stream()
+						.map(a -> new TurnAttachment(a.id(), a.fileType(), a.dataUrl()))
+						.toList()));
 		}
 		catch (RuntimeException ex) {
 			throw ex;

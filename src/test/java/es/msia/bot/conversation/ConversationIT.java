@@ -216,18 +216,20 @@ class ConversationIT extends IntegrationTest {
 	}
 
 	@Test
-	void acceptingTheQuoteRecordsItAndHandsTheCaseToStaff() {
+	void acceptingTheQuoteRecordsItAndOpensACase() {
 		Customer customer = new Customer();
 		customer.says("escape");
 
-		assertThat(String.join("\n", customer.says("vale, adelante"))).contains("Quedamos con este presupuesto");
+		assertThat(String.join("\n", customer.says("vale, adelante"))).contains("Abro tu expediente");
 
 		assertThat(jdbc.sql("SELECT status FROM conversation_quotes WHERE conversation_id = :c")
 			.param("c", customer.conversation)
 			.query(String.class)
 			.single()).isEqualTo("accepted");
-		await().atMost(Duration.ofSeconds(10)).until(() -> !customer.privateNotes().isEmpty());
-		assertThat(customer.privateNotes().get(0).content()).contains("acepta el presupuesto").contains("T6");
+		assertThat(jdbc.sql("SELECT status FROM cases WHERE conversation_id = :c")
+			.param("c", customer.conversation)
+			.query(String.class)
+			.single()).isEqualTo("collecting");
 	}
 
 	@Test

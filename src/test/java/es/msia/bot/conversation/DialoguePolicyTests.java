@@ -119,13 +119,20 @@ class DialoguePolicyTests {
 	}
 
 	@Test
-	void acceptingTheQuoteHandsTheCaseToStaff() {
+	void acceptingTheQuoteOpensACaseAndTheCaseFlowTakesTheNextTurns() {
 		say("escape");
 
 		Decision accepted = say("vale");
 
-		assertThat(accepted.effects()).containsExactly(new Effect.AcceptQuote(),
-				new Effect.Escalate(EscalationCause.QUOTE_ACCEPTED));
+		assertThat(accepted.effects()).hasSize(2).first().isEqualTo(new Effect.AcceptQuote());
+		assertThat(accepted.effects().get(1)).isInstanceOfSatisfying(Effect.OpenCase.class,
+				open -> assertThat(open.quote().tierCode()).isEqualTo("T6"));
+		assertThat(accepted.state().phase()).isEqualTo(Phase.COLLECTING_CASE);
+		assertThat(accepted.replies()).containsExactly(new ReplyIntent.CaseMessage());
+		assertThat(say("12345678Z").effects()).containsExactly(new Effect.CollectCase());
+		Decision cancelled = say("cancelar");
+		assertThat(cancelled.effects()).containsExactly(new Effect.CancelCase());
+		assertThat(cancelled.state().phase()).isEqualTo(Phase.COLLECTING_ELEMENTS);
 	}
 
 	@Test

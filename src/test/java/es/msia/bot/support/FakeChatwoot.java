@@ -94,6 +94,10 @@ public final class FakeChatwoot implements AutoCloseable {
 
 	private final Map<Long, Deque<Instant>> perMinute = new ConcurrentHashMap<>();
 
+	private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+	private final Map<String, String> redirects = new ConcurrentHashMap<>();
+
 	public FakeChatwoot() {
 		server.setDispatcher(new Dispatcher() {
 			@Override
@@ -130,6 +134,43 @@ public final class FakeChatwoot implements AutoCloseable {
 			}
 			scripted.add(builder.build());
 		}
+	}
+
+	/**
+	 * Serves a customer's attachment as Chatwoot does: the returned {@code data_url} answers 302 to the
+	 * stored file (no token needed: Active Storage links are signed).
+	 */
+	public String serveFile(byte[] content) {
+		String key = "blob" + ids.incrementAndGet();
+		files.put(key, content.clone());
+		redirects.put(key, "/files/" + key);
+		return url() + "/rails/active_storage/blobs/redirect/" + key + "/file";
+	}
+
+	/** A {@code data_url} that answers 302 to {@code location} (e.g. a host that is not allowed). */
+	public String redirectingTo(String location) {
+		String key = "blob" + ids.incrementAndGet();
+		redirects.put(key, location);
+		return url() + "/rails/active_storage/blobs/redirect/" + key + "/file";
+	}
+
+	/** How many times stored files were downloaded. */
+	public int fileDownloads() {
+		return (int) requests.stream().filter(r -> r.getUrl().encodedPath().startsWith("/files/")).count();
+	}
+
+	private MockResponse storage(String path) {
+		Matcher redirect = Pattern.compile("/rails/active_storage/blobs/redirect/([^/]+)/file").matcher(path);
+		if (redirect.matches() && redirects.containsKey(redirect.group(1))) {
+			return new MockResponse.Builder().code(302).setHeader("Location", redirects.get(redirect.group(1))).build();
+		}
+		if (path.startsWith("/files/") && files.containsKey(path.substring("/files/".length()))) {
+			return new MockResponse.Builder().code(200)
+				.setHeader("Content-Type", "application/octet-stream")
+				.body(new okio.Buffer().write(files.get(path.substring("/files/".length()))))
+				.build();
+		}
+		return null;
 	}
 
 	/** Accepts {@code token} as a bot token (allow-list applies) or a user token. */
@@ -175,6 +216,10 @@ public final class FakeChatwoot implements AutoCloseable {
 	}
 
 	private MockResponse answer(RecordedRequest request) {
+		MockResponse storage = storage(request.getUrl().encodedPath());
+		if (storage != null) {
+			return storage;
+		}
 		String token = request.getHeaders().get("api_access_token");
 		Boolean bot = token == null ? null : tokens.get(token);
 		if (bot == null) {

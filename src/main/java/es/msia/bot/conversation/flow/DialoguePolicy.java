@@ -43,6 +43,9 @@ public class DialoguePolicy {
 		if (has(commands, AgentCommand.RequestHuman.class)) {
 			return turn.escalate(EscalationCause.CUSTOMER_REQUEST);
 		}
+		if (state.phase() == Phase.COLLECTING_CASE) {
+			return collectingCase(turn, commands);
+		}
 		VehicleType named = commands.stream().filter(MentionVehicle.class::isInstance).map(c -> ((MentionVehicle) c).vehicleType())
 			.findFirst().orElse(null);
 		if (context.categorySlug() == null || (named != null && !servedVehicle(context, named))) {
@@ -71,6 +74,22 @@ public class DialoguePolicy {
 			return afterSelection(turn, selection, commands);
 		}
 		return shortAnswers(turn, commands);
+	}
+
+	/**
+	 * An open case: the case flow reads the message (values, corrections, files) and says what is next; a
+	 * cancellation closes the case and the dialogue starts over.
+	 */
+	private Decision collectingCase(Turn turn, List<AgentCommand> commands) {
+		turn.progress(true);
+		if (has(commands, AgentCommand.Cancel.class)) {
+			turn.effect(new Effect.CancelCase());
+			turn.state = DialogueState.initial().with(Phase.COLLECTING_ELEMENTS);
+		}
+		else {
+			turn.effect(new Effect.CollectCase());
+		}
+		return turn.say(new CaseMessage()).decision();
 	}
 
 	/** The panic button: whatever was said, a person takes the conversation. */
@@ -126,9 +145,11 @@ public class DialoguePolicy {
 		}
 		if (has(commands, AgentCommand.Affirm.class)) {
 			if (state.offer() == Offer.OPEN_CASE && state.phase() == Phase.QUOTED) {
+				turn.progress(true);
 				turn.effect(new Effect.AcceptQuote());
-				turn.say(new QuoteAccepted());
-				return turn.escalate(EscalationCause.QUOTE_ACCEPTED);
+				turn.effect(new Effect.OpenCase(quotes.quote(turn.context.categorySlug(), state.items())));
+				turn.state = turn.state.with(Phase.COLLECTING_CASE).withOffer(Offer.NONE);
+				return turn.say(new CaseMessage()).decision();
 			}
 			if (state.offer() == Offer.HANDOFF) {
 				return turn.escalate(EscalationCause.CUSTOMER_REQUEST);

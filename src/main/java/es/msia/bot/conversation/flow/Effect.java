@@ -17,6 +17,18 @@ public sealed interface Effect extends java.io.Serializable {
 	record AcceptQuote() implements Effect {
 	}
 
+	/** Open a case (expediente) from the accepted quote. */
+	record OpenCase(Quote quote) implements Effect {
+	}
+
+	/** Hand the customer's message (text and files) to the open case's collection flow. */
+	record CollectCase() implements Effect {
+	}
+
+	/** The customer cancels the open case. */
+	record CancelCase() implements Effect {
+	}
+
 	/** Hand the conversation to a person with a context summary. */
 	record Escalate(EscalationCause cause) implements Effect {
 	}

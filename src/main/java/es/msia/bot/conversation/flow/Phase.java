@@ -17,6 +17,9 @@ public enum Phase {
 	/** A quote was given; waiting for acceptance, changes or questions. */
 	QUOTED,
 
+	/** The customer accepted the quote and a case is open: the case collection flow drives the turns. */
+	COLLECTING_CASE,
+
 	/** The customer accepted the quote; the expediente is being prepared. */
 	ACCEPTED,
 

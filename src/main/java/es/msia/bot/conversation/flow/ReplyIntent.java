@@ -45,6 +45,10 @@ public sealed interface ReplyIntent extends java.io.Serializable {
 	record QuoteAccepted() implements ReplyIntent {
 	}
 
+	/** What the case flow answered to this turn (opening, next question, re-ask, cancellation). */
+	record CaseMessage() implements ReplyIntent {
+	}
+
 	record QuoteDeclined() implements ReplyIntent {
 	}
 

@@ -33,10 +33,16 @@ public class ReplyComposer {
 
 	/** The reply as WhatsApp messages (usually one), each within the length limit. */
 	public List<String> compose(List<ReplyIntent> intents, String waitMessage) {
+		return compose(intents, waitMessage, "");
+	}
+
+	/** As {@link #compose(List, String)}, with the case flow's text for a {@link ReplyIntent.CaseMessage} intent. */
+	public List<String> compose(List<ReplyIntent> intents, String waitMessage, String caseReply) {
 		List<String> paragraphs = new ArrayList<>();
 		for (ReplyIntent intent : intents) {
-			paragraphs.add(paragraph(intent, waitMessage));
+			paragraphs.add(intent instanceof ReplyIntent.CaseMessage ? caseReply : paragraph(intent, waitMessage));
 		}
+		paragraphs.removeIf(String::isBlank);
 		return WhatsAppText.split(String.join("\n\n", paragraphs));
 	}
 

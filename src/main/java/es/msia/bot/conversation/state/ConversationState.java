@@ -32,6 +32,8 @@ public class ConversationState extends AgentState {
 
 	static final String REPLY = "reply";
 
+	static final String CASE_REPLY = "case_reply";
+
 	/** No reducers: every key is last-write-wins. */
 	public static final Map<String, Channel<?>> SCHEMA = Map.of();
 
@@ -67,9 +69,14 @@ public class ConversationState extends AgentState {
 		return this.<List<String>>value(REPLY).orElse(List.of());
 	}
 
+	/** What the case flow answered in this turn (empty when no case effect ran). */
+	public String caseReply() {
+		return this.<String>value(CASE_REPLY).orElse("");
+	}
+
 	/** The input of a new turn: the turn itself, and the previous turn's transient keys cleared. */
 	public static Map<String, Object> newTurn(TurnInput turn) {
-		return Map.of(TURN, turn, COMMANDS, List.of(), REPLY, List.of(), GATE, Gate.BOT);
+		return Map.of(TURN, turn, COMMANDS, List.of(), REPLY, List.of(), GATE, Gate.BOT, CASE_REPLY, "");
 	}
 
 }

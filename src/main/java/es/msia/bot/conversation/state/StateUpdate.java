@@ -50,6 +50,11 @@ public final class StateUpdate {
 		return this;
 	}
 
+	public StateUpdate caseReply(String text) {
+		values.put(ConversationState.CASE_REPLY, text);
+		return this;
+	}
+
 	public Map<String, Object> build() {
 		return Map.copyOf(values);
 	}

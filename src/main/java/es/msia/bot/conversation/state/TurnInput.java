@@ -1,6 +1,7 @@
 package es.msia.bot.conversation.state;
 
 import java.io.Serializable;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,12 @@ import org.jspecify.annotations.Nullable;
  * Chatwoot says the conversation cannot be replied to)
  */
 public record TurnInput(long messageId, long conversationId, long customerId, String text,
-		@Nullable String senderName, java.time.Instant replyBefore) implements Serializable {
+		@Nullable String senderName, java.time.Instant replyBefore, List<TurnAttachment> attachments)
+		implements Serializable {
+
+	public TurnInput {
+		attachments = List.copyOf(attachments);
+	}
 
 	public @Nullable String firstName() {
 		return senderName == null || senderName.isBlank() ? null : senderName.trim().split("\\s+")[0];

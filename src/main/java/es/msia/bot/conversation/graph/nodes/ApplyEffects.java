@@ -1,12 +1,19 @@
 package es.msia.bot.conversation.graph.nodes;
 
+import java.util.List;
 import java.util.Map;
+
+import es.msia.bot.cases.CaseManagement;
+import es.msia.bot.cases.CaseReply;
+import es.msia.bot.cases.IncomingFile;
+import es.msia.bot.cases.OpenCase;
 
 import es.msia.bot.conversation.ContextPack;
 import es.msia.bot.conversation.flow.Effect;
 import es.msia.bot.conversation.flow.EscalationCause;
 import es.msia.bot.conversation.quotes.QuoteRecords;
 import es.msia.bot.conversation.state.ConversationState;
+import es.msia.bot.conversation.state.StateUpdate;
 import es.msia.bot.conversation.state.TurnInput;
 import es.msia.bot.handoff.HandoffReason;
 import es.msia.bot.handoff.HandoffRequest;
@@ -14,7 +21,8 @@ import es.msia.bot.handoff.Handoffs;
 import org.bsc.langgraph4j.action.NodeAction;
 
 /**
- * Act: carries out the decision's side effects. Each is idempotent for the turn (quotes keyed by the
+ * Act: carries out the decision's side effects (quotes, cases, escalations); the case flow's answer is
+ * kept in the state for the composer. Each is idempotent for the turn (quotes keyed by the
  * customer message, one open escalation per conversation, attachments keyed by the message), so a turn
  * resumed after a crash repeats nothing. Example images are sent by {@link SendReply}, after the text
  * that announces them.
@@ -27,15 +35,19 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 
 	private final ContextPack contextPack;
 
-	public ApplyEffects(QuoteRecords quotes, Handoffs handoffs, ContextPack contextPack) {
+	private final CaseManagement cases;
+
+	public ApplyEffects(QuoteRecords quotes, Handoffs handoffs, ContextPack contextPack, CaseManagement cases) {
 		this.quotes = quotes;
 		this.handoffs = handoffs;
 		this.contextPack = contextPack;
+		this.cases = cases;
 	}
 
 	@Override
 	public Map<String, Object> apply(ConversationState state) {
 		TurnInput turn = state.turn();
+		StateUpdate update = StateUpdate.of();
 		for (Effect effect : state.decision().effects()) {
 			if (effect instanceof Effect.RecordQuote record) {
 				quotes.record(turn, record.quote());
@@ -43,12 +55,29 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 			else if (effect instanceof Effect.AcceptQuote) {
 				quotes.accept(turn.conversationId());
 			}
+			else if (effect instanceof Effect.OpenCase open) {
+				update.caseReply(cases.open(new OpenCase(turn.conversationId(), turn.customerId(), open.quote())).text());
+			}
+			else if (effect instanceof Effect.CollectCase) {
+				update.caseReply(collect(turn));
+			}
+			else if (effect instanceof Effect.CancelCase) {
+				update.caseReply(cases.cancel(turn.conversationId()).map(CaseReply::text).orElse(""));
+			}
 			else if (effect instanceof Effect.Escalate escalate) {
 				handoffs.request(new HandoffRequest(turn.conversationId(), reason(escalate.cause()),
 						contextPack.describe(state, escalate.cause())));
 			}
 		}
-		return Map.of();
+		return update.build();
+	}
+
+	/** The case flow's answer; idempotent per message id, so a resumed turn gets the same reply. */
+	private String collect(TurnInput turn) {
+		List<IncomingFile> files = turn.attachments().stream()
+			.map(a -> new IncomingFile(a.id(), a.dataUrl(), a.fileType()))
+			.toList();
+		return cases.receive(turn.conversationId(), turn.messageId(), turn.text(), files).map(CaseReply::text).orElse("");
 	}
 
 	static HandoffReason reason(EscalationCause cause) {

@@ -28,7 +28,7 @@ public final class ComposeReply implements NodeAction<ConversationState> {
 	@Override
 	public Map<String, Object> apply(ConversationState state) {
 		String wait = handoffs.waitMessage(Instant.now(clock));
-		return StateUpdate.of().reply(composer.compose(state.decision().replies(), wait)).build();
+		return StateUpdate.of().reply(composer.compose(state.decision().replies(), wait, state.caseReply())).build();
 	}
 
 }

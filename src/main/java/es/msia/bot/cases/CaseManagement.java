@@ -1,0 +1,202 @@
+package es.msia.bot.cases;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import es.msia.bot.cases.domain.Case;
+import es.msia.bot.cases.domain.CaseData;
+import es.msia.bot.cases.domain.CaseDialogue;
+import es.msia.bot.cases.domain.CaseItem;
+import es.msia.bot.cases.domain.CaseTexts;
+import es.msia.bot.cases.domain.CollectionPlan;
+import es.msia.bot.cases.domain.Line;
+import es.msia.bot.cases.jdbc.CaseRow;
+import es.msia.bot.cases.jdbc.Cases;
+import es.msia.bot.catalog.Catalog;
+import es.msia.bot.catalog.QuotedItem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Command side of cases: open a case from an accepted quote, take each customer message of the
+ * collection (values, corrections, files), cancel, and staff status changes. Every reply text comes from
+ * the deterministic flow; one open case per conversation and per customer.
+ */
+@Service
+public class CaseManagement {
+
+	private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
+	private final Cases cases;
+
+	private final Catalog catalog;
+
+	private final CaseTexts texts;
+
+	private final CaseFiles files;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock = Clock.systemUTC();
+
+	CaseManagement(Cases cases, Catalog catalog, CaseTexts texts, CaseFiles files, ApplicationEventPublisher events) {
+		this.cases = cases;
+		this.catalog = catalog;
+		this.texts = texts;
+		this.files = files;
+		this.events = events;
+	}
+
+	/** Opens a case; when one is already open it is not opened again and the reply continues the open one. */
+	@Transactional
+	public CaseReply open(OpenCase request) {
+		Optional<CaseRow> existing = cases.openOfConversation(request.conversationId())
+			.or(() -> cases.openOfCustomer(request.customerId()));
+		if (existing.isPresent()) {
+			return alreadyOpen(existing.get());
+		}
+		List<CaseItem> items = request.quote().items().stream().map(this::item).toList();
+		CaseData data = CaseData.start(items, cases.knownPersonal(request.customerId()));
+		long id;
+		try {
+			id = cases.insert(request, ZonedDateTime.now(clock.withZone(MADRID)).getYear(), data);
+		}
+		catch (DuplicateKeyException raced) {
+			return alreadyOpen(cases.openOfConversation(request.conversationId()).orElseThrow());
+		}
+		CaseRow row = cases.find(id).orElseThrow();
+		cases.event(id, "opened", request.quote().tierCode() + " " + request.quote().tierPrice() + " €", "customer");
+		events.publishEvent(new CaseOpened(id, row.reference(), row.conversationId()));
+		String reply = texts.text("case.opened", row.reference()) + "\n\n" + prompt(row, row.data());
+		return new CaseReply(row.reference(), CaseStatus.COLLECTING, reply);
+	}
+
+	/** The open case of a conversation, if any. */
+	public Optional<CaseView> openCase(long conversationId) {
+		return cases.openOfConversation(conversationId).map(this::view);
+	}
+
+	/**
+	 * Takes one customer message for the conversation's case: stores its files under what is being asked,
+	 * reads values and corrections, and says what comes next. Repeating a message id repeats the reply.
+	 */
+	@Transactional
+	public Optional<CaseReply> receive(long conversationId, long messageId, String text, List<IncomingFile> incoming) {
+		Optional<CaseRow> found = cases.openOfConversation(conversationId);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		CaseRow row = found.get();
+		if (row.lastMessageId() != null && row.lastMessageId() == messageId && row.lastReply() != null) {
+			return Optional.of(new CaseReply(row.reference(), row.status(), row.lastReply()));
+		}
+		if (row.status() != CaseStatus.COLLECTING) {
+			return Optional.of(new CaseReply(row.reference(), row.status(), texts.text("case.pendingReview", row.reference())));
+		}
+		CollectionPlan plan = plan(row);
+		CaseFiles.Filed filed = files.file(row, plan.next(row.data()), messageId, incoming);
+		CaseDialogue.Outcome outcome = new CaseDialogue(plan).apply(row.data(), text, filed.added(), filed.inSlot());
+		List<String> out = new ArrayList<>();
+		filed.refusals().forEach(reason -> out.add(texts.text("files.refused." + reason)));
+		outcome.lines().forEach(line -> out.add(texts.line(line)));
+		CaseStatus status = row.status();
+		if (outcome.submit()) {
+			status = Case.moveTo(status, CaseStatus.PENDING_REVIEW);
+			cases.setStatus(row.id(), status);
+			cases.event(row.id(), "submitted", null, "customer");
+			events.publishEvent(new CaseSubmitted(row.id(), row.reference(), conversationId));
+			out.add(texts.text("case.submitted", row.reference()));
+		}
+		else {
+			out.add(texts.prompt(outcome.next(), plan, outcome.data(), row.reference()));
+		}
+		String reply = String.join("\n", out);
+		cases.saveTurn(row.id(), outcome.data(), messageId, reply);
+		return Optional.of(new CaseReply(row.reference(), status, reply));
+	}
+
+	/** The customer cancels the conversation's open case. */
+	@Transactional
+	public Optional<CaseReply> cancel(long conversationId) {
+		return cases.openOfConversation(conversationId).map(row -> {
+			move(row, CaseStatus.CANCELLED, "customer", null);
+			return new CaseReply(row.reference(), CaseStatus.CANCELLED, texts.text("case.cancelled", row.reference()));
+		});
+	}
+
+	/** A case with its files and timeline. */
+	public CaseView view(long caseId) {
+		return view(cases.find(caseId).orElseThrow(() -> new CaseNotFound("case " + caseId)));
+	}
+
+	/** Cases by status and free text, newest first. */
+	public List<CaseView> search(@Nullable CaseStatus status, @Nullable String text) {
+		return cases.search(status, text == null || text.isBlank() ? null : text.trim(), 200).stream().map(this::view).toList();
+	}
+
+	/** Staff change the status (guarded by the case's state machine), with a note on the timeline. */
+	@Transactional
+	public CaseView changeStatus(long caseId, CaseStatus to, @Nullable String note, String actor) {
+		CaseRow row = cases.find(caseId).orElseThrow(() -> new CaseNotFound("case " + caseId));
+		move(row, to, actor, note);
+		return view(caseId);
+	}
+
+	/** Staff validate or reject a file; a rejected file no longer counts for its slot. */
+	@Transactional
+	public CaseView reviewFile(long caseId, long fileId, boolean valid, @Nullable String reason, String actor) {
+		if (!cases.reviewFile(caseId, fileId, valid ? "validated" : "rejected", reason)) {
+			throw new CaseNotFound("file " + fileId + " of case " + caseId);
+		}
+		cases.event(caseId, valid ? "file_validated" : "file_rejected", "#" + fileId + (reason == null ? "" : ": " + reason), actor);
+		return view(caseId);
+	}
+
+	private void move(CaseRow row, CaseStatus to, String actor, @Nullable String note) {
+		CaseStatus target = Case.moveTo(row.status(), to);
+		cases.setStatus(row.id(), target);
+		cases.event(row.id(), "status_" + target.code(), note, actor);
+		if (target == CaseStatus.CANCELLED) {
+			events.publishEvent(new CaseCancelled(row.id(), row.reference(), row.conversationId(), actor));
+		}
+	}
+
+	private CaseReply alreadyOpen(CaseRow row) {
+		String reply = texts.text("case.alreadyOpen", row.reference()) + "\n\n"
+				+ (row.status() == CaseStatus.COLLECTING ? prompt(row, row.data()) : texts.text("case.pendingReview", row.reference()));
+		return new CaseReply(row.reference(), row.status(), reply);
+	}
+
+	private String prompt(CaseRow row, CaseData data) {
+		CollectionPlan plan = plan(row);
+		return texts.prompt(plan.next(data), plan, data, row.reference());
+	}
+
+	private CollectionPlan plan(CaseRow row) {
+		return new CollectionPlan(catalog.category(row.category()).orElseThrow(), catalog.caseData());
+	}
+
+	private CaseItem item(QuotedItem quoted) {
+		String element = quoted.umbrellaCode() != null ? quoted.umbrellaCode() : quoted.code();
+		return new CaseItem(quoted.code(), quoted.nameEs(), element, quoted.isVariant() ? quoted.code() : null,
+				java.util.Map.of());
+	}
+
+	private CaseView view(CaseRow row) {
+		CaseData data = row.data();
+		java.util.Map<String, java.util.Map<String, String>> items = new java.util.LinkedHashMap<>();
+		data.items().forEach(i -> items.put(i.code(), i.fields()));
+		return new CaseView(row.id(), row.reference(), row.conversationId(), row.customerId(), row.status(),
+				row.category(), row.tierCode(), row.tierPrice(), row.subtotal(), row.catalogVersion(), items,
+				data.personal(), data.vehicle(), data.workshopMode(), data.workshop(), cases.files(row.id()),
+				cases.events(row.id()), row.openedAt(), row.submittedAt());
+	}
+
+}

@@ -1,0 +1,178 @@
+package es.msia.bot.cases.domain;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import es.msia.bot.catalog.BaseDocument;
+import es.msia.bot.catalog.CaseDataDefinition;
+import es.msia.bot.catalog.CategoryDefinition;
+import es.msia.bot.catalog.ElementDefinition;
+import es.msia.bot.catalog.FieldCondition;
+import es.msia.bot.catalog.FieldSpec;
+
+/**
+ * The deterministic order in which a case is collected: for each item its photos then its required
+ * fields (respecting {@code when} conditions and the reserved {@code variant} key), the base documents,
+ * known personal data to confirm (or the personal fields), the vehicle fields, the workshop choice (and
+ * the own workshop's fields), and the summary. Pure: no I/O, no clock.
+ */
+public final class CollectionPlan {
+
+	/** At most this many fields are asked in one message. */
+	static final int MAX_FIELDS_PER_MESSAGE = 3;
+
+	private final CategoryDefinition category;
+
+	private final CaseDataDefinition caseData;
+
+	public CollectionPlan(CategoryDefinition category, CaseDataDefinition caseData) {
+		this.category = category;
+		this.caseData = caseData;
+	}
+
+	public CategoryDefinition category() {
+		return category;
+	}
+
+	public CaseDataDefinition caseData() {
+		return caseData;
+	}
+
+	/** The next thing to ask; {@link Step.Summary} once everything required is there. */
+	public Step next(CaseData data) {
+		for (CaseItem item : data.items()) {
+			List<String> lines = photoLines(item);
+			if (!lines.isEmpty() && !data.slotsDone().contains(item.scope())) {
+				return new Step.Photos(item.scope(), item.nameEs(), lines, expectedPhotos(lines));
+			}
+			List<FieldSpec> pending = pending(fields(item.scope()), item.fields(), item.variantCode());
+			if (!pending.isEmpty()) {
+				return new Step.Fields(item.scope(), item.nameEs(), pending);
+			}
+		}
+		for (BaseDocument document : category.baseDocuments()) {
+			if (!data.slotsDone().contains(documentSlot(document))) {
+				return new Step.Document(documentSlot(document), document, expectedPages(document),
+						fold(document.instructionEs()).startsWith("solo si"));
+			}
+		}
+		if (data.personalKnown()) {
+			return new Step.ConfirmKnown();
+		}
+		List<FieldSpec> personal = pending(caseData.personal(), data.personal(), null);
+		if (!personal.isEmpty()) {
+			return new Step.Fields("personal", "personal", personal);
+		}
+		List<FieldSpec> vehicle = pending(caseData.vehicle(), data.vehicle(), null);
+		if (!vehicle.isEmpty()) {
+			return new Step.Fields("vehicle", "vehicle", vehicle);
+		}
+		if (data.workshopMode() == null) {
+			return new Step.WorkshopChoice();
+		}
+		List<FieldSpec> workshop = "own".equals(data.workshopMode())
+				? pending(caseData.workshop().ownWorkshopFields(), data.workshop(), null) : List.of();
+		return workshop.isEmpty() ? new Step.Summary() : new Step.Fields("workshop", "workshop", workshop);
+	}
+
+	/** The field specs of a scope. */
+	public List<FieldSpec> fields(String scope) {
+		switch (scope) {
+			case "personal":
+				return caseData.personal();
+			case "vehicle":
+				return caseData.vehicle();
+			case "workshop":
+				return caseData.workshop().ownWorkshopFields();
+			default:
+				return element(scope.substring("item:".length())).requiredFields();
+		}
+	}
+
+	/** Whether a field applies given the record's values (and the item's variant). */
+	public static boolean applies(FieldSpec spec, Map<String, String> values, String variantCode) {
+		FieldCondition when = spec.when();
+		if (when == null) {
+			return true;
+		}
+		if (FieldCondition.VARIANT_FIELD.equals(when.field())) {
+			return variantCode != null && when.isSatisfiedBy(variantCode);
+		}
+		String value = values.get(when.field());
+		return value != null && when.isSatisfiedBy(value);
+	}
+
+	/** The element that defines an item's fields and photos (the umbrella for a variant). */
+	public ElementDefinition element(String itemCode) {
+		return category.elements().stream()
+			.filter(e -> e.code().equals(itemCode) || e.variant(itemCode).isPresent())
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Unknown item " + itemCode));
+	}
+
+	/** The photo lines that apply to an item: variant-specific lines only for their variant. */
+	public List<String> photoLines(CaseItem item) {
+		List<String> lines = new ArrayList<>();
+		for (String line : element(item.code()).photosEs()) {
+			String prefix = prefix(line);
+			if (prefix == null || conditional(prefix) || item.variantCode() == null
+					|| fold(item.nameEs()).contains(fold(prefix)) || fold(item.nameEs()).contains(fold(prefix).split(" ")[0])) {
+				lines.add(line);
+			}
+		}
+		return lines;
+	}
+
+	private List<FieldSpec> pending(List<FieldSpec> specs, Map<String, String> values, String variantCode) {
+		List<FieldSpec> group = new ArrayList<>();
+		for (FieldSpec spec : specs) {
+			if (!spec.required() || values.containsKey(spec.key()) || !applies(spec, values, variantCode)) {
+				continue;
+			}
+			group.add(spec);
+			if (group.size() == MAX_FIELDS_PER_MESSAGE || isGate(spec, specs)) {
+				break;
+			}
+		}
+		return group;
+	}
+
+	private static boolean isGate(FieldSpec spec, List<FieldSpec> specs) {
+		return specs.stream().anyMatch(s -> s.when() != null && s.when().field().equals(spec.key()));
+	}
+
+	private static int expectedPhotos(List<String> lines) {
+		long counted = lines.stream().filter(l -> !conditional(l)).count();
+		return (int) Math.max(1, counted);
+	}
+
+	private static int expectedPages(BaseDocument document) {
+		String name = fold(document.nameEs());
+		return name.startsWith("cuatro") ? 4 : name.startsWith("dos") ? 2 : 1;
+	}
+
+	public static String documentSlot(BaseDocument document) {
+		return "doc:" + document.code();
+	}
+
+	private static String prefix(String line) {
+		int colon = line.indexOf(':');
+		return colon > 0 && colon <= 40 ? line.substring(0, colon) : null;
+	}
+
+	private static boolean conditional(String text) {
+		String folded = fold(text.contains(":") && prefix(text) != null ? prefix(text) : text);
+		if (prefix(text) != null && fold(text.substring(text.indexOf(':') + 1)).startsWith("si ")) {
+			return true;
+		}
+		return folded.startsWith("si ") || folded.startsWith("con ");
+	}
+
+	static String fold(String text) {
+		return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "").trim();
+	}
+
+}

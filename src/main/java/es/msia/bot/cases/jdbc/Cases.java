@@ -1,0 +1,202 @@
+package es.msia.bot.cases.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import es.msia.bot.cases.CaseStatus;
+import es.msia.bot.cases.CaseView;
+import es.msia.bot.cases.OpenCase;
+import es.msia.bot.cases.domain.CaseData;
+import es.msia.bot.cases.files.StoredFile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Persistence of the case aggregate, its files and its timeline (tables owned by the cases module). */
+@Repository
+public class Cases {
+
+	private static final String OPEN = "('collecting', 'pending_review', 'in_progress')";
+
+	private static final String COLUMNS = """
+			id, reference, conversation_id, customer_id, status, category, tier_code, tier_price, subtotal,
+			catalog_version, data::text AS data, last_message_id, last_reply, opened_at, submitted_at""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	Cases(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts a collecting case; fails with a duplicate key when one is already open. */
+	public long insert(OpenCase request, int year, CaseData data) {
+		long number = jdbc.sql("SELECT nextval('case_reference_seq')").query(Long.class).single();
+		return jdbc.sql("""
+				INSERT INTO cases (reference, conversation_id, customer_id, category, tier_code, tier_price, subtotal,
+				  catalog_version, quote, data)
+				VALUES (:reference, :conversation, :customer, :category, :tier, :price, :subtotal, :version,
+				  CAST(:quote AS jsonb), CAST(:data AS jsonb)) RETURNING id""")
+			.param("reference", String.format("MSI-%d-%06d", year, number))
+			.param("conversation", request.conversationId())
+			.param("customer", request.customerId())
+			.param("category", request.quote().categorySlug())
+			.param("tier", request.quote().tierCode())
+			.param("price", request.quote().tierPrice())
+			.param("subtotal", request.quote().subtotal())
+			.param("version", request.quote().catalogVersion())
+			.param("quote", json.writeValueAsString(request.quote()))
+			.param("data", json.writeValueAsString(data))
+			.query(Long.class)
+			.single();
+	}
+
+	public Optional<CaseRow> openOfConversation(long conversationId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM cases WHERE conversation_id = :c AND status IN " + OPEN)
+			.param("c", conversationId).query(this::row).optional();
+	}
+
+	public Optional<CaseRow> openOfCustomer(@Nullable Long customerId) {
+		if (customerId == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM cases WHERE customer_id = :c AND status IN " + OPEN)
+			.param("c", customerId).query(this::row).optional();
+	}
+
+	public Optional<CaseRow> find(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM cases WHERE id = :id").param("id", id).query(this::row).optional();
+	}
+
+	/** Personal data of the customer's latest submitted case, for confirmation in a new one. */
+	public Map<String, String> knownPersonal(@Nullable Long customerId) {
+		if (customerId == null) {
+			return Map.of();
+		}
+		return jdbc.sql("""
+				SELECT data -> 'personal' AS personal FROM cases WHERE customer_id = :c AND submitted_at IS NOT NULL
+				ORDER BY submitted_at DESC LIMIT 1""")
+			.param("c", customerId)
+			.query((rs, n) -> json.readValue(rs.getString(1), new TypeReference<Map<String, String>>() {
+			}))
+			.optional()
+			.orElse(Map.of());
+	}
+
+	public void saveTurn(long id, CaseData data, long messageId, String reply) {
+		jdbc.sql("""
+				UPDATE cases SET data = CAST(:data AS jsonb), last_message_id = :message, last_reply = :reply,
+				  last_activity_at = now(), reminded_at = NULL, updated_at = now() WHERE id = :id""")
+			.param("data", json.writeValueAsString(data)).param("message", messageId).param("reply", reply)
+			.param("id", id).update();
+	}
+
+	public void setStatus(long id, CaseStatus status) {
+		jdbc.sql("""
+				UPDATE cases SET status = :status, updated_at = now(),
+				  submitted_at = CASE WHEN :status = 'pending_review' AND submitted_at IS NULL THEN now() ELSE submitted_at END,
+				  closed_at = CASE WHEN :status IN ('resolved', 'cancelled', 'abandoned') THEN now() ELSE NULL END
+				WHERE id = :id""")
+			.param("status", status.code()).param("id", id).update();
+	}
+
+	public void event(long caseId, String type, @Nullable String detail, String actor) {
+		jdbc.sql("INSERT INTO case_events (case_id, type, detail, actor) VALUES (:c, :t, :d, :a)")
+			.param("c", caseId).param("t", type).param("d", detail).param("a", actor).update();
+	}
+
+	public boolean hasAttachment(long caseId, long attachmentId) {
+		return jdbc.sql("SELECT count(*) FROM case_files WHERE case_id = :c AND chatwoot_attachment_id = :a")
+			.param("c", caseId).param("a", attachmentId).query(Long.class).single() > 0;
+	}
+
+	/** Files a stored file under a slot; false when the case already has that attachment or those bytes. */
+	public boolean addFile(long caseId, long attachmentId, long messageId, StoredFile file, String slot, String shows) {
+		return jdbc.sql("""
+				INSERT INTO case_files (case_id, chatwoot_attachment_id, message_id, sha256, media_type, size_bytes, slot, shows)
+				VALUES (:c, :a, :m, :sha, :type, :size, :slot, :shows) ON CONFLICT DO NOTHING""")
+			.param("c", caseId).param("a", attachmentId).param("m", messageId).param("sha", file.sha256())
+			.param("type", file.type().mime()).param("size", file.size()).param("slot", slot).param("shows", shows)
+			.update() == 1;
+	}
+
+	public int countFiles(long caseId, String slot) {
+		return jdbc.sql("SELECT count(*) FROM case_files WHERE case_id = :c AND slot = :s AND review_status <> 'rejected'")
+			.param("c", caseId).param("s", slot).query(Integer.class).single();
+	}
+
+	public List<CaseView.FileView> files(long caseId) {
+		return jdbc.sql("""
+				SELECT id, sha256, media_type, size_bytes, slot, shows, review_status, review_reason, created_at
+				FROM case_files WHERE case_id = :c ORDER BY id""")
+			.param("c", caseId)
+			.query((rs, n) -> new CaseView.FileView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
+			.list();
+	}
+
+	public boolean reviewFile(long caseId, long fileId, String status, @Nullable String reason) {
+		return jdbc.sql("UPDATE case_files SET review_status = :s, review_reason = :r WHERE id = :f AND case_id = :c")
+			.param("s", status).param("r", reason).param("f", fileId).param("c", caseId).update() == 1;
+	}
+
+	public List<CaseView.EventView> events(long caseId) {
+		return jdbc.sql("SELECT type, detail, actor, created_at FROM case_events WHERE case_id = :c ORDER BY id")
+			.param("c", caseId)
+			.query((rs, n) -> new CaseView.EventView(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant()))
+			.list();
+	}
+
+	/** Cases by status and free text (reference, plate, name, e-mail, DNI), newest first. */
+	public List<CaseRow> search(@Nullable CaseStatus status, @Nullable String text, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM cases WHERE (CAST(:status AS text) IS NULL OR status = :status)
+				  AND (CAST(:q AS text) IS NULL OR reference ILIKE :like OR data::text ILIKE :like)
+				ORDER BY updated_at DESC, id DESC LIMIT :limit""")
+			.param("status", status == null ? null : status.code())
+			.param("q", text)
+			.param("like", "%" + (text == null ? "" : text.replace("%", "").replace("_", "")) + "%")
+			.param("limit", limit)
+			.query(this::row)
+			.list();
+	}
+
+	/**
+	 * Collecting cases silent since before {@code before}; with {@code notBefore}, only those silent since
+	 * after it and not reminded yet (the reminder query), otherwise all (the abandonment query).
+	 */
+	public List<CaseRow> silentSince(java.time.Instant before, java.time.@Nullable Instant notBefore) {
+		String reminder = notBefore == null ? "" : " AND reminded_at IS NULL AND last_activity_at > :notBefore";
+		return jdbc.sql("SELECT " + COLUMNS + " FROM cases WHERE status = 'collecting' AND last_activity_at < :before" + reminder)
+			.param("before", Timestamp.from(before))
+			.param("notBefore", notBefore == null ? null : Timestamp.from(notBefore))
+			.query(this::row)
+			.list();
+	}
+
+	public void markReminded(long id, java.time.Instant at) {
+		jdbc.sql("UPDATE cases SET reminded_at = :at WHERE id = :id").param("at", Timestamp.from(at)).param("id", id).update();
+	}
+
+	private CaseRow row(ResultSet rs, int n) throws SQLException {
+		Timestamp submitted = rs.getTimestamp("submitted_at");
+		long lastMessage = rs.getLong("last_message_id");
+		Long lastMessageId = rs.wasNull() ? null : lastMessage;
+		long customer = rs.getLong("customer_id");
+		Long customerId = rs.wasNull() ? null : customer;
+		return new CaseRow(rs.getLong("id"), rs.getString("reference"), rs.getLong("conversation_id"), customerId,
+				CaseStatus.fromCode(rs.getString("status")), rs.getString("category"), rs.getString("tier_code"),
+				rs.getBigDecimal("tier_price"), rs.getBigDecimal("subtotal"), rs.getString("catalog_version"),
+				json.readValue(rs.getString("data"), CaseData.class), lastMessageId, rs.getString("last_reply"),
+				rs.getTimestamp("opened_at").toInstant(), submitted == null ? null : submitted.toInstant());
+	}
+
+}

@@ -1,0 +1,19 @@
+/**
+ * Cases (expedientes): what a customer sends MSI after accepting a quote, collected step by step in the
+ * chat and handed to staff complete and validated. Owns the tables {@code cases}, {@code case_files} and
+ * {@code case_events}. The case state in PostgreSQL is the source of truth; a conversation checkpoint
+ * only caches it.
+ * <p>
+ * API: {@link es.msia.bot.cases.CaseManagement} (open, receive a customer message, submit, cancel, staff
+ * status changes), {@link es.msia.bot.cases.CaseView} (read model), self-validating value objects
+ * ({@link es.msia.bot.cases.Nif}, {@link es.msia.bot.cases.Plate}, {@link es.msia.bot.cases.PostalCode}...).
+ * Publishes {@link es.msia.bot.cases.CaseOpened}, {@link es.msia.bot.cases.CaseSubmitted},
+ * {@link es.msia.bot.cases.CaseCancelled}.
+ * <p>
+ * Glossary: case = expediente; item = elemento o variante a legalizar; workshop certificate = certificado de
+ * taller; base documents = documentación obligatoria (ficha técnica, permiso de circulación...).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Cases",
+		allowedDependencies = { "shared", "catalog", "customers" })
+@org.jspecify.annotations.NullMarked
+package es.msia.bot.cases;
