@@ -93,8 +93,6 @@ public class ContextPack {
 				return "el asistente no consigue avanzar";
 			case NO_TARIFF:
 				return "no hay tarifa para este cliente o vehículo";
-			case QUOTE_ACCEPTED:
-				return "el cliente acepta el presupuesto: abrir expediente";
 			case PANIC_BUTTON:
 				return "asistente desactivado por el equipo";
 			default:

@@ -18,6 +18,7 @@ import es.msia.bot.knowledge.Faq;
 import es.msia.bot.knowledge.FaqEntry;
 import es.msia.bot.messaging.Transcript;
 import es.msia.bot.messaging.CheckpointStore;
+import es.msia.bot.messaging.InboundMessages;
 import org.bsc.langgraph4j.GraphStateException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,12 +61,12 @@ class ConversationConfiguration {
 	ConversationGraph conversationGraph(CatalogEngines engines, Understanding understanding,
 			CustomerProfiles profiles, QuoteRecords quotes, Handoffs handoffs, AgentSwitch agentSwitch,
 			ContextPack contextPack, ExampleImages examples, ChatwootOutbox outbox, CheckpointStore checkpoints,
-			CaseManagement cases)
+			CaseManagement cases, InboundMessages inbound)
 			throws GraphStateException {
 		ConversationGraph.Steps steps = new ConversationGraph.Steps(new LoadContext(profiles, quotes, cases),
 				new CheckOwner(handoffs, agentSwitch), new Understand(understanding), new Decide(engines),
 				new ApplyEffects(quotes, handoffs, contextPack, cases),
-				new ComposeReply(new ReplyComposer(), handoffs, Clock.systemDefaultZone()), new SendReply(outbox, handoffs, examples));
+				new ComposeReply(new ReplyComposer(), handoffs, Clock.systemDefaultZone()), new SendReply(outbox, handoffs, examples, inbound));
 		return new ConversationGraph(steps, checkpoints);
 	}
 

@@ -110,6 +110,21 @@ public class InboundMessages {
 			.orElse(false);
 	}
 
+	/**
+	 * True when the customer wrote again after this message and that newer message is not answered yet:
+	 * a reply computed for this message is stale.
+	 */
+	public boolean hasNewerUnanswered(long conversationId, long chatwootMessageId) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM messages newer
+				  WHERE newer.conversation_id = :c AND newer.direction = 'inbound' AND newer.processed_at IS NULL
+				    AND newer.id > (SELECT id FROM messages WHERE chatwoot_message_id = :m))""")
+			.param("c", conversationId)
+			.param("m", chatwootMessageId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Marks the message as handled by the agent. */
 	public void markProcessed(long chatwootMessageId) {
 		jdbc.sql("UPDATE messages SET processed_at = now() WHERE chatwoot_message_id = :id AND processed_at IS NULL")

@@ -42,9 +42,6 @@ public sealed interface ReplyIntent extends java.io.Serializable {
 	record NoExamples(boolean nothingQuoted) implements ReplyIntent {
 	}
 
-	record QuoteAccepted() implements ReplyIntent {
-	}
-
 	/** What the case flow answered to this turn (opening, next question, re-ask, cancellation). */
 	record CaseMessage() implements ReplyIntent {
 	}

@@ -83,7 +83,6 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 	static HandoffReason reason(EscalationCause cause) {
 		switch (cause) {
 			case CUSTOMER_REQUEST:
-			case QUOTE_ACCEPTED:
 				return HandoffReason.CUSTOMER_REQUEST;
 			case STUCK:
 				return HandoffReason.STUCK;

@@ -10,6 +10,7 @@ import es.msia.bot.conversation.flow.Effect;
 import es.msia.bot.conversation.state.ConversationState;
 import es.msia.bot.conversation.state.TurnInput;
 import es.msia.bot.handoff.Handoffs;
+import es.msia.bot.messaging.InboundMessages;
 import es.msia.bot.handoff.Owner;
 import org.bsc.langgraph4j.action.NodeAction;
 import org.slf4j.Logger;
@@ -30,7 +31,10 @@ public final class SendReply implements NodeAction<ConversationState> {
 
 	private final ExampleImages examples;
 
-	public SendReply(ChatwootOutbox outbox, Handoffs handoffs, ExampleImages examples) {
+	private final InboundMessages inbound;
+
+	public SendReply(ChatwootOutbox outbox, Handoffs handoffs, ExampleImages examples, InboundMessages inbound) {
+		this.inbound = inbound;
 		this.outbox = outbox;
 		this.handoffs = handoffs;
 		this.examples = examples;
@@ -43,6 +47,12 @@ public final class SendReply implements NodeAction<ConversationState> {
 		if (!handedOverNow && handoffs.ownerOf(turn.conversationId()) != Owner.BOT) {
 			log.info("Conversation {} was taken over during the turn; reply to {} dropped", turn.conversationId(),
 					turn.messageId());
+			return Map.of();
+		}
+		if (!handedOverNow && inbound.hasNewerUnanswered(turn.conversationId(), turn.messageId())) {
+			// The customer wrote again while this reply was computed: the next turn answers both, once.
+			// A handoff notice is never dropped: the next turn would stay silent.
+			log.info("Reply to {} is stale: conversation {} has a newer message", turn.messageId(), turn.conversationId());
 			return Map.of();
 		}
 		List<String> reply = state.reply();
