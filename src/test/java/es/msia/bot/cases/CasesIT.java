@@ -49,6 +49,9 @@ class CasesIT extends IntegrationTest {
 	CaseManagement cases;
 
 	@Autowired
+	org.springframework.data.redis.core.StringRedisTemplate redis;
+
+	@Autowired
 	CaseReminders reminders;
 
 	/** One customer in one conversation; keeps the transcript. */
@@ -259,6 +262,26 @@ class CasesIT extends IntegrationTest {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Test
+	void aRedisFlushedMidCaseLosesNothing() {
+		Customer customer = new Customer();
+		customer.acceptsQuoteFor("escape");
+		assertThat(customer.sends("", jpeg(61))).contains("Recibida 1 foto");
+
+		// Redis restarted without persistence: stream, consumer group, checkpoints and locks are gone.
+		redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+			connection.serverCommands().flushAll();
+			return null;
+		});
+
+		assertThat(customer.sends("", jpeg(62))).contains("Recibido, gracias").contains("Marca y modelo del escape");
+		assertThat(customer.caseRow()).containsEntry("status", "collecting");
+		assertThat(jdbc.sql("SELECT count(*) FROM case_files f JOIN cases c ON c.id = f.case_id WHERE c.conversation_id = :c")
+			.param("c", customer.conversation)
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test

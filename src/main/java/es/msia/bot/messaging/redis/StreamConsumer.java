@@ -149,8 +149,27 @@ public class StreamConsumer implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				if (running) {
 					log.warn("Reading '{}' failed, retrying: {}", settings.stream(), ex.getMessage());
+					recreateGroupIfLost(ex);
 					pause();
 				}
+			}
+		}
+	}
+
+	/**
+	 * A Redis restarted without persistence (or flushed) has no stream and no group: XREADGROUP then fails
+	 * with NOGROUP forever unless the group is created again. Messages recorded in PostgreSQL but not yet
+	 * answered are re-appended by the API's sweeper, so nothing is lost.
+	 */
+	private void recreateGroupIfLost(RuntimeException ex) {
+		String message = String.valueOf(ex.getMessage()) + " " + String.valueOf(ex.getCause());
+		if (message.contains("NOGROUP")) {
+			try {
+				stream.ensureGroup();
+				log.warn("Consumer group '{}' was gone (Redis restarted or flushed); recreated", settings.group());
+			}
+			catch (RuntimeException retry) {
+				log.warn("Recreating consumer group '{}' failed: {}", settings.group(), retry.getMessage());
 			}
 		}
 	}
