@@ -24,9 +24,19 @@ public record InboundMessage(long messageId, long conversationId, long customerI
 		attachments = List.copyOf(attachments);
 	}
 
-	/** The text, or an empty string for a media message without caption. */
+	/**
+	 * The text; for a voice note without caption, Chatwoot's transcription when there is one; else an
+	 * empty string.
+	 */
 	public String text() {
-		return content == null ? "" : content;
+		if (content != null && !content.isBlank()) {
+			return content;
+		}
+		return attachments.stream()
+			.filter(a -> "audio".equals(a.fileType()) && a.transcribedText() != null && !a.transcribedText().isBlank())
+			.map(InboundAttachment::transcribedText)
+			.findFirst()
+			.orElse("");
 	}
 
 }

@@ -160,7 +160,7 @@ final class WebhookFilter {
 		for (JsonNode a : event.path("attachments")) {
 			result.add(new InboundAttachment(a.path("id").asLong(0),
 					a.path("file_type").isString() ? a.path("file_type").asString() : "file", text(a, "data_url"),
-					a.path("file_size").isNumber() ? a.path("file_size").asLong() : null));
+					a.path("file_size").isNumber() ? a.path("file_size").asLong() : null, text(a, "transcribed_text")));
 		}
 		return result;
 	}

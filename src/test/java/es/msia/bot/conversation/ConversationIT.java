@@ -57,6 +57,21 @@ class ConversationIT extends IntegrationTest {
 			return customerFacing().subList(before, customerFacing().size()).stream().map(StoredMessage::content).toList();
 		}
 
+		List<String> saysWithAttachment(String text, String fileType, String transcription) {
+			int before = customerFacing().size();
+			ObjectNode payload = ChatwootPayloads.incomingText(nextId(), conversation, phone, text);
+			payload.putNull("content");
+			ObjectNode attachment = payload.putArray("attachments").addObject();
+			attachment.put("id", nextId());
+			attachment.put("file_type", fileType);
+			attachment.put("data_url", "https://chat.example.com/rails/active_storage/blobs/redirect/x/file");
+			attachment.put("transcribed_text", transcription == null ? "" : transcription);
+			assertThat(postWebhook("?token=" + WEBHOOK_TOKEN, payload.toString()).body()).contains("accepted");
+			await().atMost(Duration.ofSeconds(20)).until(() -> customerFacing().size() > before);
+			await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true);
+			return customerFacing().subList(before, customerFacing().size()).stream().map(StoredMessage::content).toList();
+		}
+
 		void saysAndGetsNoAnswer(String text) {
 			int before = customerFacing().size();
 			postWebhook("?token=" + WEBHOOK_TOKEN, ChatwootPayloads.incomingText(nextId(), conversation, phone, text).toString());
@@ -143,6 +158,24 @@ class ConversationIT extends IntegrationTest {
 			.until(() -> outbox.entries(customer.conversation).stream().anyMatch(e -> e.status().equals("blocked")));
 		assertThat(outbox.entries(customer.conversation)).allSatisfy(e -> assertThat(e.status()).isEqualTo("blocked"));
 		assertThat(customer.customerFacing()).isEmpty();
+	}
+
+	@Test
+	void readsTranscribedVoiceNotesAndAcknowledgesFilesOutsideAnExpediente() {
+		Customer customer = new Customer();
+
+		String photo = String.join("\n", customer.saysWithAttachment("", "image", null));
+		assertThat(photo).contains("lo tengo guardado").doesNotContain("€");
+
+		String transcribed = String.join("\n", customer.saysWithAttachment("", "audio", "quiero legalizar el escape"));
+		assertThat(transcribed).contains("140,00 € + IVA");
+
+		String untranscribed = String.join("\n", customer.saysWithAttachment("", "audio", null));
+		assertThat(untranscribed).contains("notas de voz");
+		assertThat(jdbc.sql("SELECT count(*) FROM messages WHERE conversation_id = :c AND attachments::text LIKE '%image%'")
+			.param("c", customer.conversation)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test

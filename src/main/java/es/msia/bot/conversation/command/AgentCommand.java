@@ -87,6 +87,14 @@ public sealed interface AgentCommand extends java.io.Serializable {
 	record Thank() implements AgentCommand {
 	}
 
+	/**
+	 * A photo, file or voice note with no text to understand.
+	 *
+	 * @param voiceNote true when it was audio that could not be transcribed
+	 */
+	record SendMedia(boolean voiceNote) implements AgentCommand {
+	}
+
 	/** Nothing recognisable. */
 	record Unknown(String text) implements AgentCommand {
 	}

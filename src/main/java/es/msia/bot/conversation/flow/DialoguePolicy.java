@@ -177,6 +177,18 @@ public class DialoguePolicy {
 			turn.state = state.withOffer(Offer.HANDOFF);
 			return turn.say(new QuestionForPerson()).decision();
 		}
+		AgentCommand.SendMedia media = commands.stream()
+			.filter(AgentCommand.SendMedia.class::isInstance)
+			.map(AgentCommand.SendMedia.class::cast)
+			.findFirst()
+			.orElse(null);
+		if (media != null) {
+			turn.progress(true);
+			if (state.phase() == Phase.NEW) {
+				turn.state = turn.state.with(Phase.COLLECTING_ELEMENTS);
+			}
+			return turn.say(new MediaReceived(media.voiceNote(), state.phase() == Phase.QUOTED)).decision();
+		}
 		if (has(commands, AgentCommand.Thank.class)) {
 			turn.progress(true);
 			return turn.say(new Welcome()).decision();

@@ -55,6 +55,10 @@ public sealed interface ReplyIntent extends java.io.Serializable {
 	record Welcome() implements ReplyIntent {
 	}
 
+	/** A file arrived outside an expediente: it is kept; a voice note without transcription asks for text. */
+	record MediaReceived(boolean voiceNote, boolean quoted) implements ReplyIntent {
+	}
+
 	record QuestionForPerson() implements ReplyIntent {
 	}
 

@@ -75,6 +75,9 @@ public class ReplyComposer {
 		if (intent instanceof FaqAnswer f) {
 			return f.text();
 		}
+		if (intent instanceof MediaReceived m) {
+			return t(m.voiceNote() ? "media.voiceNote" : m.quoted() ? "media.quoted" : "media.received");
+		}
 		if (intent instanceof NotUnderstood) {
 			return t("notUnderstood");
 		}

@@ -3,6 +3,7 @@ package es.msia.bot.conversation.graph.nodes;
 import java.util.List;
 import java.util.Map;
 
+import es.msia.bot.conversation.command.AgentCommand;
 import es.msia.bot.conversation.flow.DialogueState;
 import es.msia.bot.conversation.state.ConversationState;
 import es.msia.bot.conversation.state.Gate;
@@ -26,6 +27,11 @@ public final class Understand implements NodeAction<ConversationState> {
 			return StateUpdate.of().commands(List.of()).build();
 		}
 		DialogueState dialogue = state.dialogue().orElse(DialogueState.initial());
+		if (state.turn().text().isBlank() && !state.turn().attachments().isEmpty()) {
+			// Nothing to read: the policy acknowledges the file (or asks for text instead of a voice note).
+			boolean voiceNote = state.turn().attachments().stream().anyMatch(a -> "audio".equals(a.fileType()));
+			return StateUpdate.of().commands(List.of(new AgentCommand.SendMedia(voiceNote))).build();
+		}
 		UnderstandingContext context = new UnderstandingContext(dialogue.phase(), state.context().categorySlug(),
 				dialogue.pendingUmbrellas(), dialogue.items(), state.turn().conversationId());
 		return StateUpdate.of().commands(understanding.understand(context, state.turn().text())).build();
