@@ -90,6 +90,24 @@ public class IncomingStream {
 
 	void ack(String id) {
 		redis.opsForStream().acknowledge(settings.stream(), settings.group(), id);
+		redis.opsForHash().delete(failuresKey(), id);
+	}
+
+	/**
+	 * Counts a real failure of the handler. Redis's own delivery count also grows with every reclaim, so
+	 * an entry that only waited for another agent's lock would look like a poison message.
+	 */
+	long recordFailure(String id) {
+		return redis.opsForHash().increment(failuresKey(), id, 1);
+	}
+
+	long failures(String id) {
+		Object value = redis.opsForHash().get(failuresKey(), id);
+		return value == null ? 0 : Long.parseLong(value.toString());
+	}
+
+	private String failuresKey() {
+		return settings.stream() + ":failures";
 	}
 
 	/**
@@ -143,6 +161,7 @@ public class IncomingStream {
 						record.getValue().getOrDefault(PAYLOAD, ""), "reason", reason)));
 		ack(record.getId().getValue());
 	}
+
 
 	/** Entries in the dead-letter stream, newest first (for the panel). */
 	public List<Map<String, String>> deadLetters(int count) {

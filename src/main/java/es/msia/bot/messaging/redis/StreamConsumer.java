@@ -179,13 +179,13 @@ public class StreamConsumer implements SmartLifecycle {
 		if (inFlightIds.contains(id)) {
 			return;
 		}
-		long deliveries = stream.deliveries(id);
-		if (deliveries > settings.maxDeliveries()) {
-			log.error("Entry {} failed {} times; moved to {}", id, deliveries - 1, settings.deadLetterStream());
-			stream.deadLetter(record, "failed " + (deliveries - 1) + " times");
+		long failures = stream.failures(id);
+		if (failures >= settings.maxDeliveries()) {
+			log.error("Entry {} failed {} times; moved to {}", id, failures, settings.deadLetterStream());
+			stream.deadLetter(record, "failed " + failures + " times");
 			return;
 		}
-		log.info("Reclaimed entry {} (delivery {})", id, deliveries);
+		log.info("Reclaimed entry {} (delivery {}, {} failures)", id, stream.deliveries(id), failures);
 		dispatch(record);
 	}
 
@@ -237,8 +237,9 @@ public class StreamConsumer implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
-			log.warn("Handling entry {} of conversation {} failed; it will be retried: {}", id,
-					message.conversationId(), ex.toString());
+			long failures = stream.recordFailure(id);
+			log.warn("Handling entry {} of conversation {} failed ({} so far); it will be retried: {}", id,
+					message.conversationId(), failures, ex.toString());
 		}
 		finally {
 			inFlightIds.remove(id);
