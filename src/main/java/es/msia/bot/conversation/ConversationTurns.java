@@ -4,6 +4,8 @@ import es.msia.bot.conversation.graph.ConversationGraph;
 import es.msia.bot.conversation.state.TurnInput;
 import es.msia.bot.messaging.InboundMessage;
 import es.msia.bot.messaging.InboundMessageHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ConversationTurns implements InboundMessageHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ConversationTurns.class);
 
 	private final ConversationGraph graph;
 
@@ -27,6 +31,9 @@ class ConversationTurns implements InboundMessageHandler {
 
 	@Override
 	public void handle(InboundMessage message) {
+		// Start and end of every turn at DEBUG: the scale-out check reads them to prove no conversation
+		// ever ran on two agents at once.
+		log.debug("Turn start conversation={} message={}", message.conversationId(), message.messageId());
 		try {
 			graph.run(new TurnInput(message.messageId(), message.conversationId(), message.customerId(), message.text(),
 					message.senderName(), replyWindowEnd(message)));
@@ -36,6 +43,9 @@ class ConversationTurns implements InboundMessageHandler {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Turn of message " + message.messageId() + " failed", ex);
+		}
+		finally {
+			log.debug("Turn end conversation={} message={}", message.conversationId(), message.messageId());
 		}
 	}
 
