@@ -29,6 +29,12 @@ class Replies:
             return [t for t, _ in self.by_conversation.get(conversation, ())]
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # Hundreds of conversations connect at once in the benchmarks.
+    request_queue_size = 1024
+    daemon_threads = True
+
+
 def start(port, replies):
     """Starts the fake on 127.0.0.1:port in a daemon thread and returns the server."""
     ids = iter(range(10_000_000, 1 << 62))
@@ -68,7 +74,7 @@ def start(port, replies):
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', port), Handler)
+    server = _Server(('127.0.0.1', port), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
