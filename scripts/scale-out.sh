@@ -22,7 +22,7 @@ cleanup() {
 trap cleanup EXIT
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then ./mvnw -q -o package -DskipTests; fi
-JAR=$(ls target/msia-*.jar | head -1)
+JAR=${JAR:-$(ls target/msia-*.jar | head -1)}
 createdb -h 127.0.0.1 -U postgres "$RUN"
 
 export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$RUN"
