@@ -5,6 +5,8 @@ import es.msia.bot.conversation.state.TurnAttachment;
 import es.msia.bot.conversation.state.TurnInput;
 import es.msia.bot.messaging.InboundMessage;
 import es.msia.bot.messaging.InboundMessageHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ConversationTurns implements InboundMessageHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ConversationTurns.class);
 
 	private final ConversationGraph graph;
 
@@ -28,6 +32,9 @@ class ConversationTurns implements InboundMessageHandler {
 
 	@Override
 	public void handle(InboundMessage message) {
+		// Start and end of every turn at DEBUG: the scale-out check reads them to prove no conversation
+		// ever ran on two agents at once.
+		log.debug("Turn start conversation={} message={}", message.conversationId(), message.messageId());
 		try {
 			graph.run(new TurnInput(message.messageId(), message.conversationId(), message.customerId(), message.text(),
 					message.senderName(), replyWindowEnd(message), message.attachments().stream()
@@ -39,6 +46,9 @@ class ConversationTurns implements InboundMessageHandler {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Turn of message " + message.messageId() + " failed", ex);
+		}
+		finally {
+			log.debug("Turn end conversation={} message={}", message.conversationId(), message.messageId());
 		}
 	}
 

@@ -1,7 +1,7 @@
 package es.msia.bot.webhook;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +126,7 @@ final class WebhookFilter {
 		if (phone == null) {
 			phone = text(conversation.path("contact_inbox"), "source_id");
 		}
-		Long contactId = sender.path("id").isNumber() ? sender.path("id").asLong() : null;
+		Long contactId = wholeNumber(sender.path("id"));
 		return new CustomerMessage(messageId, conversationId, text(event, "content"), attachments(event), phone,
 				text(sender, "name"), contactId, text(conversation, "status"), event.path("account").path("id").asLong(0),
 				event.path("inbox").path("id").asLong(conversation.path("inbox_id").asLong(0)), createdAt(event), clientType(event),
@@ -160,7 +160,7 @@ final class WebhookFilter {
 		for (JsonNode a : event.path("attachments")) {
 			result.add(new InboundAttachment(a.path("id").asLong(0),
 					a.path("file_type").isString() ? a.path("file_type").asString() : "file", text(a, "data_url"),
-					a.path("file_size").isNumber() ? a.path("file_size").asLong() : null, text(a, "transcribed_text")));
+					wholeNumber(a.path("file_size")), text(a, "transcribed_text")));
 		}
 		return result;
 	}
@@ -171,14 +171,20 @@ final class WebhookFilter {
 			if (created.isString()) {
 				return Instant.parse(created.asString());
 			}
-			if (created.isNumber()) {
-				return Instant.ofEpochSecond(created.asLong());
+			Long seconds = wholeNumber(created);
+			if (seconds != null) {
+				return Instant.ofEpochSecond(seconds);
 			}
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			// A malformed timestamp is not a reason to lose the message; the arrival time will do.
 		}
 		return Instant.now();
+	}
+
+	/** A number that fits a long; 1e999, NaN or 2^64 in a field are a sender's bug, not a reason for a 500. */
+	private static @Nullable Long wholeNumber(JsonNode node) {
+		return node.isNumber() && node.canConvertToLong() ? node.asLong() : null;
 	}
 
 	private static @Nullable String text(JsonNode node, String field) {

@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build: Maven (JDK 17) builds the jar, a JRE 17 image runs it as a non-root user.
+# One image serves every role; MSIA_ROLES (api, agent, admin) picks what a container runs.
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+# Dependencies first, so a source-only change reuses the cached layer.
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -ntp -q dependency:go-offline
+COPY src/ src/
+RUN ./mvnw -B -ntp -q package -DskipTests && cp target/msia-*.jar /src/app.jar
+
+FROM eclipse-temurin:17-jre
+# curl is only for the healthcheck.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system msia && useradd --system --gid msia --home-dir /app --shell /usr/sbin/nologin msia \
+ && mkdir -p /app/data /app/files && chown -R msia:msia /app
+WORKDIR /app
+COPY --from=build --chown=msia:msia /src/app.jar /app/app.jar
+USER msia
+ENV MSIA_DATA_DIR=/app/data \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8000 3001 8001
+# HEALTH_PORT: 8000 for api, 3001 for admin, 8001 for a lone agent (compose sets it per service).
+ENV HEALTH_PORT=8000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=4 \
+  CMD curl -fsS "http://127.0.0.1:${HEALTH_PORT}/actuator/health" || exit 1
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

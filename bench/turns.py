@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Benchmark (b): end-to-end turn time, webhook POST -> reply at a fake Chatwoot, burst window off.
+
+One api+agent process with embedded services, a fake Chatwoot and a fake OpenRouter answering one tool
+call after 0 ms or 1,500 ms. For each LLM delay: 1 conversation (20 turns one after another), then 50
+and 500 new conversations posted at once. Engine overhead = turn time - LLM delay x LLM calls per turn.
+Throughput is conversations / (last reply - first post); the ideal with a 1.5 s LLM is all of them in 1.5 s.
+Writes bench/results/turns-<timestamp>.json and prints a table. Loopback only, bounded waits.
+"""
+import json, os, shutil, sys, tempfile, time, urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+sys.path.insert(0, os.path.dirname(__file__))
+import bench, fake_chatwoot, fake_openrouter  # noqa: E402
+
+CHATWOOT, OPENROUTER = 28190, 28191
+LEVELS = [int(x) for x in os.environ.get('BENCH_CONVERSATIONS', '1,50,500').split(',')]
+DELAYS = [float(x) for x in os.environ.get('BENCH_LLM_DELAYS', '0,1.5').split(',')]
+replies = fake_chatwoot.Replies()
+llm = fake_openrouter.Stats()
+next_conversation = [int(time.time()) % 100_000 * 10_000 + 600_000_000]
+
+
+def post(conversation):
+    body = fake_chatwoot.incoming_text(bench.TEMPLATE, conversation * 10, conversation, 'quiero homologar el escape')
+    req = urllib.request.Request('http://127.0.0.1:%d/api/chatwoot/webhook?token=%s' % (bench.PORT, bench.TOKEN),
+                                 body, {'Content-Type': 'application/json'})
+    sent = time.monotonic()
+    urllib.request.urlopen(req, timeout=30).read()
+    return conversation, sent
+
+
+def wave(count):
+    conversations = list(range(next_conversation[0], next_conversation[0] + count))
+    next_conversation[0] += count
+    with ThreadPoolExecutor(min(count, 32)) as pool:
+        sent = dict(pool.map(post, conversations))
+    deadline = time.monotonic() + 60 + count * 0.1
+    while time.monotonic() < deadline and any(replies.count(c) == 0 for c in conversations):
+        time.sleep(0.01)
+    answered = {c: replies.times(c)[0] for c in conversations if replies.count(c)}
+    latencies = sorted((answered[c] - sent[c]) * 1000 for c in answered)
+    span = (max(answered.values()) - min(sent.values())) if answered else float('nan')
+    return latencies, len(conversations) - len(answered), span
+
+
+def pct(values, p):
+    return round(values[min(len(values) - 1, int(p * len(values)))], 1) if values else float('nan')
+
+
+def main():
+    work = tempfile.mkdtemp(prefix='msia-turns-')
+    fake_chatwoot.start(CHATWOOT, replies)
+    llm.delay = 0.0
+    server = fake_openrouter.start(CHATWOOT + 1, 0, llm)
+    results = []
+    try:
+        proc, _ = bench.launch('api,agent', work, {
+            'CHATWOOT_API_URL': 'http://127.0.0.1:%d' % CHATWOOT, 'CHATWOOT_API_TOKEN': 'bench', 'CHATWOOT_ACCOUNT_ID': '1',
+            'OPENROUTER_API_KEY': 'sk-or-v1-bench', 'OPENROUTER_BASE_URL': 'http://127.0.0.1:%d/api/v1' % OPENROUTER,
+            'LLM_MONTHLY_BUDGET_EUR': '100000'})
+        for delay in DELAYS:
+            server.RequestHandlerClass.delay = delay
+            wave(20)  # warm-up at this delay
+            for level in LEVELS:
+                before = llm.requests
+                if level == 1:
+                    latencies, missing, span = [], 0, 0.0
+                    for _ in range(20):
+                        one, miss, s = wave(1)
+                        latencies += one; missing += miss; span += s
+                    latencies.sort(); turns = 20
+                else:
+                    latencies, missing, span = wave(level); turns = level
+                calls = (llm.requests - before) / turns
+                overhead = [l - delay * 1000 * calls for l in latencies]
+                results.append({'llm_delay_ms': int(delay * 1000), 'conversations': level, 'turns': turns,
+                                'missing': missing, 'llm_calls_per_turn': round(calls, 2),
+                                'p50_ms': pct(latencies, 0.5), 'p99_ms': pct(latencies, 0.99),
+                                'overhead_p99_ms': pct(sorted(overhead), 0.99),
+                                'throughput_conv_s': round(turns / span, 1) if span else None,
+                                'ideal_conv_s': round(level / delay, 1) if delay and level > 1 else None})
+        proc.terminate(); proc.wait(30)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    out = os.path.join(bench.ROOT, 'bench', 'results', 'turns-%s.json' % time.strftime('%Y%m%dT%H%M%S'))
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    json.dump(results, open(out, 'w'), indent=2)
+    print('\n%-8s %6s %8s %8s %9s %9s %13s %12s %10s' % ('llm ms', 'convs', 'missing', 'calls/t', 'p50 ms', 'p99 ms',
+                                                        'overhead p99', 'conv/s', 'ideal'))
+    print('-' * 95)
+    for r in results:
+        print('%-8d %6d %8d %8.2f %9.1f %9.1f %13.1f %12s %10s' % (r['llm_delay_ms'], r['conversations'], r['missing'],
+              r['llm_calls_per_turn'], r['p50_ms'], r['p99_ms'], r['overhead_p99_ms'], r['throughput_conv_s'], r['ideal_conv_s']))
+    print('targets: overhead p99 < 150 ms at 500 conversations; with 1,500 ms LLM >= 80 % of ideal conv/s')
+    print('written', os.path.relpath(out, bench.ROOT))
+
+
+if __name__ == '__main__':
+    main()
