@@ -128,7 +128,9 @@ class PanelBrowserIT extends IntegrationTest {
 		String first = simulate("Hola! quiero homologar un escape y el manillar");
 		assertThat(first).contains("211,75");
 		shoot("simulator");
-		assertThat(browser.findElement(By.id("state-phase")).getText()).isEqualTo("Presupuestada");
+		// The state panel is re-rendered by htmx polling: wait for the text rather than holding an element
+		// that the next refresh may replace (StaleElementReferenceException).
+		wait.until(ExpectedConditions.textToBe(By.id("state-phase"), "Presupuestada"));
 
 		open("/catalog");
 		shoot("catalog");
