@@ -175,6 +175,11 @@ public class CaseManagement {
 		return counts;
 	}
 
+	/** The statuses staff may move a case in {@code from} to, so a page offers only those. */
+	public java.util.Set<CaseStatus> nextStatuses(CaseStatus from) {
+		return Case.allowedFrom(from);
+	}
+
 	/** Staff change the status (guarded by the case's state machine), with a note on the timeline. */
 	@Transactional
 	public CaseView changeStatus(long caseId, CaseStatus to, @Nullable String note, String actor) {

@@ -70,7 +70,9 @@ class CasePagesIT extends IntegrationTest {
 		String detail = panel.get("/cases/" + id).body();
 		assertThat(detail).contains("Expediente " + reference).contains("Escape").contains("Sin revisar")
 			.contains("/cases/" + id + "/files/" + files.get(0)).contains("/cases/" + id + "/files.zip")
-			.contains("Expediente abierto").contains("Archivo recibido");
+			.contains("Expediente abierto").contains("Archivo recibido")
+			// A collecting case may only be cancelled by staff: the page offers nothing else.
+			.contains("id=\"move-cancelled\"").doesNotContain("id=\"move-resolved\"").doesNotContain("id=\"move-in_progress\"");
 		assertThat(panel.get("/cases/999999999").statusCode()).isEqualTo(404);
 
 		HttpResponse<byte[]> photo = panel.getBytes("/cases/" + id + "/files/" + files.get(0));
@@ -101,7 +103,8 @@ class CasePagesIT extends IntegrationTest {
 			.isEqualTo(302);
 		String cancelled = panel.get("/cases/" + id).body();
 		assertThat(cancelled).contains("Estado del expediente cambiado").contains("Duplicado del otro")
-			.contains("Archivo rechazado").contains("Foto borrosa").containsPattern("id=\"case-status\"[^>]*>Cancelado<");
+			.contains("Archivo rechazado").contains("Foto borrosa").containsPattern("id=\"case-status\"[^>]*>Cancelado<")
+			.contains("El expediente está cerrado").doesNotContain("id=\"case-status-form\"");
 		assertThat(jdbc.sql("SELECT status FROM cases WHERE id = :c").param("c", id).query(String.class).single())
 			.isEqualTo("cancelled");
 

@@ -49,6 +49,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/cases")
 class CasesPagesController {
 
+	/** Status buttons in the order staff use them: take, resolve, back to review, ask for more, cancel. */
+	private static final List<CaseStatus> ACTIONS = List.of(CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED,
+			CaseStatus.PENDING_REVIEW, CaseStatus.COLLECTING, CaseStatus.CANCELLED);
+
 	private static final int MAX_REASON = 500;
 
 	private static final int MAX_NOTE = 2000;
@@ -86,6 +90,7 @@ class CasesPagesController {
 		model.addAttribute("c", view);
 		model.addAttribute("labels", labels(view.category()));
 		model.addAttribute("itemNames", itemNames(view.category()));
+		model.addAttribute("moves", ACTIONS.stream().filter(cases.nextStatuses(view.status())::contains).toList());
 		return "admin/cases/detail";
 	}
 
