@@ -21,3 +21,15 @@ function scrollChats() {
 }
 document.addEventListener('DOMContentLoaded', scrollChats);
 document.addEventListener('htmx:afterSwap', scrollChats);
+
+// Case gallery viewer: the modal shows the clicked photo (served by the panel behind the login).
+document.addEventListener('show.bs.modal', function (event) {
+  var link = event.relatedTarget;
+  if (event.target.id !== 'viewer' || !link) {
+    return;
+  }
+  var image = document.getElementById('viewer-image');
+  image.src = link.getAttribute('data-src');
+  image.alt = link.getAttribute('data-title') || '';
+  document.getElementById('viewer-title').textContent = link.getAttribute('data-title') || '';
+});

@@ -9,6 +9,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Admin panel",
 		allowedDependencies = { "shared", "platform", "messaging", "chatwoot", "customers", "webhook", "conversation",
-				"handoff", "catalog" })
+				"handoff", "catalog", "cases" })
 @org.jspecify.annotations.NullMarked
 package es.msia.bot.admin;

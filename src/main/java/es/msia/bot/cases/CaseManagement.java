@@ -1,5 +1,9 @@
 package es.msia.bot.cases;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -14,6 +18,7 @@ import es.msia.bot.cases.domain.CaseItem;
 import es.msia.bot.cases.domain.CaseTexts;
 import es.msia.bot.cases.domain.CollectionPlan;
 import es.msia.bot.cases.domain.Line;
+import es.msia.bot.cases.files.FileStore;
 import es.msia.bot.cases.jdbc.CaseRow;
 import es.msia.bot.cases.jdbc.Cases;
 import es.msia.bot.catalog.Catalog;
@@ -42,15 +47,19 @@ public class CaseManagement {
 
 	private final CaseFiles files;
 
+	private final FileStore store;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock = Clock.systemUTC();
 
-	CaseManagement(Cases cases, Catalog catalog, CaseTexts texts, CaseFiles files, ApplicationEventPublisher events) {
+	CaseManagement(Cases cases, Catalog catalog, CaseTexts texts, CaseFiles files, FileStore store,
+			ApplicationEventPublisher events) {
 		this.cases = cases;
 		this.catalog = catalog;
 		this.texts = texts;
 		this.files = files;
+		this.store = store;
 		this.events = events;
 	}
 
@@ -139,6 +148,36 @@ public class CaseManagement {
 	/** Cases by status and free text, newest first. */
 	public List<CaseView> search(@Nullable CaseStatus status, @Nullable String text) {
 		return cases.search(status, text == null || text.isBlank() ? null : text.trim(), 200).stream().map(this::view).toList();
+	}
+
+	/**
+	 * The stored bytes of one of the case's files, for authenticated staff only (the panel streams them; no
+	 * public URL exists). The caller closes the stream.
+	 */
+	public InputStream openFile(long caseId, long fileId) {
+		CaseView.FileView file = view(caseId).files().stream().filter(f -> f.id() == fileId).findFirst()
+			.orElseThrow(() -> new CaseNotFound("file " + fileId + " of case " + caseId));
+		try {
+			return Files.newInputStream(store.path(file.sha256()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** How many cases there are in each status, every status present (zero when none). */
+	public java.util.Map<CaseStatus, Long> countByStatus() {
+		java.util.Map<CaseStatus, Long> counts = new java.util.EnumMap<>(CaseStatus.class);
+		for (CaseStatus status : CaseStatus.values()) {
+			counts.put(status, 0L);
+		}
+		counts.putAll(cases.countByStatus());
+		return counts;
+	}
+
+	/** The statuses staff may move a case in {@code from} to, so a page offers only those. */
+	public java.util.Set<CaseStatus> nextStatuses(CaseStatus from) {
+		return Case.allowedFrom(from);
 	}
 
 	/** Staff change the status (guarded by the case's state machine), with a note on the timeline. */

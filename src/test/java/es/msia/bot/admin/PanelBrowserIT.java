@@ -1,5 +1,9 @@
 package es.msia.bot.admin;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -7,10 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
+import es.msia.bot.cases.CaseManagement;
+import es.msia.bot.cases.IncomingFile;
+import es.msia.bot.cases.OpenCase;
 import es.msia.bot.catalog.Catalog;
 import es.msia.bot.catalog.CatalogAdministration;
+import es.msia.bot.catalog.ClientType;
+import es.msia.bot.catalog.Quote;
+import es.msia.bot.catalog.VehicleType;
 import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The panel in a real browser (Debian's chromium through chromedriver, headless): login and lockout, a
  * simulated conversation that gets a quote, a catalogue price edit that changes the simulator's next
- * quote and shows in the audit log, taking a conversation over and handing it back. Each page is saved
+ * quote and shows in the audit log, taking a conversation over and handing it back, rejecting a case photo in
+ * the expediente gallery and opening it in the viewer. Each page is saved
  * under {@code target/screenshots/} at desktop and phone widths.
  */
 class PanelBrowserIT extends IntegrationTest {
@@ -58,6 +72,9 @@ class PanelBrowserIT extends IntegrationTest {
 
 	@Autowired
 	CatalogAdministration administration;
+
+	@Autowired
+	CaseManagement cases;
 
 	WebDriverWait wait;
 
@@ -205,6 +222,57 @@ class PanelBrowserIT extends IntegrationTest {
 		shoot("system");
 		open("/search?q=Cliente");
 		shoot("search");
+	}
+
+	@Test
+	void reviewsACaseFileInTheGallery() throws IOException {
+		long conversation = nextId();
+		// A case belongs to a conversation the webhook would have recorded; this one is opened directly.
+		jdbc.sql("INSERT INTO conversations (id) VALUES (:id)").param("id", conversation).update();
+		Quote quote = (Quote) catalog.quoteCodes(ClientType.PARTICULAR, VehicleType.MOTO, List.of("ESCAPE"));
+		String reference = cases.open(new OpenCase(conversation, null, quote)).reference();
+		cases.receive(conversation, nextId(), "", List.of(
+				new IncomingFile(nextId(), chatwoot.serveFile(photo(new Color(40, 90, 160))), "image"),
+				new IncomingFile(nextId(), chatwoot.serveFile(photo(new Color(170, 60, 40))), "image")));
+		long fileId = cases.openCase(conversation).orElseThrow().files().get(0).id();
+
+		login(user("staff"));
+		wait.until(ExpectedConditions.urlContains("/conversations"));
+		open("/cases?status=collecting");
+		shoot("cases");
+		browser.findElement(By.linkText(reference)).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-gallery")));
+		wait.until(d -> (Boolean) ((ChromeDriver) d).executeScript(
+				"return Array.from(document.querySelectorAll('.gallery-thumb')).every(i => i.complete && i.naturalWidth > 0)"));
+		browser.findElement(By.id("reason-" + fileId)).sendKeys("Foto borrosa");
+		clickCentred(By.cssSelector("#file-" + fileId + " button[value=false]"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("file-" + fileId), "Rechazado"));
+		shoot("case");
+		clickCentred(By.cssSelector("#file-" + fileId + " .viewer-open"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("viewer-image")));
+		wait.until(d -> (Boolean) ((ChromeDriver) d).executeScript(
+				"var i = document.getElementById('viewer-image'); return i.complete && i.naturalWidth > 0"));
+		save("case-viewer-desktop");
+	}
+
+	/** Scrolls the element to the middle of the window first, so the sticky layout cannot cover it. */
+	private void clickCentred(By locator) {
+		WebElement element = browser.findElement(locator);
+		((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
+	private static byte[] photo(Color color) throws IOException {
+		BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(color);
+		g.fillRect(0, 0, 640, 480);
+		g.setColor(Color.WHITE);
+		g.fillOval(220, 140, 200, 200);
+		g.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "jpg", out);
+		return out.toByteArray();
 	}
 
 	/** Starts a simulated chat, sends the text, and returns the transcript once the bot answered. */

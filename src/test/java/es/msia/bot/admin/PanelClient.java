@@ -44,6 +44,31 @@ final class PanelClient {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET().build());
 	}
 
+	/** A GET whose body is binary (a stored file, a ZIP). */
+	HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** POSTs as htmx does: the CSRF token in its header, {@code HX-Request: true}. */
+	HttpResponse<String> postHtmx(String path, String form) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("HX-Request", "true")
+			.header("X-CSRF-TOKEN", csrf)
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+	}
+
 	/** POSTs a form with the CSRF token of the last page read. */
 	HttpResponse<String> post(String path, String form) {
 		return postRaw(path, form.isEmpty() ? "_csrf=" + enc(csrf) : form + "&_csrf=" + enc(csrf));

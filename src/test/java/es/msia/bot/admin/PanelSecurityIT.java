@@ -24,7 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PanelSecurityIT extends IntegrationTest {
 
 	static final List<String> STAFF_PAGES = List.of("/conversations", "/conversations?owner=HUMAN&escalated=true",
-			"/escalations", "/customers", "/customers?q=612", "/simulator", "/search?q=maria");
+			"/escalations", "/customers", "/customers?q=612", "/simulator", "/search?q=maria", "/cases",
+			"/cases?status=pending_review&q=MSI");
+
+	/** Case pages and files that need a login before they say whether the case exists. */
+	static final List<String> CASE_RESOURCES = List.of("/cases/1", "/cases/1/files/1", "/cases/1/files/1?download=true",
+			"/cases/1/files.zip");
 
 	static final List<String> ADMIN_PAGES = List.of("/catalog", "/catalog/audit", "/catalog/motos-part", "/settings",
 			"/system");
@@ -53,7 +58,7 @@ class PanelSecurityIT extends IntegrationTest {
 	@Test
 	void sendsAnonymousVisitorsOfEveryPageToTheLoginPage() {
 		PanelClient anonymous = panel();
-		for (String page : concat(List.of("/"), STAFF_PAGES, ADMIN_PAGES)) {
+		for (String page : concat(List.of("/"), STAFF_PAGES, ADMIN_PAGES, CASE_RESOURCES)) {
 			HttpResponse<String> response = anonymous.get(page);
 			assertThat(response.statusCode()).as(page).isEqualTo(302);
 			assertThat(response.headers().firstValue("Location")).as(page)
@@ -99,6 +104,8 @@ class PanelSecurityIT extends IntegrationTest {
 
 		assertThat(panel.postRaw("/settings/agent", "enabled=true").statusCode()).isEqualTo(403);
 		assertThat(panel.postRaw("/conversations/1/take", "").statusCode()).isEqualTo(403);
+		assertThat(panel.postRaw("/cases/1/status", "status=in_progress&note=x").statusCode()).isEqualTo(403);
+		assertThat(panel.postRaw("/cases/1/files/1/review", "valid=true").statusCode()).isEqualTo(403);
 		assertThat(panel.postRaw("/simulator/start", "name=A&phone=%2B34600000001&clientType=particular").statusCode())
 			.isEqualTo(403);
 	}

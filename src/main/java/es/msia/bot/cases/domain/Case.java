@@ -27,6 +27,11 @@ public final class Case {
 	private Case() {
 	}
 
+	/** The statuses a case in {@code from} may move to. */
+	public static Set<CaseStatus> allowedFrom(CaseStatus from) {
+		return Set.copyOf(ALLOWED.get(from));
+	}
+
 	/** The target status, if the transition is allowed; otherwise {@link IllegalCaseTransition}. */
 	public static CaseStatus moveTo(CaseStatus from, CaseStatus to) {
 		if (!ALLOWED.get(from).contains(to)) {

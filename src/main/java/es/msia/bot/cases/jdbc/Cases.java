@@ -155,6 +155,15 @@ public class Cases {
 			.list();
 	}
 
+	/** How many cases there are in each status (statuses without cases are absent). */
+	public java.util.Map<CaseStatus, Long> countByStatus() {
+		java.util.Map<CaseStatus, Long> counts = new java.util.EnumMap<>(CaseStatus.class);
+		jdbc.sql("SELECT status, count(*) FROM cases GROUP BY status")
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(CaseStatus.fromCode(rs.getString(1)),
+					rs.getLong(2)));
+		return counts;
+	}
+
 	/** Cases by status and free text (reference, plate, name, e-mail, DNI), newest first. */
 	public List<CaseRow> search(@Nullable CaseStatus status, @Nullable String text, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + """

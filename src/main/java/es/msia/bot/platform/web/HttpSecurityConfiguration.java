@@ -61,6 +61,6 @@ class HttpSecurityConfiguration {
 
 	/** Panel areas open to the staff role; see {@code admin} for the pages. */
 	static final String[] STAFF_AREAS = { "/search", "/conversations", "/conversations/**", "/escalations",
-			"/escalations/**", "/customers", "/customers/**", "/simulator", "/simulator/**" };
+			"/escalations/**", "/customers", "/customers/**", "/simulator", "/simulator/**", "/cases", "/cases/**" };
 
 }
