@@ -57,8 +57,7 @@ public class Customers {
 	public Optional<CustomerView> find(CustomerId id) {
 		return jdbc.sql("SELECT id, phone, name, email, client_type FROM customers WHERE id = :id")
 			.param("id", id.value())
-			.query((rs, n) -> new CustomerView(new CustomerId(rs.getLong("id")), new PhoneNumber(rs.getString("phone")),
-					rs.getString("name"), rs.getString("email"), rs.getString("client_type")))
+			.query(Customers::view)
 			.optional();
 	}
 
@@ -66,8 +65,7 @@ public class Customers {
 	public Optional<CustomerView> findByPhone(PhoneNumber phone) {
 		return jdbc.sql("SELECT id, phone, name, email, client_type FROM customers WHERE phone = :phone")
 			.param("phone", phone.value())
-			.query((rs, n) -> new CustomerView(new CustomerId(rs.getLong("id")), new PhoneNumber(rs.getString("phone")),
-					rs.getString("name"), rs.getString("email"), rs.getString("client_type")))
+			.query(Customers::view)
 			.optional();
 	}
 
@@ -85,9 +83,13 @@ public class Customers {
 			.param("q", text.trim())
 			.param("digits", digits.matches("\\d+") ? digits : "")
 			.param("limit", limit)
-			.query((rs, n) -> new CustomerView(new CustomerId(rs.getLong("id")), new PhoneNumber(rs.getString("phone")),
-					rs.getString("name"), rs.getString("email"), rs.getString("client_type")))
+			.query(Customers::view)
 			.list();
+	}
+
+	private static CustomerView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new CustomerView(new CustomerId(rs.getLong("id")), new PhoneNumber(rs.getString("phone")),
+				rs.getString("name"), rs.getString("email"), rs.getString("client_type"));
 	}
 
 }

@@ -1,7 +1,5 @@
 package es.msia.bot.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -80,7 +77,7 @@ public final class FakeChatwoot implements AutoCloseable {
 
 	private final Map<String, Boolean> tokens = new ConcurrentHashMap<>(Map.of(TOKEN, true, USER_TOKEN, false));
 
-	private final MockWebServer server = new MockWebServer();
+	private final MockWebServer server;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -99,19 +96,7 @@ public final class FakeChatwoot implements AutoCloseable {
 	private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
 	public FakeChatwoot() {
-		server.setDispatcher(new Dispatcher() {
-			@Override
-			public MockResponse dispatch(RecordedRequest request) {
-				requests.add(request);
-				return answer(request);
-			}
-		});
-		try {
-			server.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.server = RecordingServer.start(requests, this::answer);
 	}
 
 	/** Base URL to configure as {@code CHATWOOT_API_URL}. */

@@ -1,7 +1,5 @@
 package es.msia.bot.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -46,7 +43,7 @@ public final class FakeOpenRouter implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final MockWebServer server = new MockWebServer();
+	private final MockWebServer server;
 
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -59,19 +56,7 @@ public final class FakeOpenRouter implements AutoCloseable {
 	private volatile boolean primaryDown;
 
 	public FakeOpenRouter() {
-		server.setDispatcher(new Dispatcher() {
-			@Override
-			public MockResponse dispatch(RecordedRequest request) {
-				requests.add(request);
-				return answer(request);
-			}
-		});
-		try {
-			server.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.server = RecordingServer.start(requests, this::answer);
 	}
 
 	/** Base URL to configure as {@code OPENROUTER_BASE_URL}. */

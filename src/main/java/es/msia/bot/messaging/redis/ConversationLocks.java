@@ -1,6 +1,5 @@
 package es.msia.bot.messaging.redis;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,13 +51,7 @@ class ConversationLocks {
 		redis.execute(RELEASE, List.of(key(conversationId)), token);
 	}
 
-	boolean isHeld(long conversationId) {
-		return Boolean.TRUE.equals(redis.hasKey(key(conversationId)));
-	}
 
-	Duration lease() {
-		return settings.lockLease();
-	}
 
 	private static String key(long conversationId) {
 		return "msia:lock:conversation:" + conversationId;
