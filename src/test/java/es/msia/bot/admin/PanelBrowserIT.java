@@ -1,20 +1,9 @@
 package es.msia.bot.admin;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-
-import javax.imageio.ImageIO;
 
 import es.msia.bot.cases.CaseManagement;
 import es.msia.bot.cases.IncomingFile;
@@ -24,25 +13,14 @@ import es.msia.bot.catalog.CatalogAdministration;
 import es.msia.bot.catalog.ClientType;
 import es.msia.bot.catalog.Quote;
 import es.msia.bot.catalog.VehicleType;
-import es.msia.bot.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,19 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the expediente gallery and opening it in the viewer. Each page is saved
  * under {@code target/screenshots/} at desktop and phone widths.
  */
-class PanelBrowserIT extends IntegrationTest {
-
-	static final String PASSWORD = "una-contraseña-larga";
-
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	static WebDriver browser;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder encoder;
+class PanelBrowserIT extends BrowserTest {
 
 	@Autowired
 	Catalog catalog;
@@ -76,36 +42,10 @@ class PanelBrowserIT extends IntegrationTest {
 	@Autowired
 	CaseManagement cases;
 
-	WebDriverWait wait;
-
 	BigDecimal originalT5;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,900", "--lang=es-ES");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.build();
-		browser = new ChromeDriver(service, options);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
 	@BeforeEach
-	void setUp() {
-		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		browser.manage().deleteAllCookies();
-		browser.manage().window().setSize(new Dimension(1280, 900));
+	void rememberPrice() {
 		originalT5 = catalog.tiers("motos-part").stream().filter(t -> t.code().equals("T5")).findFirst().orElseThrow()
 			.price();
 	}
@@ -253,93 +193,6 @@ class PanelBrowserIT extends IntegrationTest {
 		wait.until(d -> (Boolean) ((ChromeDriver) d).executeScript(
 				"var i = document.getElementById('viewer-image'); return i.complete && i.naturalWidth > 0"));
 		save("case-viewer-desktop");
-	}
-
-	/** Scrolls the element to the middle of the window first, so the sticky layout cannot cover it. */
-	private void clickCentred(By locator) {
-		WebElement element = browser.findElement(locator);
-		((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-	}
-
-	private static byte[] photo(Color color) throws IOException {
-		BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = image.createGraphics();
-		g.setColor(color);
-		g.fillRect(0, 0, 640, 480);
-		g.setColor(Color.WHITE);
-		g.fillOval(220, 140, 200, 200);
-		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "jpg", out);
-		return out.toByteArray();
-	}
-
-	/** Starts a simulated chat, sends the text, and returns the transcript once the bot answered. */
-	private String simulate(String text) {
-		open("/simulator");
-		if (!browser.findElements(By.id("sim-start")).isEmpty()) {
-			WebElement phone = browser.findElement(By.id("sim-phone"));
-			phone.clear();
-			phone.sendKeys("+3460" + (1_000_000 + (long) (Math.random() * 8_999_999)));
-			browser.findElement(By.id("sim-start")).click();
-		}
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sim-message"))).sendKeys(text);
-		browser.findElement(By.id("sim-send")).click();
-		wait.until(d -> !d.findElements(By.cssSelector("#transcript [data-sender='bot']")).isEmpty());
-		return browser.findElement(By.id("transcript")).getText();
-	}
-
-	private void login(String user) {
-		open("/login");
-		submitLogin(user, PASSWORD);
-	}
-
-	private void submitLogin(String user, String password) {
-		browser.findElement(By.id("username")).clear();
-		browser.findElement(By.id("username")).sendKeys(user);
-		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-	}
-
-	private void open(String path) {
-		browser.navigate().to(url(path));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + ports.adminPort() + path;
-	}
-
-	/** Saves the page at desktop width and at phone width. */
-	private void shoot(String name) {
-		try {
-			save(name + "-desktop");
-			browser.manage().window().setSize(new Dimension(390, 844));
-			save(name + "-phone");
-		}
-		finally {
-			browser.manage().window().setSize(new Dimension(1280, 900));
-		}
-	}
-
-	private void save(String name) {
-		File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-		try {
-			Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
-
-	private String user(String role) {
-		String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, :r)")
-			.param("u", name)
-			.param("h", encoder.encode(PASSWORD))
-			.param("r", role)
-			.update();
-		return name;
 	}
 
 }
