@@ -25,16 +25,30 @@ public class Customers {
 	 * that two concurrent first messages cannot create two customers.
 	 */
 	public CustomerId upsert(PhoneNumber phone, @Nullable String name, @Nullable Long chatwootContactId) {
+		return upsert(phone, name, chatwootContactId, null);
+	}
+
+	/**
+	 * As {@link #upsert(PhoneNumber, String, Long)}, also recording the client type MSI's CRM gives (see
+	 * {@link #setClientType}) when it gives one: one statement for the webhook's every message.
+	 *
+	 * @param clientType {@code particular}, {@code profesional}, or null to keep what is recorded
+	 */
+	public CustomerId upsert(PhoneNumber phone, @Nullable String name, @Nullable Long chatwootContactId,
+			@Nullable String clientType) {
 		long id = jdbc.sql("""
-				INSERT INTO customers (phone, name, chatwoot_contact_id) VALUES (:phone, :name, :contact)
+				INSERT INTO customers (phone, name, chatwoot_contact_id, client_type)
+				VALUES (:phone, :name, :contact, COALESCE(CAST(:type AS text), 'particular'))
 				ON CONFLICT (phone) DO UPDATE SET
 				  name = COALESCE(customers.name, EXCLUDED.name),
 				  chatwoot_contact_id = COALESCE(EXCLUDED.chatwoot_contact_id, customers.chatwoot_contact_id),
+				  client_type = COALESCE(CAST(:type AS text), customers.client_type),
 				  updated_at = now()
 				RETURNING id""")
 			.param("phone", phone.value())
 			.param("name", name)
 			.param("contact", chatwootContactId)
+			.param("type", clientType)
 			.query(Long.class)
 			.single();
 		return new CustomerId(id);

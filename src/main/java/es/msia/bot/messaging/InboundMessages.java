@@ -29,45 +29,67 @@ public class InboundMessages {
 
 	private final LiveFeed liveFeed;
 
+	private final StreamIdMarks marks;
+
 	InboundMessages(JdbcClient jdbc, TransactionTemplate tx, IncomingStream stream, JsonMapper json,
-			LiveFeed liveFeed) {
+			LiveFeed liveFeed, StreamIdMarks marks) {
 		this.liveFeed = liveFeed;
+		this.marks = marks;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.stream = stream;
 		this.json = json;
 	}
 
-	/** Records the message and appends it to {@code incoming_messages}, unless it was seen before. */
+	/**
+	 * Records the message and appends it to {@code incoming_messages}, unless it was seen before. One SQL
+	 * statement (conversation upsert and message insert together, so one round trip and one commit), then
+	 * the XADD; the stream id is written back in batches by {@link StreamIdMarks}. Should the process die
+	 * before that, {@link #appendUnstreamed()} appends the message again, and the agent, which checks
+	 * {@link #isProcessed} under the conversation lock, answers it once.
+	 */
 	public Intake accept(InboundMessage message) {
-		Boolean inserted = tx.execute(status -> {
-			upsertConversation(message.conversationId(), message.customerId(), message.accountId(), message.inboxId(),
-					message.conversationStatus());
-			int rows = jdbc.sql("""
-					INSERT INTO messages (conversation_id, chatwoot_message_id, direction, sender_kind, sender_name,
-					                      content, attachments, payload)
-					VALUES (:conversation, :message, 'inbound', 'customer', :name, :content, CAST(:attachments AS jsonb),
-					        CAST(:payload AS jsonb))
-					ON CONFLICT (chatwoot_message_id) DO NOTHING""")
-				.param("conversation", message.conversationId())
-				.param("message", message.messageId())
-				.param("name", message.senderName())
-				.param("content", message.content())
-				.param("attachments", json.writeValueAsString(message.attachments()))
-				.param("payload", json.writeValueAsString(message))
-				.update();
-			if (rows == 1) {
-				jdbc.sql("UPDATE conversations SET last_customer_message_at = :at WHERE id = :id")
-					.param("at", Timestamp.from(message.receivedAt()))
-					.param("id", message.conversationId())
-					.update();
-			}
-			return rows == 1;
-		});
-		if (!Boolean.TRUE.equals(inserted)) {
+		String payload = json.writeValueAsString(message);
+		boolean inserted = jdbc.sql("""
+				WITH conversation AS (
+				  INSERT INTO conversations (id, customer_id, chatwoot_account_id, chatwoot_inbox_id, chatwoot_status,
+				                             last_customer_message_at)
+				  VALUES (:conversation, :customer, :account, :inbox, :status, :at)
+				  ON CONFLICT (id) DO UPDATE SET
+				    customer_id = COALESCE(EXCLUDED.customer_id, conversations.customer_id),
+				    chatwoot_account_id = COALESCE(EXCLUDED.chatwoot_account_id, conversations.chatwoot_account_id),
+				    chatwoot_inbox_id = COALESCE(EXCLUDED.chatwoot_inbox_id, conversations.chatwoot_inbox_id),
+				    chatwoot_status = COALESCE(EXCLUDED.chatwoot_status, conversations.chatwoot_status),
+				    -- a replayed (duplicate) message carries the time it already set: never moves it back
+				    last_customer_message_at = GREATEST(conversations.last_customer_message_at,
+				                                        EXCLUDED.last_customer_message_at),
+				    updated_at = now()
+				  RETURNING id),
+				inserted AS (
+				  INSERT INTO messages (conversation_id, chatwoot_message_id, direction, sender_kind, sender_name,
+				                        content, attachments, payload)
+				  SELECT id, :message, 'inbound', 'customer', :name, :content, CAST(:attachments AS jsonb),
+				         CAST(:payload AS jsonb) FROM conversation
+				  ON CONFLICT (chatwoot_message_id) DO NOTHING
+				  RETURNING 1)
+				SELECT count(*) = 1 FROM inserted""")
+			.param("conversation", message.conversationId())
+			.param("customer", message.customerId())
+			.param("account", message.accountId())
+			.param("inbox", message.inboxId())
+			.param("status", message.conversationStatus())
+			.param("at", Timestamp.from(message.receivedAt()))
+			.param("message", message.messageId())
+			.param("name", message.senderName())
+			.param("content", message.content())
+			.param("attachments", json.writeValueAsString(message.attachments()))
+			.param("payload", payload)
+			.query(Boolean.class)
+			.single();
+		if (!inserted) {
 			return Intake.DUPLICATE;
 		}
-		markStreamed(message.messageId(), stream.append(message));
+		marks.add(message.messageId(), stream.append(message.conversationId(), payload));
 		liveFeed.publishIncoming(new LiveFeed.LiveEvent(message.conversationId(), "inbound", "customer",
 				message.content(), message.messageId(), "received", message.receivedAt()));
 		return Intake.ACCEPTED;
@@ -144,7 +166,7 @@ public class InboundMessages {
 				ORDER BY id LIMIT 100""").query(String.class).list();
 		for (String payload : payloads) {
 			InboundMessage message = json.readValue(payload, InboundMessage.class);
-			markStreamed(message.messageId(), stream.append(message));
+			markStreamed(message.messageId(), stream.append(message.conversationId(), payload));
 		}
 		return payloads.size();
 	}

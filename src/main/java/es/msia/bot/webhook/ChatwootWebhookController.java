@@ -165,10 +165,8 @@ class ChatwootWebhookController {
 					message.conversationId());
 			return Map.of("status", "ignored", "reason", "no phone number");
 		}
-		CustomerId customer = customers.upsert(phone.get(), message.senderName(), message.contactId());
-		if (message.clientType() != null) {
-			customers.setClientType(customer, message.clientType());
-		}
+		CustomerId customer = customers.upsert(phone.get(), message.senderName(), message.contactId(),
+				message.clientType());
 		Intake intake = inbound.accept(new InboundMessage(message.messageId(), message.conversationId(),
 				customer.value(), phone.get(), message.senderName(), message.content(), message.attachments(),
 				message.conversationStatus(), message.accountId(), message.inboxId(), message.createdAt(),

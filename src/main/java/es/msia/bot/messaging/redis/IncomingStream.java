@@ -52,12 +52,11 @@ public class IncomingStream {
 		this.json = json;
 	}
 
-	/** XADD with approximate MAXLEN; returns the entry id. */
-	public String append(InboundMessage message) {
+	/** XADD with approximate MAXLEN of a message already serialized as JSON; returns the entry id. */
+	public String append(long conversationId, String payload) {
 		MapRecord<String, String, String> record = StreamRecords.newRecord()
 			.in(settings.stream())
-			.ofMap(Map.of(PAYLOAD, json.writeValueAsString(message), "conversation",
-					Long.toString(message.conversationId())));
+			.ofMap(Map.of(PAYLOAD, payload, "conversation", Long.toString(conversationId)));
 		RecordId id = redis.opsForStream()
 			.add(record, XAddOptions.maxlen(settings.maxLength()).approximateTrimming(true));
 		return id.getValue();
