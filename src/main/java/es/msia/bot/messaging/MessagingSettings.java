@@ -14,7 +14,7 @@ import org.springframework.boot.convert.DurationUnit;
  * @param group the consumer group all agents share
  * @param maxLength approximate MAXLEN: the transcript lives in PostgreSQL, the stream only needs a backlog
  * @param block how long one XREADGROUP waits for new entries
- * @param maxInFlight entries being handled at once by this process; reading pauses above it
+ * @param maxInFlight entries being handled at once by this process, one thread each; reading pauses above it
  * @param reclaimIdle how long an entry may stay unacknowledged before another agent takes it over; must
  * exceed the slowest turn (LLM calls included), or a slow turn is handled twice (harmless, but wasteful)
  * @param maxDeliveries attempts before an entry goes to the dead-letter stream
@@ -27,7 +27,7 @@ import org.springframework.boot.convert.DurationUnit;
 @ConfigurationProperties("msia.messaging")
 public record MessagingSettings(@DefaultValue("incoming_messages") String stream, @DefaultValue("agents") String group,
 		@DefaultValue("100000") long maxLength, @DefaultValue("2s") Duration block, @DefaultValue("16") int batchSize,
-		@DefaultValue("256") int maxInFlight, @DefaultValue("60s") Duration reclaimIdle,
+		@DefaultValue("512") int maxInFlight, @DefaultValue("60s") Duration reclaimIdle,
 		@DefaultValue("5s") Duration reclaimInterval, @DefaultValue("5") int maxDeliveries,
 		@DefaultValue("120s") Duration lockLease, @DefaultValue("30s") Duration lockWait,
 		@DefaultValue("outgoing_messages") String outgoingChannel,

@@ -26,12 +26,12 @@ class RedisCheckpointStore implements CheckpointStore {
 
 	private static final String PREFIX = "msia:checkpoints:";
 
-	private static final RedisScript<Long> PUT = RedisScript
-		.of(new ClassPathResource("scripts/messaging/checkpoint-put.lua"), Long.class);
+	// Read once into strings: a script built on a Resource checks the resource's last-modified time on
+	// every call, which inside the jar opens a JarURLConnection, under a lock shared by all threads.
+	private static final RedisScript<Long> PUT = RedisScript.of(script("checkpoint-put.lua"), Long.class);
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> NEWEST = RedisScript
-		.of(new ClassPathResource("scripts/messaging/checkpoint-newest.lua"), List.class);
+	private static final RedisScript<List> NEWEST = RedisScript.of(script("checkpoint-newest.lua"), List.class);
 
 	private static final RedisSerializer<byte[]> BYTES = RedisSerializer.byteArray();
 
@@ -113,6 +113,15 @@ class RedisCheckpointStore implements CheckpointStore {
 
 	static String orderKey(String threadId) {
 		return PREFIX + "{" + threadId + "}:order";
+	}
+
+	private static String script(String name) {
+		try (var in = new ClassPathResource("scripts/messaging/" + name).getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static byte[] bytes(String value) {

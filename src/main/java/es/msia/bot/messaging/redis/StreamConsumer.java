@@ -6,16 +6,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import es.msia.bot.messaging.InboundMessage;
 import es.msia.bot.messaging.InboundMessageHandler;
 import es.msia.bot.messaging.InboundMessages;
 import es.msia.bot.messaging.MessagingSettings;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -44,7 +46,7 @@ public class StreamConsumer implements SmartLifecycle {
 
 	private final MessagingSettings settings;
 
-	private final Executor executor;
+	private final ThreadPoolExecutor executor;
 
 	private final Bursts bursts;
 
@@ -68,16 +70,33 @@ public class StreamConsumer implements SmartLifecycle {
 	private Thread reader;
 
 	StreamConsumer(IncomingStream stream, ConversationLocks locks, InboundMessages inbound,
-			InboundMessageHandler handler, MessagingSettings settings,
-			@Qualifier("applicationTaskExecutor") Executor executor, Bursts bursts) {
+			InboundMessageHandler handler, MessagingSettings settings, Bursts bursts) {
 		this.bursts = bursts;
 		this.stream = stream;
 		this.locks = locks;
 		this.inbound = inbound;
 		this.handler = handler;
 		this.settings = settings;
-		this.executor = executor;
+		this.executor = turnPool(settings.maxInFlight());
 		this.consumerName = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/**
+	 * One thread per turn in flight. A turn mostly waits (LLM, Chatwoot, PostgreSQL), and on Java 17 there
+	 * are no virtual threads: with a 1.5 s LLM, 500 conversations only overlap if 500 turns can wait at
+	 * once (64 shared threads capped them at ~40 turns a second). Reading stops at {@code maxInFlight}
+	 * entries, so the pool never queues more than that; idle threads go away after a minute.
+	 */
+	private static ThreadPoolExecutor turnPool(int size) {
+		AtomicInteger number = new AtomicInteger();
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				runnable -> {
+					Thread thread = new Thread(runnable, "turn-" + number.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
 	}
 
 	@Override
@@ -107,6 +126,12 @@ public class StreamConsumer implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	/** As Spring's own task executor does on close: turns still running are interrupted and retried later. */
+	@PreDestroy
+	void shutDownTurns() {
+		executor.shutdownNow();
 	}
 
 	@Override
