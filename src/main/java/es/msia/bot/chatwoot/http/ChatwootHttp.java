@@ -52,6 +52,13 @@ public class ChatwootHttp {
 
 	private final @Nullable RestClient user;
 
+	private static final java.util.concurrent.Executor BODY_WRITERS = java.util.concurrent.Executors
+		.newCachedThreadPool(runnable -> {
+			Thread thread = new Thread(runnable, "chatwoot-body-writer");
+			thread.setDaemon(true);
+			return thread;
+		});
+
 	ChatwootHttp(ChatwootSettings settings, RestClient.Builder builder) {
 		if (!settings.configured()) {
 			this.bot = null;
@@ -59,7 +66,9 @@ public class ChatwootHttp {
 			return;
 		}
 		HttpClient jdk = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
+		// Spring hands each request body to the JDK client from a thread of this executor; its default
+		// starts a new thread per request.
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk, BODY_WRITERS);
 		factory.setReadTimeout(settings.readTimeout());
 		RestClient.Builder base = builder.clone()
 			// Buffered so the body goes with a Content-Length: the JDK client would otherwise send it chunked,

@@ -43,7 +43,7 @@ public final class ConversationGraph {
 	private final CompiledGraph<ConversationState> graph;
 
 	public ConversationGraph(Steps steps, CheckpointStore checkpoints) throws GraphStateException {
-		StateGraph<ConversationState> definition = new StateGraph<>(ConversationState.SCHEMA, ConversationState::new)
+		StateGraph<ConversationState> definition = new StateGraph<>(ConversationState.SCHEMA, new ImmutableStateSerializer())
 			.addNode(LOAD_CONTEXT, node_async(steps.loadContext()))
 			.addNode(CHECK_OWNER, node_async(steps.checkOwner()))
 			.addNode(UNDERSTAND, node_async(steps.understand()))

@@ -36,6 +36,8 @@ class UnderstandingPrompt {
 
 	private final int maxTokens;
 
+	private final java.util.Map<String, Integer> toolTokenCounts = new java.util.concurrent.ConcurrentHashMap<>();
+
 	UnderstandingPrompt(int maxTokens) {
 		this.maxTokens = maxTokens;
 		try (InputStream in = getClass().getResourceAsStream("/prompts/conversation/understand.md")) {
@@ -53,7 +55,7 @@ class UnderstandingPrompt {
 	Built build(UnderstandingContext context, CatalogDefinition catalog, List<String> window, String text,
 			List<ToolSpecification> tools) {
 		String user = clip(text, 1000);
-		int fixed = count(user) + count(tools.toString()) + 2 * MESSAGE_OVERHEAD;
+		int fixed = count(user) + toolTokens(tools.toString()) + 2 * MESSAGE_OVERHEAD;
 		List<String> lines = new ArrayList<>(window.stream().map(l -> clip(l, LINE_CHARS)).toList());
 		boolean withElements = true;
 		while (true) {
@@ -73,6 +75,17 @@ class UnderstandingPrompt {
 
 	static int count(String text) {
 		return TOKENS.countTokensOrdinary(text);
+	}
+
+	/**
+	 * The tools' tokens, remembered: a handful of tool sets (by phase and FAQ keys) recur on every turn, and
+	 * counting their JSON was a tenth of a turn's CPU.
+	 */
+	private int toolTokens(String tools) {
+		if (toolTokenCounts.size() > 64) {
+			toolTokenCounts.clear();
+		}
+		return toolTokenCounts.computeIfAbsent(tools, UnderstandingPrompt::count);
 	}
 
 	private String render(UnderstandingContext context, CatalogDefinition catalog, List<String> window,
