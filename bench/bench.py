@@ -15,9 +15,12 @@ sys.path.insert(0, os.path.dirname(__file__))
 import fake_chatwoot  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
-JAR = sorted(glob.glob(os.path.join(ROOT, 'target', 'msia-*.jar')))[0]
+# BENCH_JAR: a copied jar, so a build may rewrite target/ while a benchmark runs.
+JAR = os.environ.get('BENCH_JAR') or sorted(glob.glob(os.path.join(ROOT, 'target', 'msia-*.jar')))[0]
 TOKEN = 'bench-token-0123456789abcdef'
-PORT, ADMIN, AGENT = 28100, 28101, 28102
+# BENCH_PORT moves every port, so two runs (or another helper's) on one machine do not collide.
+PORT = int(os.environ.get('BENCH_PORT', 28100))
+ADMIN, AGENT = PORT + 1, PORT + 2
 RATE = int(os.environ.get('BENCH_RATE', 500))
 SECONDS = int(os.environ.get('BENCH_SECONDS', 10))
 TEMPLATE = json.load(open(os.path.join(ROOT, 'src/test/resources/chatwoot/a4-1-incoming-text.json')))
@@ -33,11 +36,13 @@ def launch(roles, work, extra=None):
     log = open(os.path.join(work, roles.replace(',', '-') + '.log'), 'w')
     start = time.monotonic()
     proc = subprocess.Popen(['java', '-jar', JAR], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=work)
-    while time.monotonic() - start < 120:
+    while time.monotonic() - start < int(os.environ.get("BENCH_START_TIMEOUT", 300)):
         try:
             with urllib.request.urlopen('http://127.0.0.1:%d/actuator/health' % PORT, timeout=2) as r:
                 if b'"UP"' in r.read():
-                    return proc, time.monotonic() - start
+                    elapsed = time.monotonic() - start
+                    proc.startup_cpu_s = cpu_s([proc.pid])
+                    return proc, elapsed
         except OSError:
             pass
         if proc.poll() is not None:
@@ -47,26 +52,20 @@ def launch(roles, work, extra=None):
     sys.exit('process did not start; see ' + log.name)
 
 
-def rss_mb(pid, work):
-    """RSS of the JVM, and of the embedded PostgreSQL and Redis processes: every process whose command
-    line names the run's data directory, plus their descendants (pg_ctl detaches PostgreSQL from the JVM)."""
-    def own(p):
+def _children(p):
+    out = []
+    for task in glob.glob('/proc/%d/task/*/children' % p):
         try:
-            for line in open('/proc/%d/status' % p):
-                if line.startswith('VmRSS:'):
-                    return int(line.split()[1]) / 1024
+            out += [int(c) for c in open(task).read().split()]
         except OSError:
             pass
-        return 0.0
-    def children(p):
-        out = []
-        for task in glob.glob('/proc/%d/task/*/children' % p):
-            try:
-                out += [int(c) for c in open(task).read().split()]
-            except OSError:
-                pass
-        return out
-    roots = set(children(pid))
+    return out
+
+
+def embedded_pids(pid, work):
+    """The embedded PostgreSQL and Redis processes: every process whose command line names the run's data
+    directory, plus their descendants (pg_ctl detaches PostgreSQL from the JVM), and the JVM's children."""
+    roots = set(_children(pid))
     for entry in glob.glob('/proc/[0-9]*/cmdline'):
         try:
             if work.encode() in open(entry, 'rb').read():
@@ -79,8 +78,38 @@ def rss_mb(pid, work):
         p = stack.pop()
         if p not in seen:
             seen.add(p)
-            stack += children(p)
-    return round(own(pid)), round(sum(own(p) for p in seen))
+            stack += _children(p)
+    return seen
+
+
+def rss_mb(pid, work):
+    """RSS of the JVM, and memory of the embedded PostgreSQL and Redis processes as PSS: PostgreSQL's
+    processes share its buffers, and summing their RSS would count those pages once per backend."""
+    def own(p, field):
+        try:
+            for line in open('/proc/%d/%s' % (p, 'status' if field == 'VmRSS:' else 'smaps_rollup')):
+                if line.startswith(field):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+    return round(own(pid, 'VmRSS:')), round(sum(own(p, 'Pss:') for p in embedded_pids(pid, work)))
+
+
+TICKS = os.sysconf('SC_CLK_TCK')
+
+
+def cpu_s(pids):
+    """User + system CPU seconds the processes used so far (and their reaped children): CPU time, unlike
+    wall time, is what one turn costs however loaded the shared machine is."""
+    total = 0
+    for p in pids:
+        try:
+            fields = open('/proc/%d/stat' % p).read().rsplit(')', 1)[1].split()
+            total += sum(int(f) for f in fields[11:15])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / TICKS
 
 
 def webhook_body(i):
@@ -139,13 +168,17 @@ def main():
     work = tempfile.mkdtemp(prefix='msia-bench-')
     results = {'machine': {'cores': os.cpu_count()}, 'rate': RATE, 'seconds': SECONDS}
     try:
+        load = os.getloadavg()[0]
         proc, cold = launch('api,agent,admin', work)
+        cold_cpu = proc.startup_cpu_s
         time.sleep(5)
         jvm, embedded = rss_mb(proc.pid, work)
-        results['d_all_in_one'] = {'start_cold_s': round(cold, 1), 'rss_jvm_mb': jvm, 'rss_embedded_mb': embedded}
+        results['d_all_in_one'] = {'start_cold_s': round(cold, 1), 'start_cold_jvm_cpu_s': round(cold_cpu, 1),
+                                   'rss_jvm_mb': jvm, 'pss_embedded_mb': embedded, 'load_avg_before': round(load, 1)}
         proc.terminate(); proc.wait(30)
         proc, warm = launch('api,agent,admin', work)
         results['d_all_in_one']['start_warm_s'] = round(warm, 1)
+        results['d_all_in_one']['start_warm_jvm_cpu_s'] = round(proc.startup_cpu_s, 1)
         proc.terminate(); proc.wait(30)
 
         proc, _ = launch('api', work)
@@ -155,8 +188,13 @@ def main():
         fixed_rate('POST', lambda i: hook(10_000_000 + i), RATE, 3)
         for name, path, method, make in (('ping', '/api/ping', 'GET', ping),
                                          ('webhook', '/api/chatwoot/webhook?token=' + TOKEN, 'POST', hook)):
+            services = embedded_pids(proc.pid, work)
+            jvm_cpu, services_cpu = cpu_s([proc.pid]), cpu_s(services)
             rps, bad = wrk(path, work)
+            requests = rps * SECONDS
             results['a_' + name] = {'wrk_max_rps': rps, 'wrk_non2xx': bad,
+                                    'cpu_ms_per_request_jvm': round((cpu_s([proc.pid]) - jvm_cpu) * 1000 / requests, 3),
+                                    'cpu_ms_per_request_pg_redis': round((cpu_s(services) - services_cpu) * 1000 / requests, 3),
                                     'fixed_rate': fixed_rate(method, make, RATE, SECONDS)}
         results['a_api_rss_after_load_mb'] = rss_mb(proc.pid, work)
         proc.terminate(); proc.wait(30)
@@ -169,20 +207,24 @@ def main():
     rows = [
         ('(a) max throughput, wrk 16 conn (req/s)', '%.0f' % p['wrk_max_rps'], '%.0f' % w['wrk_max_rps'],
          'webhook >= 50%% of ping: %s (%.0f%%)' % (w['wrk_max_rps'] >= 0.5 * p['wrk_max_rps'], 100 * w['wrk_max_rps'] / p['wrk_max_rps'])),
+        ('(a) CPU per request, JVM + PG/Redis (ms)', '%.2f + %.2f' % (p['cpu_ms_per_request_jvm'], p['cpu_ms_per_request_pg_redis']),
+         '%.2f + %.2f' % (w['cpu_ms_per_request_jvm'], w['cpu_ms_per_request_pg_redis']), 'during the wrk run'),
         ('(a) p50 at %d req/s (ms)' % RATE, p['fixed_rate']['p50_ms'], w['fixed_rate']['p50_ms'], ''),
         ('(a) p99 at %d req/s (ms)' % RATE, p['fixed_rate']['p99_ms'], w['fixed_rate']['p99_ms'],
          'webhook p99 < 20 ms: %s' % (w['fixed_rate']['p99_ms'] < 20)),
         ('(a) errors / non-2xx', '%d / %d' % (p['fixed_rate']['errors'], p['wrk_non2xx']),
          '%d / %d' % (w['fixed_rate']['errors'], w['wrk_non2xx']), ''),
         ('(d) start, fresh data dir / restart (s)', '', '%.1f / %.1f' % (d['start_cold_s'], d['start_warm_s']),
-         'start < 15 s: %s' % (d['start_cold_s'] < 15)),
-        ('(d) RSS JVM / embedded PG+Redis (MB)', '', '%d / %d' % (d['rss_jvm_mb'], d['rss_embedded_mb']),
-         'JVM + embedded < 700 MB: %s' % (d['rss_jvm_mb'] + d['rss_embedded_mb'] < 700)),
+         'start < 15 s: %s (load avg %.1f on %d cores)' % (d['start_cold_s'] < 15, d['load_avg_before'], os.cpu_count())),
+        ('(d) start, JVM CPU time fresh / restart (s)', '', '%.1f / %.1f' % (d['start_cold_jvm_cpu_s'], d['start_warm_jvm_cpu_s']),
+         'CPU time depends less on the machine load than wall time'),
+        ('(d) RSS JVM / PSS embedded PG+Redis (MB)', '', '%d / %d' % (d['rss_jvm_mb'], d['pss_embedded_mb']),
+         'JVM + embedded < 700 MB: %s' % (d['rss_jvm_mb'] + d['pss_embedded_mb'] < 700)),
     ]
-    print('\n%-42s %10s %14s  %s' % ('measure', 'ping', 'webhook/app', 'target'))
-    print('-' * 100)
+    print('\n%-42s %12s %14s  %s' % ('measure', 'ping', 'webhook/app', 'target'))
+    print('-' * 110)
     for r in rows:
-        print('%-42s %10s %14s  %s' % r)
+        print('%-42s %12s %14s  %s' % r)
     print('\nwritten', os.path.relpath(out, ROOT))
 
 

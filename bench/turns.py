@@ -7,33 +7,50 @@ and 500 new conversations posted at once. Engine overhead = turn time - LLM dela
 Throughput is conversations / (last reply - first post); the ideal with a 1.5 s LLM is all of them in 1.5 s.
 Writes bench/results/turns-<timestamp>.json and prints a table. Loopback only, bounded waits.
 """
-import json, os, shutil, sys, tempfile, time, urllib.request
+import http.client, json, os, shutil, sys, tempfile, threading, time
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(__file__))
 import bench, fake_chatwoot, fake_openrouter  # noqa: E402
 
-CHATWOOT, OPENROUTER = 28190, 28191
+CHATWOOT, OPENROUTER = bench.PORT + 90, bench.PORT + 91
 LEVELS = [int(x) for x in os.environ.get('BENCH_CONVERSATIONS', '1,50,500').split(',')]
+WARMUP = int(os.environ.get('BENCH_WARMUP', 200))
 DELAYS = [float(x) for x in os.environ.get('BENCH_LLM_DELAYS', '0,1.5').split(',')]
 replies = fake_chatwoot.Replies()
 llm = fake_openrouter.Stats()
 next_conversation = [int(time.time()) % 100_000 * 10_000 + 600_000_000]
 
 
+_local = threading.local()
+
+
 def post(conversation):
+    """Posts the conversation's message on a kept-alive connection of this thread (a new connection per
+    request would make the load generator, not the application, the slow part of a 500-conversation burst)."""
     body = fake_chatwoot.incoming_text(bench.TEMPLATE, conversation * 10, conversation, 'quiero homologar el escape')
-    req = urllib.request.Request('http://127.0.0.1:%d/api/chatwoot/webhook?token=%s' % (bench.PORT, bench.TOKEN),
-                                 body, {'Content-Type': 'application/json'})
-    sent = time.monotonic()
-    urllib.request.urlopen(req, timeout=30).read()
-    return conversation, sent
+    path = '/api/chatwoot/webhook?token=%s' % bench.TOKEN
+    for attempt in range(3):
+        conn = getattr(_local, 'conn', None)
+        if conn is None:
+            conn = _local.conn = http.client.HTTPConnection('127.0.0.1', bench.PORT, timeout=30)
+        sent = time.monotonic()
+        try:
+            conn.request('POST', path, body, {'Content-Type': 'application/json'})
+            response = conn.getresponse()
+            response.read()
+            if response.status == 200:
+                return conversation, sent
+        except (OSError, http.client.HTTPException):
+            conn.close()
+            _local.conn = None
+    raise RuntimeError('webhook post failed for conversation %d' % conversation)
 
 
 def wave(count):
     conversations = list(range(next_conversation[0], next_conversation[0] + count))
     next_conversation[0] += count
-    with ThreadPoolExecutor(min(count, 32)) as pool:
+    with ThreadPoolExecutor(min(count, 64)) as pool:
         sent = dict(pool.map(post, conversations))
     deadline = time.monotonic() + 60 + count * 0.1
     while time.monotonic() < deadline and any(replies.count(c) == 0 for c in conversations):
@@ -52,7 +69,7 @@ def main():
     work = tempfile.mkdtemp(prefix='msia-turns-')
     fake_chatwoot.start(CHATWOOT, replies)
     llm.delay = 0.0
-    server = fake_openrouter.start(CHATWOOT + 1, 0, llm)
+    server = fake_openrouter.start(OPENROUTER, 0, llm)
     results = []
     try:
         proc, _ = bench.launch('api,agent', work, {
@@ -61,9 +78,12 @@ def main():
             'LLM_MONTHLY_BUDGET_EUR': '100000'})
         for delay in DELAYS:
             server.RequestHandlerClass.delay = delay
-            wave(20)  # warm-up at this delay
+            # Warm-up at this delay: the JIT compiles the turn's code paths first (a long-running agent's state).
+            wave(WARMUP)
             for level in LEVELS:
                 before = llm.requests
+                services = bench.embedded_pids(proc.pid, work)
+                jvm_cpu, services_cpu = bench.cpu_s([proc.pid]), bench.cpu_s(services)
                 if level == 1:
                     latencies, missing, span = [], 0, 0.0
                     for _ in range(20):
@@ -73,25 +93,31 @@ def main():
                 else:
                     latencies, missing, span = wave(level); turns = level
                 calls = (llm.requests - before) / turns
+                jvm_cpu = (bench.cpu_s([proc.pid]) - jvm_cpu) * 1000 / turns
+                services_cpu = (bench.cpu_s(services) - services_cpu) * 1000 / turns
                 overhead = [l - delay * 1000 * calls for l in latencies]
                 results.append({'llm_delay_ms': int(delay * 1000), 'conversations': level, 'turns': turns,
                                 'missing': missing, 'llm_calls_per_turn': round(calls, 2),
                                 'p50_ms': pct(latencies, 0.5), 'p99_ms': pct(latencies, 0.99),
                                 'overhead_p99_ms': pct(sorted(overhead), 0.99),
                                 'throughput_conv_s': round(turns / span, 1) if span else None,
-                                'ideal_conv_s': round(level / delay, 1) if delay and level > 1 else None})
+                                'ideal_conv_s': round(level / delay, 1) if delay and level > 1 else None,
+                                'cpu_ms_per_turn_jvm': round(jvm_cpu, 1),
+                                'cpu_ms_per_turn_pg_redis': round(services_cpu, 1)})
         proc.terminate(); proc.wait(30)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     out = os.path.join(bench.ROOT, 'bench', 'results', 'turns-%s.json' % time.strftime('%Y%m%dT%H%M%S'))
     os.makedirs(os.path.dirname(out), exist_ok=True)
     json.dump(results, open(out, 'w'), indent=2)
-    print('\n%-8s %6s %8s %8s %9s %9s %13s %12s %10s' % ('llm ms', 'convs', 'missing', 'calls/t', 'p50 ms', 'p99 ms',
-                                                        'overhead p99', 'conv/s', 'ideal'))
-    print('-' * 95)
+    print('\n%-8s %6s %8s %8s %9s %9s %13s %8s %7s %14s' % ('llm ms', 'convs', 'missing', 'calls/t', 'p50 ms', 'p99 ms',
+                                                        'overhead p99', 'conv/s', 'ideal', 'CPU ms/turn*'))
+    print('-' * 110)
     for r in results:
-        print('%-8d %6d %8d %8.2f %9.1f %9.1f %13.1f %12s %10s' % (r['llm_delay_ms'], r['conversations'], r['missing'],
-              r['llm_calls_per_turn'], r['p50_ms'], r['p99_ms'], r['overhead_p99_ms'], r['throughput_conv_s'], r['ideal_conv_s']))
+        print('%-8d %6d %8d %8.2f %9.1f %9.1f %13.1f %8s %7s %14s' % (r['llm_delay_ms'], r['conversations'], r['missing'],
+              r['llm_calls_per_turn'], r['p50_ms'], r['p99_ms'], r['overhead_p99_ms'], r['throughput_conv_s'], r['ideal_conv_s'],
+              '%.1f + %.1f' % (r['cpu_ms_per_turn_jvm'], r['cpu_ms_per_turn_pg_redis'])))
+    print('* CPU per turn: the JVM + embedded PostgreSQL and Redis (user + system time of the processes)')
     print('targets: overhead p99 < 150 ms at 500 conversations; with 1,500 ms LLM >= 80 % of ideal conv/s')
     print('written', os.path.relpath(out, bench.ROOT))
 
