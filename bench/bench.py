@@ -48,7 +48,12 @@ def launch(roles, work, extra=None):
         if proc.poll() is not None:
             break
         time.sleep(0.1)
-    proc.kill()
+    # TERM first: the JVM's shutdown hooks stop the embedded PostgreSQL, which a KILL would leave running.
+    proc.terminate()
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
     sys.exit('process did not start; see ' + log.name)
 
 
