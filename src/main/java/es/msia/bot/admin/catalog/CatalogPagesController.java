@@ -3,7 +3,11 @@ package es.msia.bot.admin.catalog;
 import java.math.BigDecimal;
 import java.security.Principal;
 
+import es.msia.bot.catalog.BaseDocument;
 import es.msia.bot.catalog.Catalog;
+import es.msia.bot.catalog.CatalogWarning;
+import es.msia.bot.catalog.ExtraDefinition;
+import es.msia.bot.catalog.WarningSeverity;
 import es.msia.bot.catalog.CatalogAdministration;
 import es.msia.bot.catalog.ClientType;
 import es.msia.bot.catalog.NoTariff;
@@ -50,6 +54,10 @@ class CatalogPagesController {
 	String category(@PathVariable String slug, Model model) {
 		model.addAttribute("category",
 				catalog.category(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		// Blank rows for the "add" forms under the warnings, extras and base documents.
+		model.addAttribute("newWarning", new CatalogWarning("", WarningSeverity.WARNING, "", "category"));
+		model.addAttribute("newExtra", new ExtraDefinition("", "", null, null, "per_case"));
+		model.addAttribute("newDocument", new BaseDocument("", "", "", null));
 		return "admin/catalog/category";
 	}
 
