@@ -176,6 +176,48 @@ public class CatalogAdministration {
 		apply(() -> edits.saveDocument(actor, categorySlug, document));
 	}
 
+	/** Changes a category's display name and scope note. */
+	public void updateCategory(String actor, String categorySlug, String nameEs, String scopeNoteEs) {
+		List<Problem> problems = new ArrayList<>();
+		required(problems, "nameEs", nameEs);
+		reject(problems);
+		apply(() -> edits.updateCategory(actor, categorySlug, nameEs.strip(), scopeNoteEs == null ? "" : scopeNoteEs.strip()));
+	}
+
+	/** Adds a group (a tier's list) or changes its name and description. */
+	public void saveGroup(String actor, String categorySlug, GroupDefinition group) {
+		List<Problem> problems = new ArrayList<>();
+		code(problems, "code", group.code());
+		required(problems, "nameEs", group.nameEs());
+		reject(problems);
+		apply(() -> edits.saveGroup(actor, categorySlug, group));
+	}
+
+	/** Deletes a group that nothing uses. */
+	public void deleteGroup(String actor, String categorySlug, String code) {
+		apply(() -> edits.deleteGroup(actor, categorySlug, code));
+	}
+
+	/** Adds or replaces a surcharge (tiers it applies to, elements that trigger it). */
+	public void saveSurcharge(String actor, String categorySlug, SurchargeDefinition surcharge) {
+		List<Problem> problems = new ArrayList<>();
+		code(problems, "code", surcharge.code());
+		required(problems, "nameEs", surcharge.nameEs());
+		if (surcharge.price() == null || surcharge.price().signum() <= 0) {
+			problems.add(new Problem("price", "el precio debe ser mayor que cero"));
+		}
+		if (surcharge.appliesTo().isEmpty()) {
+			problems.add(new Problem("appliesTo", "indica al menos una tarifa"));
+		}
+		reject(problems);
+		apply(() -> edits.saveSurcharge(actor, categorySlug, surcharge));
+	}
+
+	/** Deletes a surcharge. */
+	public void deleteSurcharge(String actor, String categorySlug, String code) {
+		apply(() -> edits.delete(actor, categorySlug, CatalogTable.SURCHARGES, code));
+	}
+
 	/** Deletes a category/tier warning. */
 	public void deleteWarning(String actor, String categorySlug, String code) {
 		apply(() -> edits.delete(actor, categorySlug, CatalogTable.WARNINGS, code));
@@ -203,6 +245,37 @@ public class CatalogAdministration {
 		UploadedImages.ImageType type = UploadedImages.sniff(bytes)
 			.orElseThrow(() -> new EditRejected(List.of(new Problem("image", "solo se admiten imágenes PNG, JPEG o WebP"))));
 		return "Imagenes/" + images.store(actor, type, bytes);
+	}
+
+	/** An example image's bytes and media type. */
+	public record ExampleImage(String contentType, byte[] bytes) {
+	}
+
+	/**
+	 * An example image by its catalogue path ({@code Imagenes/...}), seed slide or upload, for the panel's
+	 * previews (the public images endpoint lives on the API port).
+	 */
+	public Optional<ExampleImage> exampleImage(String catalogPath) {
+		String relative = catalogPath.startsWith("Imagenes/") ? catalogPath.substring("Imagenes/".length()) : catalogPath;
+		if (relative.isEmpty() || relative.contains("\\") || relative.contains(":")
+				|| java.util.Arrays.stream(relative.split("/", -1)).anyMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."))) {
+			return Optional.empty();
+		}
+		if (relative.startsWith(UploadedImages.FOLDER)) {
+			return images.find(relative).map(i -> new ExampleImage(i.contentType(), i.bytes()));
+		}
+		org.springframework.core.io.ClassPathResource resource = new org.springframework.core.io.ClassPathResource(
+				"catalog/images/" + relative);
+		if (!resource.isReadable()) {
+			return Optional.empty();
+		}
+		try (java.io.InputStream in = resource.getInputStream()) {
+			byte[] bytes = in.readAllBytes();
+			return UploadedImages.sniff(bytes).map(type -> new ExampleImage(type.contentType(), bytes));
+		}
+		catch (java.io.IOException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**

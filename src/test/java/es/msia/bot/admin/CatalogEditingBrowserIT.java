@@ -75,6 +75,9 @@ class CatalogEditingBrowserIT extends BrowserTest {
 			jsClick(By.id("image-submit"));
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Imagen subida"));
 			assertThat(browser.findElements(By.cssSelector("#element-images img"))).hasSize(original.exampleImages().size() + 1);
+			// The preview is served by the panel itself, behind its login.
+			wait.until(d -> ((Number) ((ChromeDriver) d).executeScript(
+					"var i = document.querySelectorAll('#element-images img'); return i[i.length - 1].naturalWidth")).intValue() > 0);
 			shoot("catalog-element");
 
 			open("/catalog/motos-part");

@@ -29,14 +29,16 @@ class CatalogEditingPanelIT extends IntegrationTest {
 	static final String PASSWORD = "una-contraseña-larga";
 
 	static final List<String> ADMIN_GETS = List.of("/catalog/motos-part/elements/ESCAPE", "/catalog/motos-part/elements/new",
-			"/catalog/motos-part/tiers/T1");
+			"/catalog/motos-part/tiers/T1", "/catalog/images/Imagenes/Motos/04_Chasis_y_Estructura/subchasis.png");
 
 	static final List<String> ADMIN_POSTS = List.of("/catalog/motos-part/elements/ESCAPE", "/catalog/motos-part/elements",
 			"/catalog/motos-part/elements/ESCAPE/delete", "/catalog/motos-part/elements/ESCAPE/images",
 			"/catalog/motos-part/tiers/T1", "/catalog/motos-part/warnings", "/catalog/motos-part/extras",
 			"/catalog/motos-part/documents", "/catalog/motos-part/warnings/PRECIOS_SIN_IVA/delete",
 			"/catalog/motos-part/extras/URGENTE/delete", "/catalog/motos-part/documents/FICHA_TECNICA/delete",
-			"/catalog/audit/1/revert", "/system/dead-letters/1-0/retry");
+			"/catalog/audit/1/revert", "/system/dead-letters/1-0/retry", "/catalog/motos-part/texts",
+			"/catalog/motos-part/groups", "/catalog/motos-part/groups/LISTA_T4/delete", "/catalog/motos-part/surcharges",
+			"/catalog/motos-part/surcharges/X/delete");
 
 	@Autowired
 	JdbcClient jdbc;
@@ -132,11 +134,23 @@ class CatalogEditingPanelIT extends IntegrationTest {
 			administration.updateElement("restore", "motos-part", original);
 		}
 
+		HttpResponse<byte[]> slide = panel.getBytes("/catalog/images/Imagenes/Motos/04_Chasis_y_Estructura/subchasis.png");
+		assertThat(slide.statusCode()).isEqualTo(200);
+		assertThat(slide.headers().firstValue("Content-Type")).hasValue("image/png");
+		assertThat(panel.getBytes("/catalog/images/Imagenes/no-existe.png").statusCode()).isEqualTo(404);
+
 		HttpResponse<String> badPrice = panel.postHtmx("/catalog/motos-part/tiers/T1", "nameEs=T1&price=mucho");
 		assertThat(badPrice.body()).contains("id=\"tier-form\"").contains("is-invalid").contains("escribe un importe");
 		HttpResponse<String> badWarning = panel.postHtmx("/catalog/motos-part/warnings",
 				"code=" + enc("mal código") + "&severity=info&textEs=&scope=category");
 		assertThat(badWarning.body()).contains("is-invalid").contains("código no válido");
+		assertThat(panel.postHtmx("/catalog/motos-part/surcharges", "code=RECARGO_X&nameEs=Recargo&price=&appliesTo=T1")
+			.body()).contains("is-invalid").contains("escribe un importe");
+		assertThat(panel.postHtmx("/catalog/motos-part/groups", "code=LISTA_T4&nameEs=").body())
+			.contains("is-invalid").contains("no puede quedar vacío");
+		assertThat(panel.get("/catalog/motos-part").body()).contains("id=\"category-form\"").contains("id=\"new-surcharge\"")
+			.contains("id=\"new-group\"").contains("id=\"new-warning\"").contains("id=\"new-extra\"")
+			.contains("id=\"new-document\"");
 	}
 
 	@Test

@@ -203,6 +203,38 @@ class CatalogAdministrationIT extends IntegrationTest {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void editsTheCategoryTextsGroupsAndSurcharges() {
+		CategoryDefinition before = catalog.category(CATEGORY).orElseThrow();
+		String suffix = Long.toString(nextId());
+		try {
+			administration.updateCategory("editor", CATEGORY, "Motos (particulares)", before.scopeNoteEs());
+			assertThat(catalog.category(CATEGORY).orElseThrow().nameEs()).isEqualTo("Motos (particulares)");
+
+			administration.saveGroup("editor", CATEGORY, new GroupDefinition("GRUPO_" + suffix, "Grupo nuevo", "Prueba"));
+			assertThat(catalog.category(CATEGORY).orElseThrow().group("GRUPO_" + suffix)).isPresent();
+			assertThatThrownBy(() -> administration.deleteGroup("editor", CATEGORY, "LISTA_T4"))
+				.isInstanceOfSatisfying(CatalogAdministration.EditRejected.class,
+						ex -> assertThat(ex.byField().get("code")).contains("en uso"));
+			administration.deleteGroup("editor", CATEGORY, "GRUPO_" + suffix);
+			assertThat(catalog.category(CATEGORY).orElseThrow().group("GRUPO_" + suffix)).isEmpty();
+
+			administration.saveSurcharge("editor", CATEGORY, new SurchargeDefinition("RECARGO_" + suffix, "Recargo",
+					new BigDecimal("30"), List.of("T1", "T2"), true, List.of("ESCAPE")));
+			assertThat(catalog.category(CATEGORY).orElseThrow().surcharges())
+				.extracting(SurchargeDefinition::code).contains("RECARGO_" + suffix);
+			assertThatThrownBy(() -> administration.saveSurcharge("editor", CATEGORY, new SurchargeDefinition(
+					"RECARGO_" + suffix, "Recargo", new BigDecimal("30"), List.of("T9"), false, List.of())))
+				.isInstanceOfSatisfying(CatalogAdministration.EditRejected.class,
+						ex -> assertThat(ex.byField()).containsKey("catalog"));
+			administration.deleteSurcharge("editor", CATEGORY, "RECARGO_" + suffix);
+		}
+		finally {
+			administration.updateCategory("restore", CATEGORY, before.nameEs(), before.scopeNoteEs());
+		}
+		assertThat(catalog.category(CATEGORY).orElseThrow()).isEqualTo(before);
+	}
+
 	private TierDefinition tier(String code) {
 		return catalog.tiers(CATEGORY).stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
 	}

@@ -14,12 +14,16 @@ import es.msia.bot.catalog.CatalogWarning;
 import es.msia.bot.catalog.CategoryDefinition;
 import es.msia.bot.catalog.ElementDefinition;
 import es.msia.bot.catalog.ExtraDefinition;
+import es.msia.bot.catalog.GroupDefinition;
+import es.msia.bot.catalog.SurchargeDefinition;
 import es.msia.bot.catalog.TierDefinition;
 import es.msia.bot.catalog.WarningSeverity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -151,6 +155,14 @@ class CatalogEditingController {
 		return "redirect:/catalog/" + slug + "/elements/" + code;
 	}
 
+	/** Preview of an example image (the public images endpoint is on the API port, not here). */
+	@GetMapping("/images/{*path}")
+	ResponseEntity<byte[]> image(@PathVariable String path) {
+		return administration.exampleImage(path.startsWith("/") ? path.substring(1) : path)
+			.map(i -> ResponseEntity.ok().contentType(MediaType.parseMediaType(i.contentType())).body(i.bytes()))
+			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
 	// ----- tiers
 
 	@GetMapping("/{slug}/tiers/{code}")
@@ -238,13 +250,57 @@ class CatalogEditingController {
 				() -> administration.saveDocument(user.getName(), slug, document));
 	}
 
-	@PostMapping("/{slug}/{kind:warnings|extras|documents}/{code}/delete")
+	@PostMapping("/{slug}/texts")
+	String saveCategory(@PathVariable String slug, @RequestParam String nameEs,
+			@RequestParam(defaultValue = "") String scopeNoteEs, Principal user, Model model) {
+		CategoryDefinition current = category(slug);
+		model.addAttribute("nameEs", nameEs);
+		model.addAttribute("scopeNoteEs", scopeNoteEs);
+		try {
+			administration.updateCategory(user.getName(), slug, nameEs, scopeNoteEs);
+			model.addAttribute("saved", true);
+			model.addAttribute("errors", Map.of());
+		}
+		catch (CatalogAdministration.EditRejected ex) {
+			model.addAttribute("errors", ex.byField());
+		}
+		model.addAttribute("category", current);
+		return "admin/catalog/edit :: categoryForm";
+	}
+
+	@PostMapping("/{slug}/groups")
+	String saveGroup(@PathVariable String slug, @RequestParam String code, @RequestParam String nameEs,
+			@RequestParam(defaultValue = "") String descriptionEs, Principal user, Model model) {
+		GroupDefinition group = new GroupDefinition(code.strip().toUpperCase(java.util.Locale.ROOT), nameEs.strip(),
+				descriptionEs.strip());
+		return row(model, slug, "groupRow", "g", group, () -> administration.saveGroup(user.getName(), slug, group));
+	}
+
+	@PostMapping("/{slug}/surcharges")
+	String saveSurcharge(@PathVariable String slug, @RequestParam String code, @RequestParam String nameEs,
+			@RequestParam(defaultValue = "") String price, @RequestParam(defaultValue = "") String appliesTo,
+			@RequestParam(defaultValue = "false") boolean onRequest,
+			@RequestParam(defaultValue = "") String triggerElements, Principal user, Model model) {
+		BigDecimal euros = decimal(price);
+		SurchargeDefinition surcharge = new SurchargeDefinition(code.strip().toUpperCase(java.util.Locale.ROOT),
+				nameEs.strip(), euros, codes(appliesTo), onRequest, codes(triggerElements));
+		if (euros == null) {
+			model.addAttribute("errors", Map.of("price", "escribe un importe, por ejemplo 45,00"));
+			return rowView(model, slug, "surchargeRow", "s", surcharge);
+		}
+		return row(model, slug, "surchargeRow", "s", surcharge,
+				() -> administration.saveSurcharge(user.getName(), slug, surcharge));
+	}
+
+	@PostMapping("/{slug}/{kind:warnings|extras|documents|groups|surcharges}/{code}/delete")
 	String deleteRow(@PathVariable String slug, @PathVariable String kind, @PathVariable String code, Principal user,
 			RedirectAttributes redirect) {
 		try {
 			switch (kind) {
 				case "warnings" -> administration.deleteWarning(user.getName(), slug, code);
 				case "extras" -> administration.deleteExtra(user.getName(), slug, code);
+				case "groups" -> administration.deleteGroup(user.getName(), slug, code);
+				case "surcharges" -> administration.deleteSurcharge(user.getName(), slug, code);
 				default -> administration.deleteDocument(user.getName(), slug, code);
 			}
 			redirect.addFlashAttribute("flash", "catalog.row.deleted");
@@ -328,6 +384,13 @@ class CatalogEditingController {
 			caps.put(group.code(), value);
 		}
 		return caps;
+	}
+
+	private static List<String> codes(String text) {
+		return java.util.Arrays.stream(text.split("[,\\s]+"))
+			.map(c -> c.strip().toUpperCase(java.util.Locale.ROOT))
+			.filter(c -> !c.isEmpty())
+			.toList();
 	}
 
 	private static Map<String, String> byField(List<CatalogAdministration.Problem> problems) {

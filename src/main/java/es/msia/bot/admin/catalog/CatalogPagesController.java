@@ -2,11 +2,14 @@ package es.msia.bot.admin.catalog;
 
 import java.math.BigDecimal;
 import java.security.Principal;
+import java.util.List;
 
 import es.msia.bot.catalog.BaseDocument;
 import es.msia.bot.catalog.Catalog;
 import es.msia.bot.catalog.CatalogWarning;
 import es.msia.bot.catalog.ExtraDefinition;
+import es.msia.bot.catalog.GroupDefinition;
+import es.msia.bot.catalog.SurchargeDefinition;
 import es.msia.bot.catalog.WarningSeverity;
 import es.msia.bot.catalog.CatalogAdministration;
 import es.msia.bot.catalog.ClientType;
@@ -58,6 +61,8 @@ class CatalogPagesController {
 		model.addAttribute("newWarning", new CatalogWarning("", WarningSeverity.WARNING, "", "category"));
 		model.addAttribute("newExtra", new ExtraDefinition("", "", null, null, "per_case"));
 		model.addAttribute("newDocument", new BaseDocument("", "", "", null));
+		model.addAttribute("newGroup", new GroupDefinition("", "", ""));
+		model.addAttribute("newSurcharge", new SurchargeDefinition("", "", null, List.of(), false, List.of()));
 		return "admin/catalog/category";
 	}
 

@@ -9,6 +9,7 @@ import es.msia.bot.catalog.BaseDocument;
 import es.msia.bot.catalog.CatalogWarning;
 import es.msia.bot.catalog.ElementDefinition;
 import es.msia.bot.catalog.ExtraDefinition;
+import es.msia.bot.catalog.GroupDefinition;
 import es.msia.bot.catalog.SurchargeDefinition;
 import es.msia.bot.catalog.TierDefinition;
 import es.msia.bot.catalog.VariantDefinition;
@@ -100,6 +101,38 @@ public class CatalogEdits {
 				throw new CatalogRowNotFound("Element " + category + "/" + code);
 			}
 			this.rows.delete(CatalogTable.ELEMENTS, category, code);
+		});
+	}
+
+	/** Changes a category's name and scope note. */
+	public void updateCategory(String actor, String category, String nameEs, String scopeNoteEs) {
+		edit(actor, category, () -> this.rows.updateCategory(category, nameEs, scopeNoteEs));
+	}
+
+	/** Adds a group (list of a tier) or changes its name and description. */
+	public void saveGroup(String actor, String category, GroupDefinition group) {
+		edit(actor, category, () -> this.rows.upsertGroup(category, group));
+	}
+
+	/** Deletes a group no element, variant or tier cap uses any more. */
+	public void deleteGroup(String actor, String category, String code) {
+		edit(actor, category, () -> {
+			long used = this.jdbc.sql("""
+					SELECT (SELECT count(*) FROM catalog_elements WHERE category = :c AND group_code = :g)
+					     + (SELECT count(*) FROM catalog_tier_admits WHERE category = :c AND group_code = :g)""")
+				.param("c", category)
+				.param("g", code)
+				.query(Long.class)
+				.single();
+			if (used > 0) {
+				throw CatalogEditRejected.of("code", "el grupo " + code + " está en uso (" + used + " elementos o tarifas)");
+			}
+			if (this.jdbc.sql("DELETE FROM catalog_groups WHERE category = :c AND code = :g")
+				.param("c", category)
+				.param("g", code)
+				.update() == 0) {
+				throw new CatalogRowNotFound("Group " + category + "/" + code);
+			}
 		});
 	}
 
