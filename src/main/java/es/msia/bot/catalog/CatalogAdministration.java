@@ -33,6 +33,9 @@ public class CatalogAdministration {
 
 	private static final Pattern CODE = Pattern.compile("[A-Z0-9_]+");
 
+	private static final tools.jackson.databind.json.JsonMapper AUDIT_JSON = tools.jackson.databind.json.JsonMapper.builder()
+		.build();
+
 	/** One audited change (JSON row images before and after). */
 	public record Change(long id, String table, String rowKey, String action, String changedBy, Instant changedAt,
 			@Nullable String before, @Nullable String after) {
@@ -40,6 +43,22 @@ public class CatalogAdministration {
 		/** Whether the panel can revert it (the seed summary and catalogue metadata cannot be). */
 		public boolean revertible() {
 			return !"seed".equals(this.action) && !"catalog_meta".equals(this.table);
+		}
+
+		/** For an update, the columns whose value it changed (so a reader need not compare two JSON rows). */
+		public List<String> changedFields() {
+			if (this.before == null || this.after == null) {
+				return List.of();
+			}
+			tools.jackson.databind.JsonNode old = AUDIT_JSON.readTree(this.before);
+			tools.jackson.databind.JsonNode now = AUDIT_JSON.readTree(this.after);
+			List<String> changed = new ArrayList<>();
+			now.propertyNames().forEach(name -> {
+				if (!now.get(name).equals(old.get(name))) {
+					changed.add(name);
+				}
+			});
+			return changed;
 		}
 
 	}

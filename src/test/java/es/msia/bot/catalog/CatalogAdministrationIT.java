@@ -49,6 +49,7 @@ class CatalogAdministrationIT extends IntegrationTest {
 		assertThat(edit.table()).isEqualTo("catalog_tiers");
 		assertThat(edit.rowKey()).isEqualTo(CATEGORY + "/T6");
 		assertThat(edit.revertible()).isTrue();
+		assertThat(edit.changedFields()).containsExactly("price");
 
 		String reverter = "reverter-" + nextId();
 		administration.revert(reverter, edit.id());

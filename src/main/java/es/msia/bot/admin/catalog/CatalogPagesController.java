@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.security.Principal;
 import java.util.List;
 
+import es.msia.bot.admin.paging.PageSlice;
 import es.msia.bot.catalog.BaseDocument;
 import es.msia.bot.catalog.Catalog;
 import es.msia.bot.catalog.CatalogWarning;
@@ -34,8 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/catalog")
 class CatalogPagesController {
-
-	private static final int AUDIT_ROWS = 50;
 
 	private final Catalog catalog;
 
@@ -89,8 +88,11 @@ class CatalogPagesController {
 	}
 
 	@GetMapping("/audit")
-	String audit(Model model) {
-		model.addAttribute("changes", administration.audit(AUDIT_ROWS));
+	String audit(@RequestParam(defaultValue = "1") int page, Model model) {
+		PageSlice<CatalogAdministration.Change> slice = PageSlice.of(administration.audit(PageSlice.fetchSize(page)), page,
+				false, "/catalog/audit", java.util.Map.of());
+		model.addAttribute("pageSlice", slice);
+		model.addAttribute("changes", slice.items());
 		return "admin/catalog/audit";
 	}
 
