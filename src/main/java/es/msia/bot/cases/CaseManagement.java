@@ -150,6 +150,16 @@ public class CaseManagement {
 		return cases.search(status, text == null || text.isBlank() ? null : text.trim(), 200).stream().map(this::view).toList();
 	}
 
+	/** The cases opened in one conversation, newest first (for links from the conversation page). */
+	public List<CaseView> ofConversation(long conversationId) {
+		return cases.linkedTo(conversationId, null, 50).stream().map(this::view).toList();
+	}
+
+	/** One customer's cases, newest first (for links from the customer page). */
+	public List<CaseView> ofCustomer(long customerId) {
+		return cases.linkedTo(null, customerId, 50).stream().map(this::view).toList();
+	}
+
 	/**
 	 * The stored bytes of one of the case's files, for authenticated staff only (the panel streams them; no
 	 * public URL exists). The caller closes the stream.

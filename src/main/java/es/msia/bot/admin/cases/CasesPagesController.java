@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import es.msia.bot.admin.paging.PageSlice;
 import es.msia.bot.cases.CaseManagement;
 import es.msia.bot.cases.CaseNotFound;
 import es.msia.bot.cases.CaseStatus;
@@ -67,20 +68,26 @@ class CasesPagesController {
 	}
 
 	@GetMapping
-	String queue(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String q, Model model) {
-		table(status, q, model);
+	String queue(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		table(status, q, page, model);
 		model.addAttribute("counts", cases.countByStatus());
 		return "admin/cases/list";
 	}
 
 	@GetMapping
 	@HxRequest
-	String table(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String q, Model model) {
+	String table(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "1") int page, Model model) {
 		CaseStatus filter = parse(status);
 		model.addAttribute("status", filter == null ? "" : filter.code());
 		model.addAttribute("q", q);
 		model.addAttribute("statuses", CaseStatus.values());
-		model.addAttribute("cases", cases.search(filter, q));
+		// search() returns the whole (bounded) list, so the page count is known.
+		PageSlice<CaseView> slice = PageSlice.of(cases.search(filter, q), page, true, "/cases",
+				java.util.Map.of("status", filter == null ? "" : filter.code(), "q", q));
+		model.addAttribute("pageSlice", slice);
+		model.addAttribute("cases", slice.items());
 		return "admin/cases/fragments :: table";
 	}
 

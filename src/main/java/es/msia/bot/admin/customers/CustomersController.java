@@ -1,5 +1,7 @@
 package es.msia.bot.admin.customers;
 
+import es.msia.bot.admin.paging.PageSlice;
+import es.msia.bot.cases.CaseManagement;
 import es.msia.bot.conversation.ConversationView;
 import es.msia.bot.customers.CustomerId;
 import es.msia.bot.customers.CustomerView;
@@ -38,24 +40,31 @@ class CustomersController {
 
 	private final JsonMapper json;
 
-	CustomersController(Customers customers, ConversationView conversations, CustomerExport export, JsonMapper json) {
+	private final CaseManagement cases;
+
+	CustomersController(Customers customers, ConversationView conversations, CustomerExport export, JsonMapper json,
+			CaseManagement cases) {
 		this.customers = customers;
 		this.conversations = conversations;
 		this.export = export;
 		this.json = json;
+		this.cases = cases;
 	}
 
 	@GetMapping
-	String list(@RequestParam(defaultValue = "") String q, Model model) {
-		table(q, model);
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
+		table(q, page, model);
 		return "admin/customers/list";
 	}
 
 	@GetMapping
 	@HxRequest
-	String table(@RequestParam(defaultValue = "") String q, Model model) {
+	String table(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
 		model.addAttribute("q", q);
-		model.addAttribute("customers", customers.search(q, PAGE));
+		PageSlice<CustomerView> slice = PageSlice.of(customers.search(q, PageSlice.fetchSize(page)), page, false,
+				"/customers", Map.of("q", q));
+		model.addAttribute("pageSlice", slice);
+		model.addAttribute("customers", slice.items());
 		return "admin/customers/fragments :: table";
 	}
 
@@ -66,6 +75,7 @@ class CustomersController {
 		model.addAttribute("customer", customer);
 		model.addAttribute("conversations",
 				conversations.list(new ConversationView.Filter("", "", false, id, PAGE)));
+		model.addAttribute("linkedCases", cases.ofCustomer(id));
 		return "admin/customers/detail";
 	}
 

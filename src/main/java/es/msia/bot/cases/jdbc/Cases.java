@@ -178,6 +178,19 @@ public class Cases {
 			.list();
 	}
 
+	/** The cases of one conversation or of one customer (whichever is given), newest first. */
+	public List<CaseRow> linkedTo(@Nullable Long conversationId, @Nullable Long customerId, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM cases WHERE (CAST(:conversation AS bigint) IS NULL OR conversation_id = :conversation)
+				  AND (CAST(:customer AS bigint) IS NULL OR customer_id = :customer)
+				ORDER BY opened_at DESC, id DESC LIMIT :limit""")
+			.param("conversation", conversationId, java.sql.Types.BIGINT)
+			.param("customer", customerId, java.sql.Types.BIGINT)
+			.param("limit", limit)
+			.query(this::row)
+			.list();
+	}
+
 	/**
 	 * Collecting cases silent since before {@code before}; with {@code notBefore}, only those silent since
 	 * after it and not reminded yet (the reminder query), otherwise all (the abandonment query).
