@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code arguments} as a JSON string); D4 errors {@code {"error":{"code","message","metadata"}}} for
  * 400/401/402/403/404/408/429 (with {@code Retry-After})/502/503; a 200 carrying an error and no choices;
  * D5 {@code models} fallback reporting the backup in {@code model}; malformed tool arguments; slow
- * answers for timeouts.
+ * answers for timeouts; raw bodies, empty choices and a D6 event stream with a mid-stream error.
  * <p>
  * Scripted answers are used first, in order; then the {@link #brain} answers from the request.
  */
@@ -96,6 +96,42 @@ public final class FakeOpenRouter implements AutoCloseable {
 			body.set("error", error(502).get("error"));
 			body.putArray("choices");
 			return json(200, body.toString());
+		});
+	}
+
+	/** Exactly this answer: for bodies no real server should send (malformed JSON, no choices, HTML). */
+	public void nextRaw(int status, String contentType, String body) {
+		scripted.add(request -> new MockResponse.Builder().code(status).setHeader("Content-Type", contentType).body(body).build());
+	}
+
+	/** A 200 with the D3 envelope but an empty {@code choices} array. */
+	public void nextEmptyChoices() {
+		scripted.add(request -> {
+			ObjectNode body = envelope(request);
+			body.putArray("choices");
+			return json(200, body.toString());
+		});
+	}
+
+	/**
+	 * D6 streaming mode, for a client that did not ask for it: a 200 {@code text/event-stream} whose first
+	 * chunk starts a tool call and whose next event is a mid-stream error ({@code code} as given: a number
+	 * or the string {@code "server_error"}), then {@code [DONE]}.
+	 */
+	public void nextStreamWithMidStreamError(Object code) {
+		scripted.add(request -> {
+			String start = "{\"id\":\"gen-s\",\"object\":\"chat.completion.chunk\",\"created\":1772446507,"
+					+ "\"model\":\"openai/gpt-4o-mini\",\"provider\":\"OpenAI\",\"choices\":[{\"index\":0,\"delta\":"
+					+ "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_s\","
+					+ "\"type\":\"function\",\"function\":{\"name\":\"greet\",\"arguments\":\"\"}}]},\"finish_reason\":null}]}";
+			String codeJson = code instanceof Number ? code.toString() : "\"" + code + "\"";
+			String error = "{\"id\":\"gen-s\",\"object\":\"chat.completion.chunk\",\"created\":1772446507,"
+					+ "\"model\":\"openai/gpt-4o-mini\",\"provider\":\"OpenAI\",\"error\":{\"code\":" + codeJson
+					+ ",\"message\":\"Rate limit exceeded\"},\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\"},"
+					+ "\"finish_reason\":\"error\"}]}";
+			return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+				.body(": OPENROUTER PROCESSING\n\ndata: " + start + "\n\ndata: " + error + "\n\ndata: [DONE]\n\n")
+				.build();
 		});
 	}
 

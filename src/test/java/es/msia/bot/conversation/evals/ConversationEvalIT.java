@@ -56,7 +56,7 @@ class ConversationEvalIT extends IntegrationTest {
 			RecordingLedger ledger = new RecordingLedger();
 			LlmSettings settings = new LlmSettings(FakeOpenRouter.KEY, server.baseUrl(), "openai/gpt-4o-mini", List.of(),
 					Duration.ofSeconds(5), 2, Duration.ofMillis(5), 3, Duration.ofMinutes(1), new BigDecimal("20"),
-					"https://example.test", "MSI-a evals", 2500, 6);
+					"https://example.test", "MSI-a evals", 2500, 6, new BigDecimal("0.92"), Duration.ofSeconds(10));
 			Understanding llm = new FaqAnswering(new LlmUnderstanding(settings, ledger, new LlmUnderstanding.Sources(
 					() -> engines.current().catalog(), offline, id -> List.of(),
 					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer))),
