@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import es.msia.bot.conversation.llm.LlmCalls;
-import es.msia.bot.conversation.llm.LlmChoice;
+import es.msia.bot.conversation.LlmChoice;
 import es.msia.bot.conversation.llm.LlmSettings;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package es.msia.bot.conversation.llm;
 
+import es.msia.bot.conversation.LlmChoice;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

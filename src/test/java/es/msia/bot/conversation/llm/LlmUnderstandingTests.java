@@ -1,5 +1,6 @@
 package es.msia.bot.conversation.llm;
 
+import es.msia.bot.conversation.LlmChoice;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -251,6 +252,27 @@ class LlmUnderstandingTests {
 			assertThat(call.outcome()).isEqualTo("skipped");
 			assertThat(call.fallbackReason()).isEqualTo("budget");
 			assertThat(call.attempts()).isZero();
+		});
+	}
+
+	@Test
+	void warnsStaffInTheLogOnceAMonthNotOnEveryTurn() {
+		ledger.spentBefore(new BigDecimal("100"));
+		var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(LlmUnderstanding.class);
+		var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			var understanding = LlmFixtures.understanding(LlmFixtures.settings(server), ledger);
+			IntStream.range(0, 3).forEach(i -> understanding.understand(FRESH, "hola"));
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+
+		assertThat(appender.list).filteredOn(e -> e.getFormattedMessage().contains("budget")).singleElement().satisfies(e -> {
+			assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+			assertThat(e.getFormattedMessage()).contains("20 EUR", "92.00 EUR spent");
 		});
 	}
 

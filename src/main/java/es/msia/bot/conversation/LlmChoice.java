@@ -1,4 +1,4 @@
-package es.msia.bot.conversation.llm;
+package es.msia.bot.conversation;
 
 import java.math.BigDecimal;
 import java.util.List;
