@@ -63,8 +63,11 @@ class UsageBrowserIT extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("nav a.active")).getText()).isEqualTo("Uso y costes");
 		shoot("usage");
 
-		clickCentred(By.xpath("//table[@id='usage-conversations']//a[text()='#" + conversation + "']"));
-		wait.until(d -> d.getCurrentUrl().endsWith("/conversations/" + conversation));
+		String link = browser.findElement(By.xpath("//table[@id='usage-conversations']//a[text()='#" + conversation + "']"))
+			.getAttribute("href");
+		assertThat(link).endsWith("/conversations/" + conversation);
+		browser.navigate().to(link);
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains(String.valueOf(conversation));
 	}
 
 	@Test

@@ -43,6 +43,9 @@ public final class FakeOpenRouter implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final com.knuddels.jtokkit.api.Encoding O200K = com.knuddels.jtokkit.Encodings.newLazyEncodingRegistry()
+		.getEncoding(com.knuddels.jtokkit.api.EncodingType.O200K_BASE);
+
 	private final MockWebServer server;
 
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -203,12 +206,12 @@ public final class FakeOpenRouter implements AutoCloseable {
 		return json(200, body.toString());
 	}
 
-	/** The D3 envelope with usage (prompt tokens estimated as characters / 4) and cost. */
+	/** The D3 envelope with usage (prompt tokens: messages and tools counted in o200k, as gpt-4o-mini would) and cost. */
 	private ObjectNode envelope(JsonNode request) {
 		ObjectNode body = JSON.createObjectNode();
 		body.put("id", "gen-" + ids.incrementAndGet()).put("provider", "OpenAI").put("model", modelUsed(request));
 		body.put("object", "chat.completion").put("created", 1772446507L).put("system_fingerprint", "fp_44709d6fcb");
-		int prompt = request.path("messages").toString().length() / 4;
+		int prompt = O200K.countTokensOrdinary(request.path("messages").toString() + request.path("tools").toString());
 		ObjectNode usage = body.putObject("usage");
 		usage.put("prompt_tokens", prompt).put("completion_tokens", 23).put("total_tokens", prompt + 23);
 		usage.putObject("prompt_tokens_details").put("cached_tokens", 0);

@@ -66,7 +66,11 @@ class ConversationEvalIT extends IntegrationTest {
 					oracle.observing(llm), ledger::calls);
 
 			System.out.println(report.table());
+			System.out.println("requests recorded by the fake OpenRouter: " + server.requestCount() + " for " + report.turns()
+					+ " customer turns");
 			assertThat(report.failures()).isEmpty();
+			// The ledger's attempts are the HTTP requests the fake actually received.
+			assertThat(server.requestCount()).isEqualTo(report.calls());
 			assertThat(report.callsPerTurn()).isLessThanOrEqualTo(1.5);
 			assertThat(report.maxPromptTokens()).isLessThanOrEqualTo(2500);
 			assertThat(ledger.calls()).allSatisfy(call -> assertThat(call.outcome()).isEqualTo("used"));
