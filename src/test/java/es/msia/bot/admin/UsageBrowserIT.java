@@ -37,10 +37,24 @@ class UsageBrowserIT extends BrowserTest {
 		jdbc.sql("""
 				INSERT INTO cases (reference, conversation_id, status, category, tier_code, tier_price, subtotal,
 				                   catalog_version, quote, data)
-				VALUES (:ref, :conv, 'resolved', 'motos-part', 'T3', 175, 175, 'test', '{}'::jsonb, '{}'::jsonb)""")
+				VALUES (:ref, :conv, 'resolved', 'motos-part', 'T3', 175, 175, 'test', '{}'::jsonb, CAST(:data AS jsonb))""")
+			.param("data", """
+					{"items":[],"personal":{},"vehicle":{},"workshopMode":null,"workshop":{},"slotsDone":[],"personalKnown":false}""")
 			.param("ref", reference)
 			.param("conv", conversation)
 			.update();
+		try {
+			showsTheTurnsOf(conversation, reference);
+		}
+		finally {
+			// The database is shared with the other tests: no hand-made case or cost stays behind.
+			jdbc.sql("DELETE FROM cases WHERE conversation_id = :c").param("c", conversation).update();
+			jdbc.sql("DELETE FROM llm_calls WHERE conversation_id = :c").param("c", conversation).update();
+			jdbc.sql("DELETE FROM conversations WHERE id = :c").param("c", conversation).update();
+		}
+	}
+
+	private void showsTheTurnsOf(long conversation, String reference) {
 		turn(conversation, "used", 2, null, "0.0500");
 		turn(conversation, "used", 1, null, "0.0300");
 		turn(conversation, "failed", 3, "unavailable", "0");
@@ -107,7 +121,7 @@ class UsageBrowserIT extends BrowserTest {
 	}
 
 	@Test
-	void staffCannotSeeCostsOrChangeTheModel() {
+	void onlyAdminsSeeCostsAndChangeTheModelWithACsrfToken() {
 		PanelClient staff = new PanelClient(ports.adminPort());
 		staff.login(user("staff"), PASSWORD);
 
@@ -115,6 +129,14 @@ class UsageBrowserIT extends BrowserTest {
 		staff.get("/conversations");
 		assertThat(staff.post("/settings/llm", "model=x%2Fy&monthlyBudgetEur=1000").statusCode()).isEqualTo(403);
 		assertThat(options.current().monthlyBudgetEur()).isEqualByComparingTo(options.defaults().monthlyBudgetEur());
+
+		PanelClient admin = new PanelClient(ports.adminPort());
+		admin.login(user("admin"), PASSWORD);
+		admin.get("/settings");
+		assertThat(admin.postRaw("/settings/llm", "model=x%2Fy&monthlyBudgetEur=0").statusCode()).isEqualTo(403);
+		assertThat(admin.post("/settings/llm", "model=x%2Fy&monthlyBudgetEur=7").statusCode()).isEqualTo(302);
+		assertThat(options.current().model()).isEqualTo("x/y");
+		assertThat(new PanelClient(ports.adminPort()).get("/usage").statusCode()).isEqualTo(302);
 	}
 
 	private void set(String id, String value) {
