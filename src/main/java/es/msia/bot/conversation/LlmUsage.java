@@ -35,14 +35,15 @@ public class LlmUsage {
 	 * @param fallbacks turns the offline engine answered instead
 	 */
 	public record Totals(String key, long turns, long calls, long promptTokens, long completionTokens, BigDecimal costEur,
-			long fallbacks) {
+			long fallbacks, long answered, long maxPromptTokens) {
 
 		public double callsPerTurn() {
 			return turns == 0 ? 0 : (double) calls / turns;
 		}
 
+		/** Average prompt of the calls that got an answer (failed attempts report no usage). */
 		public long promptTokensPerCall() {
-			return calls == 0 ? 0 : Math.round((double) promptTokens / calls);
+			return answered == 0 ? 0 : Math.round((double) promptTokens / answered);
 		}
 
 	}
@@ -57,7 +58,9 @@ public class LlmUsage {
 
 	private static final String COLUMNS = " COUNT(*) AS turns, COALESCE(SUM(l.attempts), 0) AS calls,"
 			+ " COALESCE(SUM(l.prompt_tokens), 0) AS p, COALESCE(SUM(l.completion_tokens), 0) AS c,"
-			+ " COALESCE(SUM(l.cost_usd), 0) AS cost, COUNT(l.fallback_reason) AS fallbacks";
+			+ " COALESCE(SUM(l.cost_usd), 0) AS cost, COUNT(l.fallback_reason) AS fallbacks,"
+			+ " COUNT(*) FILTER (WHERE l.outcome IN ('used', 'unusable')) AS answered,"
+			+ " COALESCE(MAX(l.prompt_tokens), 0) AS max_prompt";
 
 	private final JdbcClient jdbc;
 
@@ -86,7 +89,7 @@ public class LlmUsage {
 			.forEach(t -> found.put(t.key(), t));
 		List<Totals> all = new ArrayList<>();
 		for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-			all.add(found.getOrDefault(day.toString(), new Totals(day.toString(), 0, 0, 0, 0, BigDecimal.ZERO, 0)));
+			all.add(found.getOrDefault(day.toString(), new Totals(day.toString(), 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0)));
 		}
 		return all;
 	}
@@ -146,7 +149,8 @@ public class LlmUsage {
 
 	private Totals totals(ResultSet rs, int row) throws SQLException {
 		return new Totals(rs.getString("k"), rs.getLong("turns"), rs.getLong("calls"), rs.getLong("p"), rs.getLong("c"),
-				settings.toEur(rs.getBigDecimal("cost")).setScale(4, RoundingMode.HALF_UP), rs.getLong("fallbacks"));
+				settings.toEur(rs.getBigDecimal("cost")).setScale(4, RoundingMode.HALF_UP), rs.getLong("fallbacks"),
+				rs.getLong("answered"), rs.getLong("max_prompt"));
 	}
 
 }

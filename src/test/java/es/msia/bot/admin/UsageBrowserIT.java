@@ -74,6 +74,7 @@ class UsageBrowserIT extends BrowserTest {
 		assertThat(browser.findElements(By.cssSelector("#usage-days tbody tr"))).isNotEmpty();
 		assertThat(browser.findElements(By.cssSelector(".chart svg rect"))).hasSize(30);
 		assertThat(browser.findElement(By.id("usage-calls-per-turn")).getText()).matches("\\d+,\\d\\d");
+		assertThat(browser.findElement(By.id("usage-max-prompt")).getText()).matches("máx\\. \\d+ \\(objetivo ≤ 2500\\)");
 		assertThat(browser.findElement(By.cssSelector("nav a.active")).getText()).isEqualTo("Uso y costes");
 		shoot("usage");
 
@@ -89,6 +90,7 @@ class UsageBrowserIT extends BrowserTest {
 		login(user("admin"));
 		open("/");
 		assertThat(browser.findElements(By.id("llm-budget-warning"))).isEmpty();
+		assertThat(browser.findElement(By.id("llm-month-cost")).getText()).contains("Coste del LLM este mes", "de 20,00 €");
 
 		open("/settings");
 		WebElement card = browser.findElement(By.id("settings-llm"));
