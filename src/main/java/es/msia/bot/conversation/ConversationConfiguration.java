@@ -36,14 +36,15 @@ class ConversationConfiguration {
 	 */
 	@Bean
 	Understanding understanding(CatalogEngines engines, Faq faq, LlmSettings settings, LlmCalls llmCalls,
-			Transcript transcript) {
+			Transcript transcript, LlmOptions options) {
 		Understanding offline = (context, text) -> engines.current().understanding().understand(context, text);
 		Understanding understanding = offline;
 		if (settings.enabled()) {
 			understanding = new LlmUnderstanding(settings, llmCalls, new LlmUnderstanding.Sources(
 					() -> engines.current().catalog(), offline,
 					id -> transcript.latest(id, settings.windowMessages()).stream().map(ConversationConfiguration::line).toList(),
-					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer)));
+					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer)),
+					options::current);
 		}
 		return new FaqAnswering(understanding, question -> faq.answer(question).map(FaqEntry::answer));
 	}
