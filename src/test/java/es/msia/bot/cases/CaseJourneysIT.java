@@ -211,6 +211,39 @@ class CaseJourneysIT extends CaseChats {
 	}
 
 	@Test
+	void aBurstOfPhotosGetsOneAcknowledgementListoClosesASlotAndAHandoffKeepsTheCase() {
+		Customer customer = new Customer();
+		customer.acceptsQuoteFor("escape");
+		String burst = burstOfPhotos(customer, jpeg(401), jpeg(402));
+		assertThat(burst).contains("Recibidos los 2 archivos").contains("Marca y modelo del escape");
+		customer.says("Akrapovic Racing Line, linea completa, sí");
+		customer.sends("", pdf("ficha burst"));
+		customer.sends("", jpeg(403));
+		String partial = burstOfPhotos(customer, jpeg(404), jpeg(405), jpeg(406));
+		assertThat(partial).contains("Recibidas 3 fotos").contains("Falta 1 más");
+		assertThat(customer.says("listo")).contains("cinta métrica");
+		assertThat(customer.fileCount()).isEqualTo(7);
+
+		String handoff = customer.says("prefiero hablar con una persona");
+		assertThat(handoff).startsWith("¡Claro!").doesNotContain("cancelado");
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM escalations WHERE conversation_id = :c")
+			.param("c", customer.conversation).query(Long.class).single() == 1);
+		assertThat(customer.caseRow()).containsEntry("status", "collecting");
+	}
+
+	/** Photos sent one per WhatsApp message, back to back, as phones do: answered once. */
+	private String burstOfPhotos(Customer customer, byte[]... photos) {
+		int before = customer.customerFacing().size();
+		for (byte[] photo : photos) {
+			customer.postRaw(customer.payload("", List.of(chatwoot.serveFile(photo))));
+		}
+		String reply = customer.replyAfter(before, "", photos.length);
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+			.until(() -> customer.customerFacing().size() == before + 1);
+		return reply;
+	}
+
+	@Test
 	void aSecondCaseFromAnotherConversationOfTheSameCustomerIsRefusedAndTheOpenOneContinues() {
 		Customer first = new Customer();
 		first.acceptsQuoteFor("escape");
