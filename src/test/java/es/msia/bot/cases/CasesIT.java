@@ -43,7 +43,7 @@ class CasesIT extends CaseChats {
 
 	@Test
 	void collectsACompleteMotorcycleCaseFromQuoteToPendingReview() throws IOException {
-		Customer lucia = new Customer();
+		Customer lucia = new Customer("+34633" + String.format("%06d", nextId() % 1_000_000), "Lucía Martín", "Particular");
 		lucia.says("quiero legalizar el escape");
 		String opened = lucia.says("vale, adelante");
 		assertThat(opened).contains("Abro tu expediente *MSI-").contains("Para *Escape (línea completa)* necesito estas fotos");
