@@ -39,7 +39,7 @@ abstract class CaseChats extends IntegrationTest {
 
 		final long conversation = nextId();
 
-		final long contactId = conversation;
+		final long contactId;
 
 		final String phone;
 
@@ -55,6 +55,11 @@ abstract class CaseChats extends IntegrationTest {
 		}
 
 		Customer(String phone, String name, String tipo) {
+			this(phone, name, tipo, 0);
+		}
+
+		private Customer(String phone, String name, String tipo, long contactId) {
+			this.contactId = contactId == 0 ? conversation : contactId;
 			this.phone = phone;
 			this.name = name;
 			this.tipo = tipo;
@@ -62,7 +67,7 @@ abstract class CaseChats extends IntegrationTest {
 
 		/** Another conversation of the same customer (same phone and contact). */
 		Customer sameCustomerAgain() {
-			return new Customer(phone, name, tipo);
+			return new Customer(phone, name, tipo, contactId);
 		}
 
 		String says(String text) {

@@ -23,6 +23,9 @@ class CaseJourneysIT extends CaseChats {
 	@Autowired
 	CaseFileReview review;
 
+	@Autowired
+	CaseManagement cases;
+
 	@Test
 	void collectsACompleteMotorhomeCaseOfAProfessionalFromQuoteToPendingReview() {
 		Customer javier = new Customer("+34622" + String.format("%06d", nextId() % 1_000_000), "Javier Ortega", "Profesional");
@@ -162,6 +165,37 @@ class CaseJourneysIT extends CaseChats {
 		assertThat(javier.caseRow()).containsEntry("status", "pending_review");
 		javier.writeTranscript("aseicars-prof",
 				"Autocaravana, cliente profesional (aseicars-prof): del presupuesto a pending_review, y una foto rechazada");
+
+		// Resolved; months later the same customer, in a new conversation: their data is shown, not asked.
+		cases.changeStatus(id, CaseStatus.IN_PROGRESS, null, "staff");
+		cases.changeStatus(id, CaseStatus.RESOLVED, "Proyecto entregado", "staff");
+		Customer back = javier.sameCustomerAgain();
+		back.says("Ahora quiero legalizar una claraboya");
+		back.says("vale, adelante");
+		back.sends("", jpeg(121), jpeg(122), jpeg(123));
+		back.says("Claraboya, nueva, 1");
+		back.says("Dometic Midi Heki");
+		back.sends("", pdf("ficha 2"));
+		back.sends("", jpeg(124));
+		back.sends("", jpeg(125), jpeg(126), jpeg(127), jpeg(128));
+		String known = back.sends("", pdf("certificado 2"));
+		assertThat(known).contains("Tengo estos datos tuyos de un expediente anterior").contains("Autocaravanas del Sur S.L.")
+			.contains("B12345674").contains("29004").doesNotContain("Ahora tus datos personales");
+		assertThat(back.says("sí")).contains("Marca del vehículo");
+		back.says("Fiat, Ducato Challenger 328, 5678 HJK");
+		back.says("2021, no");
+		back.says("no");
+		back.says("no");
+		back.says("no");
+		assertThat(back.says("1")).contains("resumen").contains("Autocaravanas del Sur S.L.");
+		assertThat(back.says("sí")).contains("pasa a revisión");
+		JsonNode second = back.data();
+		assertThat(second.path("personal").path("dni_nie_cif").asString()).isEqualTo("B12345674");
+		assertThat(second.path("personal").path("email").asString()).isEqualTo("flota@autosur.example");
+		assertThat(second.path("items").get(0).path("fields").path("tipo").asString()).isEqualTo("Claraboya");
+		String secondReference = (String) back.caseRow().get("reference");
+		await().atMost(Duration.ofSeconds(10)).until(() -> secondReference.equals(
+				chatwoot.contact(javier.contactId).path("custom_attributes").path("ultimo_expediente").asString()));
 	}
 
 	@Test
