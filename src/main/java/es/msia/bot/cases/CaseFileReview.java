@@ -11,9 +11,11 @@ import java.util.Optional;
 
 import es.msia.bot.cases.domain.CaseData;
 import es.msia.bot.cases.domain.CaseTexts;
+import es.msia.bot.cases.domain.CollectionPlan;
 import es.msia.bot.cases.files.FileStore;
 import es.msia.bot.cases.jdbc.CaseRow;
 import es.msia.bot.cases.jdbc.Cases;
+import es.msia.bot.catalog.Catalog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -38,12 +40,15 @@ public class CaseFileReview {
 
 	private final FileStore store;
 
+	private final Catalog catalog;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock = Clock.systemUTC();
 
-	CaseFileReview(Cases cases, CaseManagement management, CaseTexts texts, FileStore store,
+	CaseFileReview(Cases cases, CaseManagement management, CaseTexts texts, FileStore store, Catalog catalog,
 			ApplicationEventPublisher events) {
+		this.catalog = catalog;
 		this.cases = cases;
 		this.management = management;
 		this.texts = texts;
@@ -80,10 +85,13 @@ public class CaseFileReview {
 
 	private void askForReplacement(CaseRow row, CaseView.FileView file, @Nullable String reason) {
 		if (row.status() == CaseStatus.COLLECTING && !file.slot().equals(CaseFiles.UNSORTED)) {
-			// The flow asks for the item again when it gets there (it is already past it).
 			CaseData data = row.data();
-			data.slotsDone().remove(file.slot());
-			cases.saveData(row.id(), data);
+			CollectionPlan plan = new CollectionPlan(catalog.category(row.category()).orElseThrow(), catalog.caseData());
+			if (cases.countFiles(row.id(), file.slot()) < plan.expectedFiles(file.slot(), data)) {
+				// Now short of files: the flow goes back to that item and asks for the missing one.
+				data.slotsDone().remove(file.slot());
+				cases.saveData(row.id(), data);
+			}
 		}
 		if (!row.status().isOpen()) {
 			return;

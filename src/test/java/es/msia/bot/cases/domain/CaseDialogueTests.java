@@ -144,6 +144,14 @@ class CaseDialogueTests {
 		assertThat(again.next()).isEqualTo(plan.next(data));
 	}
 
+	@Test
+	void knowsHowManyFilesCompleteEachSlot() {
+		assertThat(plan.expectedFiles("item:ESCAPE", data)).isEqualTo(2);
+		assertThat(plan.expectedFiles("doc:FOTOS_EXTERIORES", data)).isEqualTo(4);
+		assertThat(plan.expectedFiles("doc:FICHA_TECNICA", data)).isEqualTo(1);
+		assertThat(plan.expectedFiles("unsorted", data)).isZero();
+	}
+
 	private void toVehicleStep() {
 		data = CaseData.start(List.of(), Map.of());
 		for (int i = 0; i < 3; i++) {
