@@ -1,9 +1,5 @@
 package es.msia.bot.cases;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -18,7 +14,6 @@ import es.msia.bot.cases.domain.CaseItem;
 import es.msia.bot.cases.domain.CaseTexts;
 import es.msia.bot.cases.domain.CollectionPlan;
 import es.msia.bot.cases.domain.Line;
-import es.msia.bot.cases.files.FileStore;
 import es.msia.bot.cases.jdbc.CaseRow;
 import es.msia.bot.cases.jdbc.Cases;
 import es.msia.bot.catalog.Catalog;
@@ -47,19 +42,16 @@ public class CaseManagement {
 
 	private final CaseFiles files;
 
-	private final FileStore store;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock = Clock.systemUTC();
 
-	CaseManagement(Cases cases, Catalog catalog, CaseTexts texts, CaseFiles files, FileStore store,
+	CaseManagement(Cases cases, Catalog catalog, CaseTexts texts, CaseFiles files,
 			ApplicationEventPublisher events) {
 		this.cases = cases;
 		this.catalog = catalog;
 		this.texts = texts;
 		this.files = files;
-		this.store = store;
 		this.events = events;
 	}
 
@@ -107,7 +99,10 @@ public class CaseManagement {
 			return Optional.of(new CaseReply(row.reference(), row.status(), row.lastReply()));
 		}
 		if (row.status() != CaseStatus.COLLECTING) {
-			return Optional.of(new CaseReply(row.reference(), row.status(), texts.text("case.pendingReview", row.reference())));
+			String reply = incoming.isEmpty() ? texts.text("case.pendingReview", row.reference())
+					: afterSubmission(row, messageId, incoming);
+			cases.saveTurn(row.id(), row.data(), messageId, reply);
+			return Optional.of(new CaseReply(row.reference(), row.status(), reply));
 		}
 		CollectionPlan plan = plan(row);
 		CaseFiles.Filed filed = files.file(row, plan.next(row.data()), messageId, incoming);
@@ -160,21 +155,6 @@ public class CaseManagement {
 		return cases.linkedTo(null, customerId, 50).stream().map(this::view).toList();
 	}
 
-	/**
-	 * The stored bytes of one of the case's files, for authenticated staff only (the panel streams them; no
-	 * public URL exists). The caller closes the stream.
-	 */
-	public InputStream openFile(long caseId, long fileId) {
-		CaseView.FileView file = view(caseId).files().stream().filter(f -> f.id() == fileId).findFirst()
-			.orElseThrow(() -> new CaseNotFound("file " + fileId + " of case " + caseId));
-		try {
-			return Files.newInputStream(store.path(file.sha256()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	/** How many cases there are in each status, every status present (zero when none). */
 	public java.util.Map<CaseStatus, Long> countByStatus() {
 		java.util.Map<CaseStatus, Long> counts = new java.util.EnumMap<>(CaseStatus.class);
@@ -198,16 +178,6 @@ public class CaseManagement {
 		return view(caseId);
 	}
 
-	/** Staff validate or reject a file; a rejected file no longer counts for its slot. */
-	@Transactional
-	public CaseView reviewFile(long caseId, long fileId, boolean valid, @Nullable String reason, String actor) {
-		if (!cases.reviewFile(caseId, fileId, valid ? "validated" : "rejected", reason)) {
-			throw new CaseNotFound("file " + fileId + " of case " + caseId);
-		}
-		cases.event(caseId, valid ? "file_validated" : "file_rejected", "#" + fileId + (reason == null ? "" : ": " + reason), actor);
-		return view(caseId);
-	}
-
 	private void move(CaseRow row, CaseStatus to, String actor, @Nullable String note) {
 		CaseStatus target = Case.moveTo(row.status(), to);
 		cases.setStatus(row.id(), target);
@@ -215,6 +185,20 @@ public class CaseManagement {
 		if (target == CaseStatus.CANCELLED) {
 			events.publishEvent(new CaseCancelled(row.id(), row.reference(), row.conversationId(), actor));
 		}
+	}
+
+	/** Files sent once the case is in review: replacements of rejected photos, or extra files for staff. */
+	private String afterSubmission(CaseRow row, long messageId, List<IncomingFile> incoming) {
+		CaseFiles.Replaced filed = files.replacements(row, messageId, incoming);
+		List<String> out = new ArrayList<>();
+		filed.refusals().forEach(reason -> out.add(texts.text("files.refused." + reason)));
+		filed.replaced().forEach(shows -> out.add(texts.text("files.replaced", shows)));
+		if (filed.unsorted() > 0) {
+			out.add(texts.text("files.unsorted", filed.unsorted()));
+		}
+		out.add(filed.stillWaiting().isEmpty() ? texts.text("case.pendingReview", row.reference())
+				: texts.text("files.stillWaiting", String.join(", ", filed.stillWaiting())));
+		return String.join("\n", out);
 	}
 
 	private CaseReply alreadyOpen(CaseRow row) {

@@ -61,6 +61,14 @@ public class Customers {
 			.optional();
 	}
 
+	/** The customer's Chatwoot contact id, when a webhook gave it. */
+	public Optional<Long> chatwootContactId(CustomerId id) {
+		return jdbc.sql("SELECT chatwoot_contact_id FROM customers WHERE id = :id AND chatwoot_contact_id IS NOT NULL")
+			.param("id", id.value())
+			.query(Long.class)
+			.optional();
+	}
+
 	/** The customer with this phone, if known. */
 	public Optional<CustomerView> findByPhone(PhoneNumber phone) {
 		return jdbc.sql("SELECT id, phone, name, email, client_type FROM customers WHERE phone = :phone")

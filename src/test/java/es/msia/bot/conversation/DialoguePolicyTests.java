@@ -136,6 +136,35 @@ class DialoguePolicyTests {
 	}
 
 	@Test
+	void aQuestionDuringTheCaseIsAnsweredAndNotTakenAsCaseData() {
+		var faq = new es.msia.bot.conversation.understanding.FaqAnswering(understanding,
+				q -> q.toLowerCase().contains("itv") ? java.util.Optional.of("Respuesta ITV") : java.util.Optional.empty());
+		say("escape");
+		say("vale");
+
+		Decision question = decideWith(faq, "¿Dónde está la ITV más cercana?");
+		assertThat(question.effects()).containsExactly(new Effect.ResumeCase());
+		assertThat(question.replies()).containsExactly(new ReplyIntent.FaqAnswer("Respuesta ITV"), new ReplyIntent.BackToCase(),
+				new ReplyIntent.CaseMessage());
+		assertThat(question.state().phase()).isEqualTo(Phase.COLLECTING_CASE);
+
+		Decision unanswered = decideWith(faq, "¿puedo pagar con tarjeta?");
+		assertThat(unanswered.effects()).containsExactly(new Effect.ResumeCase());
+		assertThat(unanswered.replies()).startsWith(new ReplyIntent.CaseQuestionForTeam());
+
+		// The knowledge base also matches plain data ("ITV ..."): not a question, so it is case data.
+		assertThat(decideWith(faq, "ITV Málaga - Guadalhorce").effects()).containsExactly(new Effect.CollectCase());
+	}
+
+	private Decision decideWith(es.msia.bot.conversation.understanding.Understanding with, String text) {
+		var commands = with.understand(new UnderstandingContext(state.phase(), MOTO.categorySlug(), state.pendingUmbrellas(),
+				state.items()), text);
+		Decision decision = policy.decide(state, commands, MOTO);
+		state = decision.state();
+		return decision;
+	}
+
+	@Test
 	void aCarHasNoTariffAndGoesToAPerson() {
 		Decision decision = say("quiero legalizar el escape de mi coche");
 

@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import es.msia.bot.admin.paging.PageSlice;
+import es.msia.bot.cases.CaseFileReview;
 import es.msia.bot.cases.CaseManagement;
 import es.msia.bot.cases.CaseNotFound;
 import es.msia.bot.cases.CaseStatus;
@@ -62,8 +63,11 @@ class CasesPagesController {
 
 	private final Catalog catalog;
 
-	CasesPagesController(CaseManagement cases, Catalog catalog) {
+	private final CaseFileReview review;
+
+	CasesPagesController(CaseManagement cases, CaseFileReview review, Catalog catalog) {
 		this.cases = cases;
+		this.review = review;
 		this.catalog = catalog;
 	}
 
@@ -115,7 +119,7 @@ class CasesPagesController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
-			.body(new InputStreamResource(cases.openFile(id, fileId)));
+			.body(new InputStreamResource(review.open(id, fileId)));
 	}
 
 	@GetMapping("/{id}/files.zip")
@@ -144,7 +148,7 @@ class CasesPagesController {
 			model.addAttribute("reviewError", "cases.file.reasonTooLong");
 		}
 		else {
-			view = cases.reviewFile(id, fileId, valid, why.isEmpty() ? null : why, "panel:" + user.getName());
+			view = review.review(id, fileId, valid, why.isEmpty() ? null : why, "panel:" + user.getName());
 		}
 		model.addAttribute("c", view);
 		model.addAttribute("f", fileOf(view, fileId));
@@ -199,7 +203,7 @@ class CasesPagesController {
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {
 			for (CaseView.FileView file : view.files()) {
 				zip.putNextEntry(new ZipEntry(fileName(file)));
-				try (InputStream in = cases.openFile(view.id(), file.id())) {
+				try (InputStream in = review.open(view.id(), file.id())) {
 					in.transferTo(zip);
 				}
 				zip.closeEntry();

@@ -98,6 +98,12 @@ public class Cases {
 			.param("id", id).update();
 	}
 
+	/** Staff changed the data (not a customer turn: the last message and reply stay). */
+	public void saveData(long id, CaseData data) {
+		jdbc.sql("UPDATE cases SET data = CAST(:data AS jsonb), updated_at = now() WHERE id = :id")
+			.param("data", json.writeValueAsString(data)).param("id", id).update();
+	}
+
 	public void setStatus(long id, CaseStatus status) {
 		jdbc.sql("""
 				UPDATE cases SET status = :status, updated_at = now(),
@@ -117,14 +123,41 @@ public class Cases {
 			.param("c", caseId).param("a", attachmentId).query(Long.class).single() > 0;
 	}
 
-	/** Files a stored file under a slot; false when the case already has that attachment or those bytes. */
-	public boolean addFile(long caseId, long attachmentId, long messageId, StoredFile file, String slot, String shows) {
+	/** Files a stored file under a slot; its id, or null when the case already has that attachment or those bytes. */
+	public @Nullable Long addFile(long caseId, long attachmentId, long messageId, StoredFile file, String slot, String shows) {
 		return jdbc.sql("""
 				INSERT INTO case_files (case_id, chatwoot_attachment_id, message_id, sha256, media_type, size_bytes, slot, shows)
-				VALUES (:c, :a, :m, :sha, :type, :size, :slot, :shows) ON CONFLICT DO NOTHING""")
+				VALUES (:c, :a, :m, :sha, :type, :size, :slot, :shows) ON CONFLICT DO NOTHING RETURNING id""")
 			.param("c", caseId).param("a", attachmentId).param("m", messageId).param("sha", file.sha256())
 			.param("type", file.type().mime()).param("size", file.size()).param("slot", slot).param("shows", shows)
-			.update() == 1;
+			.query(Long.class).optional().orElse(null);
+	}
+
+	/** Rejected files no later file replaces yet, oldest first. */
+	public List<CaseView.FileView> awaitingReplacement(long caseId) {
+		return files(caseId).stream()
+			.filter(f -> "rejected".equals(f.reviewStatus()))
+			.filter(f -> jdbc.sql("SELECT count(*) FROM case_files WHERE replaces_file_id = :f").param("f", f.id())
+				.query(Long.class).single() == 0)
+			.toList();
+	}
+
+	/** Links a new file to the rejected file it replaces. */
+	public void markReplacement(long newFileId, long rejectedFileId) {
+		jdbc.sql("UPDATE case_files SET replaces_file_id = :old WHERE id = :new")
+			.param("old", rejectedFileId).param("new", newFileId).update();
+	}
+
+	/** When the customer last wrote in the case's conversation (WhatsApp's 24-hour window starts there). */
+	public java.util.Optional<java.time.Instant> lastCustomerMessage(long conversationId) {
+		return jdbc.sql("SELECT last_customer_message_at FROM conversations WHERE id = :c")
+			.param("c", conversationId)
+			.query((rs, n) -> rs.getTimestamp(1))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.map(Timestamp::toInstant);
 	}
 
 	public int countFiles(long caseId, String slot) {

@@ -62,6 +62,14 @@ public sealed interface ReplyIntent extends java.io.Serializable {
 	record QuestionForPerson() implements ReplyIntent {
 	}
 
+	/** A question during a case that the knowledge base does not answer: staff will, the case goes on. */
+	record CaseQuestionForTeam() implements ReplyIntent {
+	}
+
+	/** Leads back from an answer to the case's pending question. */
+	record BackToCase() implements ReplyIntent {
+	}
+
 	/** The knowledge base's answer to a question, sent as staff wrote it. */
 	record FaqAnswer(String text) implements ReplyIntent {
 	}
