@@ -266,7 +266,9 @@ class CasesIT extends CaseChats {
 	void theCustomerCanCancelAndASecondCaseIsRefusedWhileOneIsOpen() {
 		Customer customer = new Customer();
 		customer.acceptsQuoteFor("escape");
-		assertThat(customer.says("cancelar")).contains("he cancelado el expediente");
+		assertThat(customer.says("cancelar")).contains("¿Seguro que quieres cancelar tu expediente?");
+		assertThat(customer.caseRow()).containsEntry("status", "collecting");
+		assertThat(customer.says("sí, cancelar")).contains("he cancelado el expediente");
 		assertThat(customer.caseRow()).containsEntry("status", "cancelled");
 
 		Customer twice = new Customer();

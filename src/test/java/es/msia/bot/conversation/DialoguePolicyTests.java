@@ -130,9 +130,25 @@ class DialoguePolicyTests {
 		assertThat(accepted.state().phase()).isEqualTo(Phase.COLLECTING_CASE);
 		assertThat(accepted.replies()).containsExactly(new ReplyIntent.CaseMessage());
 		assertThat(say("12345678Z").effects()).containsExactly(new Effect.CollectCase());
-		Decision cancelled = say("cancelar");
+		Decision asked = say("cancelar");
+		assertThat(asked.effects()).isEmpty();
+		assertThat(asked.replies()).containsExactly(new ReplyIntent.ConfirmCaseCancel());
+		Decision cancelled = say("sí");
 		assertThat(cancelled.effects()).containsExactly(new Effect.CancelCase());
 		assertThat(cancelled.state().phase()).isEqualTo(Phase.COLLECTING_ELEMENTS);
+	}
+
+	@Test
+	void aCancelWordInsideAQuestionDoesNotThrowTheCaseAway() {
+		say("escape");
+		say("vale");
+
+		assertThat(say("¿puedo cancelar luego si no me convence?").replies())
+			.containsExactly(new ReplyIntent.ConfirmCaseCancel());
+		Decision kept = say("no");
+		assertThat(kept.effects()).containsExactly(new Effect.ResumeCase());
+		assertThat(kept.state().phase()).isEqualTo(Phase.COLLECTING_CASE);
+		assertThat(say("12345678Z").effects()).containsExactly(new Effect.CollectCase());
 	}
 
 	@Test

@@ -83,9 +83,23 @@ public class DialoguePolicy {
 	private Decision collectingCase(Turn turn, List<AgentCommand> commands) {
 		turn.progress(true);
 		AgentCommand.AskQuestion question = questionDuringCase(commands);
-		if (has(commands, AgentCommand.Cancel.class)) {
+		boolean cancelAsked = turn.state.offer() == Offer.CANCEL_CASE;
+		if (cancelAsked) {
+			turn.state = turn.state.withOffer(Offer.NONE);
+		}
+		if (cancelAsked && (has(commands, AgentCommand.Affirm.class) || has(commands, AgentCommand.Cancel.class))) {
 			turn.effect(new Effect.CancelCase());
 			turn.state = DialogueState.initial().with(Phase.COLLECTING_ELEMENTS);
+		}
+		else if (has(commands, AgentCommand.Cancel.class)) {
+			// A case holds photos and documents collected over days: a cancel word inside another sentence
+			// ("¿puedo cancelar luego?") must not throw them away, so cancelling is confirmed first.
+			turn.state = turn.state.withOffer(Offer.CANCEL_CASE);
+			return turn.say(new ConfirmCaseCancel()).decision();
+		}
+		else if (cancelAsked && has(commands, AgentCommand.Deny.class)) {
+			turn.say(new BackToCase());
+			turn.effect(new Effect.ResumeCase());
 		}
 		else if (question != null) {
 			// Answered, then the pending question again; the question's words must not become a field value.

@@ -52,6 +52,10 @@ public sealed interface ReplyIntent extends java.io.Serializable {
 	record Cancelled() implements ReplyIntent {
 	}
 
+	/** Asks before an open case is cancelled; a «sí» cancels it, anything else carries on. */
+	record ConfirmCaseCancel() implements ReplyIntent {
+	}
+
 	record Welcome() implements ReplyIntent {
 	}
 
