@@ -156,6 +156,14 @@ public class Handoffs {
 		}
 	}
 
+	/**
+	 * GDPR erasure: empties the context packs of the conversations' escalations (they quote the
+	 * customer). The escalation rows stay, with reason and dates, as the record of the service given.
+	 */
+	public int erasePersonalData(java.util.Collection<Long> conversationIds) {
+		return escalations.eraseContext(conversationIds);
+	}
+
 	/** Human-owned conversations with no human message for {@code idle} go back to the bot. */
 	int returnIdle(Instant now, Duration idle) {
 		List<Long> idleConversations = owners.humanIdleSince(now.minus(idle));

@@ -38,6 +38,19 @@ public class AccessLog {
 			.update();
 	}
 
+	/**
+	 * Records what a panel user did to an account or to a customer's data.
+	 *
+	 * @param detail what it was done to (an account name, {@code customer:<id>}); never a customer's personal data
+	 */
+	public void action(String actor, String event, String detail) {
+		jdbc.sql("INSERT INTO admin_access_log (username, event, detail) VALUES (:u, :e, :d)")
+			.param("u", actor)
+			.param("e", event)
+			.param("d", detail)
+			.update();
+	}
+
 	boolean locked(String username) {
 		long failures = jdbc.sql("""
 				SELECT count(*) FROM admin_access_log
