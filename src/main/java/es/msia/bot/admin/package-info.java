@@ -9,6 +9,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Admin panel",
 		allowedDependencies = { "shared", "platform", "messaging", "chatwoot", "customers", "webhook", "conversation",
-				"handoff", "catalog", "cases" })
+				"handoff", "catalog", "cases", "knowledge" })
 @org.jspecify.annotations.NullMarked
 package es.msia.bot.admin;
