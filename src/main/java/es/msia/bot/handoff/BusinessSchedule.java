@@ -125,4 +125,9 @@ public class BusinessSchedule {
 				schedule.slots().stream().map(BusinessHours.Slot::parse).toList(), java.util.Set.copyOf(schedule.holidays()));
 	}
 
+	/** Drops the panel's override: back to the configured default. */
+	public void reset() {
+		jdbc.sql("DELETE FROM settings WHERE key = :key").param("key", KEY).update();
+	}
+
 }

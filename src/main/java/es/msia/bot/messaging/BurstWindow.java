@@ -62,4 +62,9 @@ public class BurstWindow {
 			.update();
 	}
 
+	/** Drops the panel's override: back to the configured default. */
+	public void reset() {
+		jdbc.sql("DELETE FROM settings WHERE key = :key").param("key", KEY).update();
+	}
+
 }

@@ -87,6 +87,20 @@ class ServiceSettingsController {
 		return "redirect:/settings#texts";
 	}
 
+	@PostMapping("/settings/burst/reset")
+	String resetBurst(RedirectAttributes redirect) {
+		burstWindow.reset();
+		redirect.addFlashAttribute("flash", "settings.resetDone");
+		return "redirect:/settings#burst";
+	}
+
+	@PostMapping("/settings/hours/reset")
+	String resetHours(RedirectAttributes redirect) {
+		schedule.reset();
+		redirect.addFlashAttribute("flash", "settings.resetDone");
+		return "redirect:/settings#hours";
+	}
+
 	@PostMapping("/settings/texts/reset")
 	String resetTexts(RedirectAttributes redirect) {
 		waitTexts.reset();

@@ -197,10 +197,11 @@ public class Cases {
 
 	/** Cases of the customer or of any of the conversations, oldest first. */
 	public List<CaseRow> ofCustomer(@Nullable Long customerId, java.util.Collection<Long> conversationIds) {
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM cases WHERE customer_id = :customer OR conversation_id = ANY (:conversations) ORDER BY id""")
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM cases WHERE customer_id = :customer OR conversation_id IN (:conversations) ORDER BY id")
 			.param("customer", customerId)
-			.param("conversations", conversationIds.toArray(Long[]::new))
+			// No conversation id is negative: an empty IN list is not valid SQL.
+			.param("conversations", conversationIds.isEmpty() ? List.of(-1L) : List.copyOf(conversationIds))
 			.query(this::row)
 			.list();
 	}
