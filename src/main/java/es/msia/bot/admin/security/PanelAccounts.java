@@ -155,14 +155,12 @@ public class PanelAccounts {
 			throw new Refused("self");
 		}
 		if ("admin".equals(account.role()) && account.enabled()) {
-			// Locks the admin rows so two admins demoting each other at once cannot both succeed.
-			long others = jdbc.sql("""
-					SELECT count(*) FROM (SELECT id FROM admin_users WHERE role = 'admin' AND enabled AND username <> :u
-					FOR UPDATE) a""")
-				.param("u", account.username())
-				.query(Long.class)
-				.single();
-			if (others == 0) {
+			// Locks every active admin row, so two admins demoting each other at once cannot both succeed: the
+			// second one waits, then no longer counts the first.
+			List<String> admins = jdbc.sql("SELECT username FROM admin_users WHERE role = 'admin' AND enabled FOR UPDATE")
+				.query(String.class)
+				.list();
+			if (admins.stream().noneMatch(a -> !a.equals(account.username()))) {
 				throw new Refused("lastAdmin");
 			}
 		}
