@@ -106,7 +106,8 @@ class CustomerErasureIT extends IntegrationTest {
 				"confirmation=" + PanelClient.enc(customer.phone));
 		assertThat(erased.statusCode()).isEqualTo(302);
 		assertThat(erased.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/customers"));
-		assertThat(panel.get("/customers").body()).contains("Datos personales del cliente borrados");
+		assertThat(panel.get("/customers").body()).contains("Datos personales del cliente borrados")
+			.contains("Expedientes conservados sin datos personales: " + before.get("reference"));
 
 		assertThat(count("SELECT count(*) FROM customers WHERE id = :c", customerId)).isZero();
 		assertThat(count("SELECT count(*) FROM messages WHERE conversation_id = :c", conversation)).isZero();
@@ -141,6 +142,7 @@ class CustomerErasureIT extends IntegrationTest {
 		assertThat(jdbc.sql("SELECT username || ' ' || event || ' ' || detail FROM admin_access_log WHERE event LIKE 'gdpr%' AND detail = :d ORDER BY id")
 			.param("d", "customer:" + customerId).query(String.class).list())
 			.containsExactly(admin + " gdpr_export customer:" + customerId, admin + " gdpr_erase customer:" + customerId);
+		assertThat(panel.get("/system").body()).contains("Borrado RGPD").contains("customer:" + customerId);
 		assertThat(panel.get("/customers/" + customerId).statusCode()).isEqualTo(404);
 		assertThat(panel.get("/cases/" + caseId).body()).contains((String) before.get("reference"))
 			.contains("Datos personales borrados (RGPD)");
