@@ -101,7 +101,11 @@ class PanelAccountsIT extends IntegrationTest {
 		assertThat(panel.get("/users").body()).contains("No puedes desactivarte");
 		assertThat(jdbc.sql("SELECT role || ' ' || enabled FROM admin_users WHERE username = :u").param("u", admin)
 			.query(String.class).single()).isEqualTo("admin true");
-		assertThat(panel.get("/users").body()).doesNotContain("id=\"deactivate-" + admin + "\"");
+		panel.post("/users/" + admin + "/password", "password=" + PanelClient.enc("otra-contraseña-más-larga"));
+		assertThat(panel.get("/users").body()).contains("Cambia tu propia contraseña en «Mi cuenta»")
+			.doesNotContain("id=\"deactivate-" + admin + "\"");
+		assertThat(panel().login(admin, PASSWORD).headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/"));
 	}
 
 	@Test

@@ -114,9 +114,15 @@ public class PanelAccounts {
 		log.action(actor, "user_role", username + " (" + role + ")");
 	}
 
-	/** An admin sets a new password for someone who lost theirs. */
+	/**
+	 * An admin sets a new password for someone who lost theirs. Not for oneself: that is Mi cuenta, which asks
+	 * for the current password, so an unattended session cannot be used to take the account over.
+	 */
 	public void resetPassword(String actor, String username, String password) {
 		existing(username);
+		if (username.equals(actor)) {
+			throw new Refused("selfPassword");
+		}
 		checkPassword(password);
 		store(username, password);
 		log.action(actor, "password_reset", username);
