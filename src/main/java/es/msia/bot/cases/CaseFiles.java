@@ -35,6 +35,11 @@ class CaseFiles {
 		this.cases = cases;
 	}
 
+	/** Deletes the stored bytes no case refers to any more (content-addressed: another case may share them). */
+	void deleteUnused(java.util.Collection<String> hashes) {
+		hashes.stream().distinct().filter(sha -> !cases.fileInUse(sha)).forEach(store::delete);
+	}
+
 	/** During collection: under the step being asked (a new file in a slot also replaces a rejected one there). */
 	Filed file(CaseRow row, Step step, long messageId, List<IncomingFile> incoming) {
 		String slot = UNSORTED;

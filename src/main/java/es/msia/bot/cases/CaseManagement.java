@@ -178,6 +178,42 @@ public class CaseManagement {
 		return view(caseId);
 	}
 
+	/** The cases of a customer or of their conversations, oldest first (for the GDPR export). */
+	public List<CaseView> ofCustomer(long customerId, java.util.Collection<Long> conversationIds) {
+		return cases.ofCustomer(customerId, conversationIds).stream().map(this::view).toList();
+	}
+
+	/**
+	 * GDPR erasure (art. 17) of the cases of a customer or of their conversations. Each case keeps only what
+	 * MSI must keep: reference, dates, status, category, quoted tier and prices, catalogue version, the quoted
+	 * items (without their field values) and the timeline's event types. Personal, vehicle and workshop data,
+	 * item field values, staff notes, the files (rows and bytes on disk) and the link to the customer go. An
+	 * open case is cancelled first: there is nothing left to continue with. Running it again is harmless.
+	 *
+	 * @return the references of the erased cases
+	 */
+	@Transactional
+	public List<String> erasePersonalData(@Nullable Long customerId, java.util.Collection<Long> conversationIds,
+			String actor) {
+		List<String> references = new ArrayList<>();
+		List<String> hashes = new ArrayList<>();
+		for (CaseRow row : cases.ofCustomer(customerId, conversationIds)) {
+			if (row.status().isOpen()) {
+				move(row, CaseStatus.CANCELLED, actor, null);
+			}
+			List<CaseItem> items = row.data().items().stream()
+				.map(i -> new CaseItem(i.code(), i.nameEs(), i.elementCode(), i.variantCode(), java.util.Map.of()))
+				.toList();
+			hashes.addAll(cases.erasePersonalData(row.id(),
+					new CaseData(items, java.util.Map.of(), java.util.Map.of(), null, java.util.Map.of(),
+							java.util.Set.of(), false)));
+			cases.event(row.id(), "personal_data_erased", null, actor);
+			references.add(row.reference());
+		}
+		files.deleteUnused(hashes);
+		return references;
+	}
+
 	private void move(CaseRow row, CaseStatus to, String actor, @Nullable String note) {
 		CaseStatus target = Case.moveTo(row.status(), to);
 		cases.setStatus(row.id(), target);

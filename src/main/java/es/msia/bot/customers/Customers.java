@@ -95,6 +95,17 @@ public class Customers {
 			.list();
 	}
 
+	/**
+	 * GDPR erasure (art. 17): deletes the customer row, so name, phone, e-mail, Chatwoot contact and
+	 * attributes go with it. Other modules erase their own data first; their links to the row are set to
+	 * null by the foreign keys.
+	 *
+	 * @return whether the customer existed
+	 */
+	public boolean erase(CustomerId id) {
+		return jdbc.sql("DELETE FROM customers WHERE id = :id").param("id", id.value()).update() == 1;
+	}
+
 	private static CustomerView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new CustomerView(new CustomerId(rs.getLong("id")), new PhoneNumber(rs.getString("phone")),
 				rs.getString("name"), rs.getString("email"), rs.getString("client_type"));

@@ -2,7 +2,12 @@ package es.msia.bot.messaging;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+
+import es.msia.bot.customers.CustomerId;
+import es.msia.bot.messaging.redis.IncomingStream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +26,36 @@ public class Transcript {
 
 	private final JdbcClient jdbc;
 
-	Transcript(JdbcClient jdbc) {
+	private final IncomingStream stream;
+
+	Transcript(JdbcClient jdbc, IncomingStream stream) {
 		this.jdbc = jdbc;
+		this.stream = stream;
+	}
+
+	/** The conversations of a customer, oldest first. */
+	public List<Long> conversationsOf(CustomerId customer) {
+		return jdbc.sql("SELECT id FROM conversations WHERE customer_id = :c ORDER BY id")
+			.param("c", customer.value())
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * GDPR erasure: deletes the conversations' transcripts (PostgreSQL) and their entries in the Redis
+	 * streams. The conversation rows stay, without content, because expedientes point to them.
+	 *
+	 * @return how many messages were deleted
+	 */
+	public int erase(Collection<Long> conversationIds) {
+		if (conversationIds.isEmpty()) {
+			return 0;
+		}
+		int deleted = jdbc.sql("DELETE FROM messages WHERE conversation_id IN (:ids)")
+			.param("ids", List.copyOf(conversationIds))
+			.update();
+		stream.forget(Set.copyOf(conversationIds));
+		return deleted;
 	}
 
 	/** Records a reply of the bot once it left the outbox. */

@@ -241,6 +241,42 @@ public class Cases {
 		jdbc.sql("UPDATE cases SET reminded_at = :at WHERE id = :id").param("at", Timestamp.from(at)).param("id", id).update();
 	}
 
+	/** Cases of the customer or of any of the conversations, oldest first. */
+	public List<CaseRow> ofCustomer(@Nullable Long customerId, java.util.Collection<Long> conversationIds) {
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM cases WHERE customer_id = :customer OR conversation_id IN (:conversations) ORDER BY id")
+			.param("customer", customerId)
+			// No conversation id is negative: an empty IN list is not valid SQL.
+			.param("conversations", conversationIds.isEmpty() ? List.of(-1L) : List.copyOf(conversationIds))
+			.query(this::row)
+			.list();
+	}
+
+	/**
+	 * GDPR erasure of one case: the collected data is replaced by {@code kept}, the last reply and the
+	 * timeline details (staff notes may quote the customer) go, the link to the customer goes, and the file
+	 * rows are deleted.
+	 *
+	 * @return the hashes of the deleted files, to remove from disk once nothing else points to them
+	 */
+	public List<String> erasePersonalData(long id, CaseData kept) {
+		List<String> hashes = jdbc.sql("SELECT sha256 FROM case_files WHERE case_id = :c").param("c", id)
+			.query(String.class).list();
+		jdbc.sql("DELETE FROM case_files WHERE case_id = :c").param("c", id).update();
+		jdbc.sql("UPDATE case_events SET detail = NULL WHERE case_id = :c").param("c", id).update();
+		jdbc.sql("""
+				UPDATE cases SET data = CAST(:data AS jsonb), last_reply = NULL, customer_id = NULL, updated_at = now()
+				WHERE id = :id""")
+			.param("data", json.writeValueAsString(kept)).param("id", id).update();
+		return hashes;
+	}
+
+	/** Whether any case still has a file with these bytes (the store keeps one copy for all). */
+	public boolean fileInUse(String sha256) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_files WHERE sha256 = :sha)").param("sha", sha256)
+			.query(Boolean.class).single();
+	}
+
 	private CaseRow row(ResultSet rs, int n) throws SQLException {
 		Timestamp submitted = rs.getTimestamp("submitted_at");
 		long lastMessage = rs.getLong("last_message_id");

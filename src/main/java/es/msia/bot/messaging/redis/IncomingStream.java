@@ -215,6 +215,64 @@ public class IncomingStream {
 		return java.util.Optional.of(id.getValue());
 	}
 
+	/**
+	 * GDPR erasure: deletes the conversations' entries from the stream and the dead-letter stream (their
+	 * payloads carry the customer's words). Scans both, a page at a time; they are capped, so this is bounded.
+	 *
+	 * @return how many entries were deleted
+	 */
+	public int forget(java.util.Set<Long> conversationIds) {
+		if (conversationIds.isEmpty()) {
+			return 0;
+		}
+		int deleted = forget(settings.stream(), fields -> {
+			String conversation = fields.get("conversation");
+			return conversation != null && conversationIds.contains(Long.valueOf(conversation));
+		});
+		deleted += forget(settings.deadLetterStream(), fields -> {
+			try {
+				return conversationIds.contains(decode(fields).conversationId());
+			}
+			catch (RuntimeException unreadable) {
+				return false;
+			}
+		});
+		return deleted;
+	}
+
+	private int forget(String stream, java.util.function.Predicate<Map<String, String>> matches) {
+		int deleted = 0;
+		Range<String> page = Range.unbounded();
+		while (true) {
+			List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+				.range(stream, page, Limit.limit().count(500));
+			if (records == null || records.isEmpty()) {
+				return deleted;
+			}
+			List<String> ids = new ArrayList<>();
+			for (MapRecord<String, Object, Object> record : records) {
+				if (matches.test(asStrings(record).getValue())) {
+					ids.add(record.getId().getValue());
+				}
+			}
+			if (!ids.isEmpty()) {
+				String[] array = ids.toArray(String[]::new);
+				if (stream.equals(settings.stream())) {
+					try {
+						redis.opsForStream().acknowledge(stream, settings.group(), array);
+					}
+					catch (RuntimeException noGroupYet) {
+						// Nothing was ever read from the stream, so nothing is pending either.
+					}
+				}
+				Long removed = redis.opsForStream().delete(stream, array);
+				deleted += removed == null ? 0 : removed.intValue();
+			}
+			String last = records.get(records.size() - 1).getId().getValue();
+			page = Range.of(Range.Bound.exclusive(last), Range.Bound.unbounded());
+		}
+	}
+
 	private static MapRecord<String, String, String> asStrings(MapRecord<String, Object, Object> record) {
 		Map<String, String> values = new java.util.LinkedHashMap<>();
 		record.getValue().forEach((k, v) -> values.put(String.valueOf(k), String.valueOf(v)));

@@ -54,6 +54,9 @@ class HttpSecurityConfiguration {
 				// Staff run the daily service; everything else (catalogue, settings, system, dashboard) is admin.
 				.requestMatchers(HttpMethod.GET, "/").authenticated()
 				.requestMatchers("/customers/*/export").hasRole("ADMIN")
+				// GDPR export with files and erasure are admin-only; every user manages their own password.
+				.requestMatchers("/customers/*/export.zip", "/customers/*/erase").hasRole("ADMIN")
+				.requestMatchers("/account").authenticated()
 				.requestMatchers(STAFF_AREAS).hasAnyRole("STAFF", "ADMIN")
 				.anyRequest().hasRole("ADMIN"));
 		return http.build();
