@@ -127,8 +127,15 @@ public class InboundMessages {
 
 	/** Marks the message as handled by the agent. */
 	public void markProcessed(long chatwootMessageId) {
-		jdbc.sql("UPDATE messages SET processed_at = now() WHERE chatwoot_message_id = :id AND processed_at IS NULL")
+		markProcessed(chatwootMessageId, null);
+	}
+
+	/** Marks the message answered by the turn with this trace id (shown in the panel, found in the logs). */
+	public void markProcessed(long chatwootMessageId, @Nullable String traceId) {
+		jdbc.sql("UPDATE messages SET processed_at = now(), trace_id = :trace WHERE chatwoot_message_id = :id"
+				+ " AND processed_at IS NULL")
 			.param("id", chatwootMessageId)
+			.param("trace", traceId, java.sql.Types.VARCHAR)
 			.update();
 	}
 

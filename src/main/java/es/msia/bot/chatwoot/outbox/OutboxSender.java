@@ -1,5 +1,6 @@
 package es.msia.bot.chatwoot.outbox;
 
+import es.msia.bot.shared.LogMasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,7 @@ import es.msia.bot.chatwoot.DeliveryGate;
 import es.msia.bot.chatwoot.ReplyDelivered;
 import es.msia.bot.shared.SimulatedConversations;
 import es.msia.bot.chatwoot.outbox.OutboxRows.Claimed;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -57,12 +59,15 @@ public class OutboxSender implements SmartLifecycle {
 
 	private final Semaphore wakeUp = new Semaphore(0);
 
+	private final MeterRegistry meters;
+
 	private volatile boolean running;
 
 	private Thread loop;
 
 	OutboxSender(OutboxRows rows, ChatwootClient client, ChatwootSettings settings, ApplicationEventPublisher events,
-			@Qualifier("applicationTaskExecutor") Executor executor, List<DeliveryGate> gates) {
+			@Qualifier("applicationTaskExecutor") Executor executor, List<DeliveryGate> gates, MeterRegistry meters) {
+		this.meters = meters;
 		this.rows = rows;
 		this.client = client;
 		this.settings = settings;
@@ -111,7 +116,7 @@ public class OutboxSender implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
-				log.warn("Outbox round failed: {}", ex.getMessage());
+				log.warn("Outbox round failed: {}", LogMasks.text(ex.getMessage()));
 				sleepQuietly(1000);
 			}
 		}
@@ -155,8 +160,9 @@ public class OutboxSender implements SmartLifecycle {
 		else if (result instanceof Retryable retry && reply.attempts() < settings.maxAttempts()) {
 			Duration wait = retry.retryAfter() != null ? retry.retryAfter() : backoff(reply.attempts());
 			log.info("Reply {} to conversation {}: {}; retry in {}", reply.id(), reply.conversationId(),
-					retry.reason(), wait);
+					LogMasks.text(retry.reason()), wait);
 			rows.reschedule(reply.id(), wait, retry.reason());
+			meters.counter("msia.outbox.retries").increment();
 		}
 		else if (result instanceof Retryable retry) {
 			fail(reply, retry.reason());
@@ -184,7 +190,7 @@ public class OutboxSender implements SmartLifecycle {
 
 	private void fail(Claimed reply, String reason) {
 		log.error("Reply {} to conversation {} failed for good after {} attempts: {}", reply.id(),
-				reply.conversationId(), reply.attempts(), reason);
+				reply.conversationId(), reply.attempts(), LogMasks.text(reason));
 		rows.markFailed(reply.id(), reason);
 	}
 

@@ -1,5 +1,6 @@
 package es.msia.bot.conversation.llm;
 
+import es.msia.bot.shared.LogMasks;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,7 +48,16 @@ public class LlmUnderstanding implements Understanding {
 
 	private final UnderstandingPrompt prompt;
 
+	/** Told each time the offline engine answers instead of the LLM (counted as a metric). */
+	private final Runnable onFallback;
+
 	public LlmUnderstanding(LlmSettings settings, CallLedger ledger, Sources sources) {
+		this(settings, ledger, sources, () -> {
+		});
+	}
+
+	public LlmUnderstanding(LlmSettings settings, CallLedger ledger, Sources sources, Runnable onFallback) {
+		this.onFallback = onFallback;
 		this.settings = settings;
 		this.client = new OpenRouterClient(settings);
 		this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerCooldown(), java.time.Clock.systemUTC());
@@ -59,11 +69,13 @@ public class LlmUnderstanding implements Understanding {
 	@Override
 	public List<AgentCommand> understand(UnderstandingContext context, String text) {
 		if (!breaker.allows()) {
+			onFallback.run();
 			return sources.offline().understand(context, text);
 		}
 		if (ledger.spentThisMonth().compareTo(settings.monthlyBudgetEur()) >= 0) {
 			log.warn("LLM monthly budget of {} EUR reached: the offline engine answers until next month",
 					settings.monthlyBudgetEur());
+			onFallback.run();
 			return sources.offline().understand(context, text);
 		}
 		List<ToolSpecification> offered = tools.forContext(context, sources.faqKeys().get());
@@ -84,7 +96,7 @@ public class LlmUnderstanding implements Understanding {
 		}
 		catch (RuntimeException ex) {
 			Reason reason = OpenRouterClient.classify(ex);
-			log.warn("LLM understanding failed ({}), offline engine answers: {}", reason, ex.getMessage());
+			log.warn("LLM understanding failed ({}), offline engine answers: {}", reason, LogMasks.text(ex.getMessage()));
 			if (reply != null) {
 				account(context, reply, "unusable");
 			}
@@ -93,6 +105,7 @@ public class LlmUnderstanding implements Understanding {
 						java.math.BigDecimal.ZERO, 0, "failed"));
 			}
 			breaker.failure(reason == Reason.NO_CREDIT);
+			onFallback.run();
 			return sources.offline().understand(context, text);
 		}
 	}
