@@ -242,10 +242,15 @@ def redis_start():
     raise SystemExit('private redis-server did not start')
 
 
-def redis_restart():
-    """A restart as an upgrade or a crash-looping container does it: SHUTDOWN (AOF flushed), start again."""
-    subprocess.run(['redis-cli', '-p', str(args.redis_port), 'shutdown'], capture_output=True)
+def redis_restart(wipe=False):
+    """A restart as an upgrade or a crash-looping container does it: SHUTDOWN (AOF flushed), start again.
+    With wipe, Redis comes back empty, as one without persistence (or a lost volume) does."""
+    subprocess.run(['redis-cli', '-p', str(args.redis_port), 'shutdown', 'nosave' if wipe else 'save'],
+                   capture_output=True)
     redis_proc.wait(10)
+    if wipe:
+        shutil.rmtree(REDIS_DIR)
+        os.makedirs(REDIS_DIR)
     time.sleep(3)
     redis_start()
 
@@ -457,6 +462,11 @@ def redis_restarted():
     redis_restart()
 
 
+def redis_wiped():
+    note('redis-server SHUTDOWN NOSAVE, data deleted, start again empty')
+    redis_restart(wipe=True)
+
+
 def postgres_stopped():
     note('PostgreSQL stopped for %ds' % args.pg_outage)
     pg_stop()
@@ -485,6 +495,7 @@ SCENARIOS = [
     ('baseline (no fault)', 'baseline', lambda: time.sleep(10)),
     ('kill -9 agent mid-turn', 'kill', kill_agent_mid_turn),
     ('Redis restarted mid-load', 'redis', redis_restarted),
+    ('Redis restarted empty (data lost)', 'redis-wiped', redis_wiped),
     ('PostgreSQL stopped %ds' % args.pg_outage, 'postgres', postgres_stopped),
     ('Chatwoot 500/429/timeouts %ds' % args.chatwoot_outage, 'chatwoot', chatwoot_failing),
     ('OpenRouter 429/502/timeouts %ds' % args.llm_outage, 'openrouter', openrouter_failing),
@@ -578,6 +589,8 @@ def cleanup():
 
 
 if __name__ == '__main__':
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # Ctrl-C or kill: still stop what we started
+    code = 1
     try:
         code = main()
     finally:

@@ -156,6 +156,25 @@ public class InboundMessages {
 		return payloads.size();
 	}
 
+	/**
+	 * Appends again every message of the last day that no turn has answered yet: after Redis lost its data
+	 * (restart without persistence, flush), entries that were in the stream are gone with it. A message
+	 * answered meanwhile is skipped by the consumer, and replies carry idempotency keys, so appending one
+	 * that is still in the stream costs a lookup, never a second reply. Returns how many were appended.
+	 */
+	public int appendUnanswered() {
+		List<String> payloads = jdbc.sql("""
+				SELECT payload::text FROM messages
+				WHERE direction = 'inbound' AND processed_at IS NULL AND payload IS NOT NULL
+				  AND created_at > now() - interval '1 day'
+				ORDER BY id LIMIT 10000""").query(String.class).list();
+		for (String payload : payloads) {
+			InboundMessage message = json.readValue(payload, InboundMessage.class);
+			markStreamed(message.messageId(), stream.append(message));
+		}
+		return payloads.size();
+	}
+
 	private void markStreamed(long chatwootMessageId, String streamId) {
 		jdbc.sql("UPDATE messages SET stream_id = :stream WHERE chatwoot_message_id = :id")
 			.param("stream", streamId)

@@ -200,15 +200,17 @@ public class StreamConsumer implements SmartLifecycle {
 
 	/**
 	 * A Redis restarted without persistence (or flushed) has no stream and no group: XREADGROUP then fails
-	 * with NOGROUP forever unless the group is created again. Messages recorded in PostgreSQL but not yet
-	 * answered are re-appended by the API's sweeper, so nothing is lost.
+	 * with NOGROUP forever unless the group is created again. The entries the stream held are gone too:
+	 * every message recorded in PostgreSQL and not answered yet is appended again, so nothing is lost.
 	 */
 	private void recreateGroupIfLost(RuntimeException ex) {
 		String message = String.valueOf(ex.getMessage()) + " " + String.valueOf(ex.getCause());
 		if (message.contains("NOGROUP")) {
 			try {
 				stream.ensureGroup();
-				log.warn("Consumer group '{}' was gone (Redis restarted or flushed); recreated", settings.group());
+				int appended = inbound.appendUnanswered();
+				log.warn("Consumer group '{}' was gone (Redis restarted or flushed); recreated, {} unanswered messages "
+						+ "appended again from PostgreSQL", settings.group(), appended);
 			}
 			catch (RuntimeException retry) {
 				log.warn("Recreating consumer group '{}' failed: {}", settings.group(), retry.getMessage());
