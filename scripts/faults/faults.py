@@ -299,8 +299,9 @@ class HealthWatch:
 
     def run(self):
         while not self.stop.is_set():
+            at = time.monotonic()
             up = all(health(n) for n in PORTS)
-            self.samples.append((time.monotonic(), up))
+            self.samples.append((at, up))
             time.sleep(0.5)
 
     def down_seconds(self):
@@ -310,9 +311,9 @@ class HealthWatch:
     def green_after(self, fault_end):
         """Seconds from the end of the fault until every process was UP and stayed UP."""
         self.stop.set()
-        last_down = max((t for t, up in self.samples if not up and t >= fault_end), default=None)
-        if self.samples and not self.samples[-1][1]:
+        if not all(health(n) for n in PORTS):  # judged now, not by the poller's possibly stale last round
             return None
+        last_down = max((t for t, up in list(self.samples) if not up and t >= fault_end), default=None)
         return 0.0 if last_down is None else last_down - fault_end + 0.5
 
 

@@ -4,7 +4,9 @@ import es.msia.bot.shared.LogMasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,6 +62,13 @@ public class OutboxSender implements SmartLifecycle {
 	private final Semaphore wakeUp = new Semaphore(0);
 
 	private final MeterRegistry meters;
+
+	/**
+	 * Replies Chatwoot accepted whose row could not be marked sent (PostgreSQL unreachable at that moment):
+	 * outbox id → Chatwoot message id. Recorded before anything is claimed again, so the row's lease never
+	 * expires into a second send while this process lives.
+	 */
+	private final Map<Long, Long> sentUnrecorded = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
 
@@ -124,6 +133,10 @@ public class OutboxSender implements SmartLifecycle {
 
 	/** One round: claims due replies and delivers them. Returns how many were claimed. */
 	int deliverDue() {
+		sentUnrecorded.forEach((id, chatwootMessageId) -> {
+			rows.markSent(id, chatwootMessageId == 0 ? null : chatwootMessageId);
+			sentUnrecorded.remove(id);
+		});
 		List<Claimed> claimed = rows.claimDue(BATCH, settings.lease());
 		CompletableFuture.allOf(claimed.stream()
 			.map(reply -> CompletableFuture.runAsync(() -> deliver(reply), executor))
@@ -154,7 +167,13 @@ public class OutboxSender implements SmartLifecycle {
 				? client.sendMessage(reply.conversationId(), reply.content(), reply.privateNote())
 				: sendFile(reply);
 		if (result instanceof Sent sent) {
-			rows.markSent(reply.id(), sent.messageId());
+			try {
+				rows.markSent(reply.id(), sent.messageId());
+			}
+			catch (RuntimeException ex) {
+				sentUnrecorded.put(reply.id(), sent.messageId() == null ? 0L : sent.messageId());
+				throw ex;
+			}
 			publish(reply, sent.messageId(), false);
 		}
 		else if (result instanceof Retryable retry && reply.attempts() < settings.maxAttempts()) {
