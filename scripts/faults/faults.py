@@ -272,6 +272,8 @@ def launch(name):
         'LLM_TIMEOUT': '3s', 'MESSAGE_BATCH_WINDOW_SECONDS': '0', 'MSIA_DATA_DIR': os.path.join(WORK, 'data-' + name),
         'MSIA_ROLES': 'api' if name == 'api' else 'agent',
     })
+    if name == 'agent2':
+        env['LOG_FORMAT'] = 'json'  # one agent logs ECS JSON (traceId, conversationId fields): both formats run
     extra = ['--msia.api.port=%d' % PORTS[name]] if name == 'api' else ['--msia.agent.port=%d' % PORTS[name]]
     # Shorter than production (60 s / 30 s) so a killed agent's entries come back within the run.
     extra += ['--msia.messaging.reclaim-idle=20s', '--msia.messaging.lock-lease=20s', '--msia.chatwoot.read-timeout=5s',

@@ -29,8 +29,8 @@ class SecurityHeadersIT extends IntegrationTest {
 
 	@Test
 	void hardensEveryApiAnswer() {
-		for (String path : List.of("/api/catalog/categories", "/actuator/health", "/api/chatwoot/webhook?token=wrong",
-				"/no-such-path")) {
+		for (String path : List.of("/api/catalog/categories", "/actuator/health", "/actuator/prometheus",
+				"/api/chatwoot/webhook?token=wrong")) {
 			HttpHeaders headers = fetch(ports.apiPort(), path, false).headers();
 			assertCommon(headers, path);
 			assertThat(headers.firstValue("Content-Security-Policy")).as(path)
@@ -38,6 +38,11 @@ class SecurityHeadersIT extends IntegrationTest {
 						"object-src 'none'"));
 			assertThat(headers.firstValue("Strict-Transport-Security")).as(path + " over plain HTTP").isEmpty();
 		}
+		// A panel path on the API port is refused before Spring Security runs, with the same headers.
+		HttpResponse<String> refused = fetch(ports.apiPort(), "/conversations", false);
+		assertThat(refused.statusCode()).isEqualTo(404);
+		assertCommon(refused.headers(), "/conversations on the API port");
+		assertThat(refused.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
 		assertThat(fetch(ports.apiPort(), "/api/catalog/categories", true).headers()
 			.firstValue("Strict-Transport-Security")).hasValueSatisfying(
 					hsts -> assertThat(hsts).contains("max-age=31536000", "includeSubDomains"));
