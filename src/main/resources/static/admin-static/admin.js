@@ -55,3 +55,12 @@ document.addEventListener('DOMContentLoaded', function () {
     window.addEventListener('pagehide', function () { source.close(); });
   });
 });
+
+// Forms marked data-reset-after-send are cleared once htmx posted them successfully (the simulator's
+// message box). A listener here, not an hx-on attribute: the CSP allows no inline or eval'd script.
+document.addEventListener('htmx:afterRequest', function (event) {
+  var form = event.detail.elt;
+  if (event.detail.successful && form && form.hasAttribute && form.hasAttribute('data-reset-after-send')) {
+    form.reset();
+  }
+});

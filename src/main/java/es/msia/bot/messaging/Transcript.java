@@ -21,7 +21,7 @@ public class Transcript {
 
 	/** One line of a transcript. */
 	public record Line(long id, long conversationId, String direction, String senderKind, @Nullable String senderName,
-			@Nullable String content, Instant at) {
+			@Nullable String content, Instant at, @Nullable String traceId) {
 	}
 
 	private final JdbcClient jdbc;
@@ -75,14 +75,14 @@ public class Transcript {
 	/** The latest lines of a conversation, oldest first. */
 	public List<Line> latest(long conversationId, int limit) {
 		return jdbc.sql("""
-				SELECT * FROM (SELECT id, conversation_id, direction, sender_kind, sender_name, content, created_at
+				SELECT * FROM (SELECT id, conversation_id, direction, sender_kind, sender_name, content, created_at, trace_id
 				               FROM messages WHERE conversation_id = :conversation ORDER BY id DESC LIMIT :limit) t
 				ORDER BY id""")
 			.param("conversation", conversationId)
 			.param("limit", limit)
 			.query((rs, n) -> new Line(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("direction"),
 					rs.getString("sender_kind"), rs.getString("sender_name"), rs.getString("content"),
-					rs.getTimestamp("created_at").toInstant()))
+					rs.getTimestamp("created_at").toInstant(), rs.getString("trace_id")))
 			.list();
 	}
 

@@ -1,6 +1,7 @@
 package es.msia.bot.conversation.llm;
 
 import es.msia.bot.conversation.LlmChoice;
+import es.msia.bot.shared.LogMasks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -57,15 +58,24 @@ public class LlmUnderstanding implements Understanding {
 
 	private final Supplier<LlmChoice> choice;
 
+	/** Told each time the offline engine answers instead of the LLM (counted as a metric). */
+	private final Runnable onFallback;
+
 	/** The month the budget warning was last logged for: staff get one WARN per month, not one per turn. */
 	private final AtomicReference<YearMonth> budgetWarned = new AtomicReference<>();
 
 	public LlmUnderstanding(LlmSettings settings, CallLedger ledger, Sources sources) {
-		this(settings, ledger, sources, settings::defaults);
+		this(settings, ledger, sources, settings::defaults, () -> {
+		});
 	}
 
-	/** @param choice model, backups and budget as admins last saved them, read at every turn */
-	public LlmUnderstanding(LlmSettings settings, CallLedger ledger, Sources sources, Supplier<LlmChoice> choice) {
+	/**
+	 * @param choice model, backups and budget as admins last saved them, read at every turn
+	 * @param onFallback told each time the offline engine answers instead of the LLM
+	 */
+	public LlmUnderstanding(LlmSettings settings, CallLedger ledger, Sources sources, Supplier<LlmChoice> choice,
+			Runnable onFallback) {
+		this.onFallback = onFallback;
 		this.settings = settings;
 		this.choice = choice;
 		this.client = new OpenRouterClient(settings);
@@ -80,6 +90,7 @@ public class LlmUnderstanding implements Understanding {
 		LlmChoice current = choice.get();
 		if (!breaker.allows()) {
 			skipped(context, current, "breaker_open");
+			onFallback.run();
 			return sources.offline().understand(context, text);
 		}
 		BigDecimal spentEur = settings.toEur(ledger.spentThisMonth());
@@ -91,6 +102,7 @@ public class LlmUnderstanding implements Understanding {
 						spentEur.setScale(2, RoundingMode.HALF_UP));
 			}
 			skipped(context, current, "budget");
+			onFallback.run();
 			return sources.offline().understand(context, text);
 		}
 		List<ToolSpecification> offered = tools.forContext(context, sources.faqKeys().get());
@@ -111,7 +123,7 @@ public class LlmUnderstanding implements Understanding {
 		}
 		catch (RuntimeException ex) {
 			Reason reason = OpenRouterClient.classify(ex);
-			log.warn("LLM understanding failed ({}), offline engine answers: {}", reason, ex.getMessage());
+			log.warn("LLM understanding failed ({}), offline engine answers: {}", reason, LogMasks.text(ex.getMessage()));
 			String fallback = reason.name().toLowerCase(Locale.ROOT);
 			if (reply != null) {
 				account(context, reply, "unusable", fallback);
@@ -122,6 +134,7 @@ public class LlmUnderstanding implements Understanding {
 						"failed", attempts, fallback));
 			}
 			breaker.failure(reason == Reason.NO_CREDIT);
+			onFallback.run();
 			return sources.offline().understand(context, text);
 		}
 	}

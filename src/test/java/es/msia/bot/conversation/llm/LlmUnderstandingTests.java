@@ -292,7 +292,8 @@ class LlmUnderstandingTests {
 		var choice = new java.util.concurrent.atomic.AtomicReference<>(
 				new LlmChoice("openai/gpt-4o-mini", List.of(), new BigDecimal("20")));
 		var understanding = new LlmUnderstanding(LlmFixtures.settings(server), ledger, new LlmUnderstanding.Sources(
-				() -> LlmFixtures.CATALOG, OFFLINE, id -> List.of(), List::of, key -> Optional.empty()), choice::get);
+				() -> LlmFixtures.CATALOG, OFFLINE, id -> List.of(), List::of, key -> Optional.empty()), choice::get, () -> {
+				});
 		understanding.understand(FRESH, "hola");
 
 		choice.set(new LlmChoice("anthropic/claude-3.5-haiku", List.of("openai/gpt-4o-mini"), new BigDecimal("20")));
