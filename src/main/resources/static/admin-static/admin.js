@@ -33,3 +33,34 @@ document.addEventListener('show.bs.modal', function (event) {
   image.alt = link.getAttribute('data-title') || '';
   document.getElementById('viewer-title').textContent = link.getAttribute('data-title') || '';
 });
+
+// Live transcripts: the server pushes an event per message in or out (SSE, fed by Redis Pub/Sub) and the
+// panel then fetches the rendered transcript; EventSource reconnects by itself after a drop.
+document.addEventListener('DOMContentLoaded', function () {
+  if (!window.EventSource) {
+    return;
+  }
+  document.querySelectorAll('[data-events]').forEach(function (panel) {
+    var source = new EventSource(panel.getAttribute('data-events'));
+    var refresh = function () { htmx.trigger(panel, 'live-refresh'); };
+    var connected = false;
+    // The page was rendered just now; after a reconnect, fetch what may have been missed while away.
+    source.addEventListener('ready', function () {
+      if (connected) {
+        refresh();
+      }
+      connected = true;
+    });
+    source.addEventListener('transcript', refresh);
+    window.addEventListener('pagehide', function () { source.close(); });
+  });
+});
+
+// Forms marked data-reset-after-send are cleared once htmx posted them successfully (the simulator's
+// message box). A listener here, not an hx-on attribute: the CSP allows no inline or eval'd script.
+document.addEventListener('htmx:afterRequest', function (event) {
+  var form = event.detail.elt;
+  if (event.detail.successful && form && form.hasAttribute && form.hasAttribute('data-reset-after-send')) {
+    form.reset();
+  }
+});

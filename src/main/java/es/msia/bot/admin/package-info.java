@@ -5,10 +5,12 @@
  * Owns the {@code admin_users} table. Publishes no events.
  * <p>
  * Also owns {@code admin_access_log} (logins, failures, lockout) and the {@code simulator_ids} sequence of the
- * simulator, whose conversations live in {@link es.msia.bot.shared.SimulatedConversations}' id range.
+ * simulator, whose conversations live in {@link es.msia.bot.shared.SimulatedConversations}' id range. The access
+ * log also records admin actions (account changes, GDPR export and erasure) with what they were done to.
+ * GDPR erasure ({@code customers.CustomerErasure}) only orders the owning modules' own erase methods.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Admin panel",
 		allowedDependencies = { "shared", "platform", "messaging", "chatwoot", "customers", "webhook", "conversation",
-				"handoff", "catalog", "cases" })
+				"handoff", "catalog", "cases", "knowledge" })
 @org.jspecify.annotations.NullMarked
 package es.msia.bot.admin;

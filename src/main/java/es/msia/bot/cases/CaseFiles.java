@@ -10,12 +10,13 @@ import es.msia.bot.cases.files.FileStore;
 import es.msia.bot.cases.files.StoredFile;
 import es.msia.bot.cases.jdbc.CaseRow;
 import es.msia.bot.cases.jdbc.Cases;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Files a message's attachments into a case under what the flow is asking for (an item's photos, a base
- * document) or as unsorted for staff. Deduplicated by Chatwoot attachment id (not downloaded again) and by
- * content hash.
+ * document), as the replacement of a photo staff rejected, or as unsorted for staff. Deduplicated by
+ * Chatwoot attachment id (not downloaded again) and by content hash.
  */
 @Component
 class CaseFiles {
@@ -34,6 +35,12 @@ class CaseFiles {
 		this.cases = cases;
 	}
 
+	/** Deletes the stored bytes no case refers to any more (content-addressed: another case may share them). */
+	void deleteUnused(java.util.Collection<String> hashes) {
+		hashes.stream().distinct().filter(sha -> !cases.fileInUse(sha)).forEach(store::delete);
+	}
+
+	/** During collection: under the step being asked (a new file in a slot also replaces a rejected one there). */
 	Filed file(CaseRow row, Step step, long messageId, List<IncomingFile> incoming) {
 		String slot = UNSORTED;
 		String shows = "sin clasificar";
@@ -48,31 +55,77 @@ class CaseFiles {
 		int added = 0;
 		List<String> refusals = new ArrayList<>();
 		for (IncomingFile file : incoming) {
-			if (cases.hasAttachment(row.id(), file.attachmentId())) {
-				continue;
-			}
-			try {
-				if (file.dataUrl() == null) {
-					throw new FileRefused("host", "no data_url");
-				}
-				StoredFile stored = store.store(downloader.download(file.dataUrl()));
-				if (cases.addFile(row.id(), file.attachmentId(), messageId, stored, slot, shows)) {
-					added++;
-					cases.event(row.id(), "file_received", shows + " (" + stored.type().mime() + ")", "customer");
-				}
-			}
-			catch (FileRefused refused) {
-				if (!refusals.contains(refused.reason())) {
-					refusals.add(refused.reason());
-				}
-				cases.event(row.id(), "file_refused", refused.getMessage(), "customer");
+			Long id = fileOne(row, messageId, file, slot, shows, refusals);
+			if (id != null) {
+				added++;
+				replacing(row.id(), slot).ifPresent(rejected -> cases.markReplacement(id, rejected.id()));
 			}
 		}
 		return new Filed(added, cases.countFiles(row.id(), slot), refusals);
 	}
 
+	/**
+	 * After submission: each new file replaces the oldest rejected file still waiting (filed under the same
+	 * item), or is kept unsorted for staff when none waits.
+	 */
+	Replaced replacements(CaseRow row, long messageId, List<IncomingFile> incoming) {
+		List<String> replaced = new ArrayList<>();
+		int unsorted = 0;
+		List<String> refusals = new ArrayList<>();
+		for (IncomingFile file : incoming) {
+			List<CaseView.FileView> waiting = cases.awaitingReplacement(row.id());
+			CaseView.FileView rejected = waiting.isEmpty() ? null : waiting.get(0);
+			Long id = fileOne(row, messageId, file, rejected == null ? UNSORTED : rejected.slot(),
+					rejected == null ? "sin clasificar" : rejected.shows(), refusals);
+			if (id != null && rejected != null) {
+				cases.markReplacement(id, rejected.id());
+				cases.event(row.id(), "file_replaced", "#" + id + " sustituye a #" + rejected.id() + " (" + rejected.shows() + ")",
+						"customer");
+				replaced.add(rejected.shows());
+			}
+			else if (id != null) {
+				unsorted++;
+			}
+		}
+		List<String> stillWaiting = cases.awaitingReplacement(row.id()).stream().map(CaseView.FileView::shows).toList();
+		return new Replaced(replaced, unsorted, stillWaiting, refusals);
+	}
+
+	private java.util.Optional<CaseView.FileView> replacing(long caseId, String slot) {
+		return cases.awaitingReplacement(caseId).stream().filter(f -> f.slot().equals(slot)).findFirst();
+	}
+
+	private @Nullable Long fileOne(CaseRow row, long messageId, IncomingFile file, String slot, String shows,
+			List<String> refusals) {
+		if (cases.hasAttachment(row.id(), file.attachmentId())) {
+			return null;
+		}
+		try {
+			if (file.dataUrl() == null) {
+				throw new FileRefused("host", "no data_url");
+			}
+			StoredFile stored = store.store(downloader.download(file.dataUrl()));
+			Long id = cases.addFile(row.id(), file.attachmentId(), messageId, stored, slot, shows);
+			if (id != null) {
+				cases.event(row.id(), "file_received", shows + " (" + stored.type().mime() + ")", "customer");
+			}
+			return id;
+		}
+		catch (FileRefused refused) {
+			if (!refusals.contains(refused.reason())) {
+				refusals.add(refused.reason());
+			}
+			cases.event(row.id(), "file_refused", refused.getMessage(), "customer");
+			return null;
+		}
+	}
+
 	/** What filing a message's attachments did. */
 	record Filed(int added, int inSlot, List<String> refusals) {
+	}
+
+	/** What filing attachments after submission did: what they replaced, what still waits for a replacement. */
+	record Replaced(List<String> replaced, int unsorted, List<String> stillWaiting, List<String> refusals) {
 	}
 
 }

@@ -1,9 +1,5 @@
 package es.msia.bot.cases;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -18,7 +14,6 @@ import es.msia.bot.cases.domain.CaseItem;
 import es.msia.bot.cases.domain.CaseTexts;
 import es.msia.bot.cases.domain.CollectionPlan;
 import es.msia.bot.cases.domain.Line;
-import es.msia.bot.cases.files.FileStore;
 import es.msia.bot.cases.jdbc.CaseRow;
 import es.msia.bot.cases.jdbc.Cases;
 import es.msia.bot.catalog.Catalog;
@@ -47,19 +42,16 @@ public class CaseManagement {
 
 	private final CaseFiles files;
 
-	private final FileStore store;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock = Clock.systemUTC();
 
-	CaseManagement(Cases cases, Catalog catalog, CaseTexts texts, CaseFiles files, FileStore store,
+	CaseManagement(Cases cases, Catalog catalog, CaseTexts texts, CaseFiles files,
 			ApplicationEventPublisher events) {
 		this.cases = cases;
 		this.catalog = catalog;
 		this.texts = texts;
 		this.files = files;
-		this.store = store;
 		this.events = events;
 	}
 
@@ -107,7 +99,10 @@ public class CaseManagement {
 			return Optional.of(new CaseReply(row.reference(), row.status(), row.lastReply()));
 		}
 		if (row.status() != CaseStatus.COLLECTING) {
-			return Optional.of(new CaseReply(row.reference(), row.status(), texts.text("case.pendingReview", row.reference())));
+			String reply = incoming.isEmpty() ? texts.text("case.pendingReview", row.reference())
+					: afterSubmission(row, messageId, incoming);
+			cases.saveTurn(row.id(), row.data(), messageId, reply);
+			return Optional.of(new CaseReply(row.reference(), row.status(), reply));
 		}
 		CollectionPlan plan = plan(row);
 		CaseFiles.Filed filed = files.file(row, plan.next(row.data()), messageId, incoming);
@@ -150,19 +145,14 @@ public class CaseManagement {
 		return cases.search(status, text == null || text.isBlank() ? null : text.trim(), 200).stream().map(this::view).toList();
 	}
 
-	/**
-	 * The stored bytes of one of the case's files, for authenticated staff only (the panel streams them; no
-	 * public URL exists). The caller closes the stream.
-	 */
-	public InputStream openFile(long caseId, long fileId) {
-		CaseView.FileView file = view(caseId).files().stream().filter(f -> f.id() == fileId).findFirst()
-			.orElseThrow(() -> new CaseNotFound("file " + fileId + " of case " + caseId));
-		try {
-			return Files.newInputStream(store.path(file.sha256()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	/** The cases opened in one conversation, newest first (for links from the conversation page). */
+	public List<CaseView> ofConversation(long conversationId) {
+		return cases.linkedTo(conversationId, null, 50).stream().map(this::view).toList();
+	}
+
+	/** One customer's cases, newest first (for links from the customer page). */
+	public List<CaseView> ofCustomer(long customerId) {
+		return cases.linkedTo(null, customerId, 50).stream().map(this::view).toList();
 	}
 
 	/** How many cases there are in each status, every status present (zero when none). */
@@ -188,14 +178,40 @@ public class CaseManagement {
 		return view(caseId);
 	}
 
-	/** Staff validate or reject a file; a rejected file no longer counts for its slot. */
+	/** The cases of a customer or of their conversations, oldest first (for the GDPR export). */
+	public List<CaseView> ofCustomer(long customerId, java.util.Collection<Long> conversationIds) {
+		return cases.ofCustomer(customerId, conversationIds).stream().map(this::view).toList();
+	}
+
+	/**
+	 * GDPR erasure (art. 17) of the cases of a customer or of their conversations. Each case keeps only what
+	 * MSI must keep: reference, dates, status, category, quoted tier and prices, catalogue version, the quoted
+	 * items (without their field values) and the timeline's event types. Personal, vehicle and workshop data,
+	 * item field values, staff notes, the files (rows and bytes on disk) and the link to the customer go. An
+	 * open case is cancelled first: there is nothing left to continue with. Running it again is harmless.
+	 *
+	 * @return the references of the erased cases
+	 */
 	@Transactional
-	public CaseView reviewFile(long caseId, long fileId, boolean valid, @Nullable String reason, String actor) {
-		if (!cases.reviewFile(caseId, fileId, valid ? "validated" : "rejected", reason)) {
-			throw new CaseNotFound("file " + fileId + " of case " + caseId);
+	public List<String> erasePersonalData(@Nullable Long customerId, java.util.Collection<Long> conversationIds,
+			String actor) {
+		List<String> references = new ArrayList<>();
+		List<String> hashes = new ArrayList<>();
+		for (CaseRow row : cases.ofCustomer(customerId, conversationIds)) {
+			if (row.status().isOpen()) {
+				move(row, CaseStatus.CANCELLED, actor, null);
+			}
+			List<CaseItem> items = row.data().items().stream()
+				.map(i -> new CaseItem(i.code(), i.nameEs(), i.elementCode(), i.variantCode(), java.util.Map.of()))
+				.toList();
+			hashes.addAll(cases.erasePersonalData(row.id(),
+					new CaseData(items, java.util.Map.of(), java.util.Map.of(), null, java.util.Map.of(),
+							java.util.Set.of(), false)));
+			cases.event(row.id(), "personal_data_erased", null, actor);
+			references.add(row.reference());
 		}
-		cases.event(caseId, valid ? "file_validated" : "file_rejected", "#" + fileId + (reason == null ? "" : ": " + reason), actor);
-		return view(caseId);
+		files.deleteUnused(hashes);
+		return references;
 	}
 
 	private void move(CaseRow row, CaseStatus to, String actor, @Nullable String note) {
@@ -205,6 +221,20 @@ public class CaseManagement {
 		if (target == CaseStatus.CANCELLED) {
 			events.publishEvent(new CaseCancelled(row.id(), row.reference(), row.conversationId(), actor));
 		}
+	}
+
+	/** Files sent once the case is in review: replacements of rejected photos, or extra files for staff. */
+	private String afterSubmission(CaseRow row, long messageId, List<IncomingFile> incoming) {
+		CaseFiles.Replaced filed = files.replacements(row, messageId, incoming);
+		List<String> out = new ArrayList<>();
+		filed.refusals().forEach(reason -> out.add(texts.text("files.refused." + reason)));
+		filed.replaced().forEach(shows -> out.add(texts.text("files.replaced", shows)));
+		if (filed.unsorted() > 0) {
+			out.add(texts.text("files.unsorted", filed.unsorted()));
+		}
+		out.add(filed.stillWaiting().isEmpty() ? texts.text("case.pendingReview", row.reference())
+				: texts.text("files.stillWaiting", String.join(", ", filed.stillWaiting())));
+		return String.join("\n", out);
 	}
 
 	private CaseReply alreadyOpen(CaseRow row) {

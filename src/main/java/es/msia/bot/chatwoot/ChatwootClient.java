@@ -155,6 +155,17 @@ public class ChatwootClient {
 		return http.post(path(conversationId, "/custom_attributes"), Map.of("custom_attributes", attributes));
 	}
 
+	/**
+	 * PUT /contacts/{id} (user token). Chatwoot merges {@code custom_attributes} and
+	 * {@code additional_attributes} into the contact's (protocols.md B2), so only the keys sent change.
+	 */
+	public Result updateContact(long conversationId, long contactId, Map<String, ?> contact) {
+		if (SimulatedConversations.isSimulated(conversationId)) {
+			return SIMULATED;
+		}
+		return http.put(As.USER, "/contacts/" + contactId, contact);
+	}
+
 	private static String path(long conversationId, String suffix) {
 		return "/conversations/" + conversationId + suffix;
 	}

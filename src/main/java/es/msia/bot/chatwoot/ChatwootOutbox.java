@@ -96,4 +96,19 @@ public class ChatwootOutbox {
 			.list();
 	}
 
+	/**
+	 * GDPR erasure: deletes the replies kept for these conversations (their text is personal data).
+	 * Delivered replies live on in Chatwoot, which MSI erases there.
+	 *
+	 * @return how many rows were deleted
+	 */
+	public int erase(java.util.Collection<Long> conversationIds) {
+		if (conversationIds.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("DELETE FROM outbound_messages WHERE conversation_id IN (:ids)")
+			.param("ids", List.copyOf(conversationIds))
+			.update();
+	}
+
 }

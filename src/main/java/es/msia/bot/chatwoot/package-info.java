@@ -4,7 +4,8 @@
  * sender delivers in order per conversation and retries with backoff on 429, 5xx and timeouts. When
  * Chatwoot is not configured, replies are kept (and shown in the panel) instead of failing.
  * <p>
- * Owns the {@code outbound_messages} table. Publishes {@link es.msia.bot.chatwoot.ReplyDelivered}.
+ * Owns the {@code outbound_messages} table. Publishes {@link es.msia.bot.chatwoot.ReplyDelivered}. GDPR erasure
+ * deletes a conversation's kept replies ({@code ChatwootOutbox.erase}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Chatwoot client and outbox",
 		allowedDependencies = "shared")

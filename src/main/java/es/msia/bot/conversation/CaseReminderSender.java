@@ -1,5 +1,6 @@
 package es.msia.bot.conversation;
 
+import es.msia.bot.cases.CaseFileRejected;
 import es.msia.bot.cases.CaseReminderDue;
 import es.msia.bot.chatwoot.ChatwootOutbox;
 import es.msia.bot.chatwoot.OutboundReply;
@@ -7,7 +8,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Sends a case reminder through the outbox, once per case (the idempotency key is the case). */
+/**
+ * Sends the messages a case starts on its own through the outbox, inside WhatsApp's 24-hour window: the
+ * reminder (once per case; the idempotency key is the case) and the request for a replacement of a file
+ * staff rejected (once per rejected file).
+ */
 @Component
 class CaseReminderSender {
 
@@ -20,6 +25,12 @@ class CaseReminderSender {
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void on(CaseReminderDue event) {
 		outbox.enqueue(OutboundReply.text("case-reminder-" + event.caseId(), event.conversationId(), event.text(),
+				event.sendBefore()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void on(CaseFileRejected event) {
+		outbox.enqueue(OutboundReply.text("case-file-rejected-" + event.fileId(), event.conversationId(), event.text(),
 				event.sendBefore()));
 	}
 

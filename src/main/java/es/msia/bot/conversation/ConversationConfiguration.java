@@ -11,6 +11,7 @@ import es.msia.bot.conversation.reply.ReplyComposer;
 import es.msia.bot.conversation.llm.LlmCalls;
 import es.msia.bot.conversation.llm.LlmSettings;
 import es.msia.bot.conversation.llm.LlmUnderstanding;
+import es.msia.bot.conversation.llm.MeteredLedger;
 import es.msia.bot.conversation.understanding.FaqAnswering;
 import es.msia.bot.conversation.understanding.Understanding;
 import es.msia.bot.handoff.Handoffs;
@@ -20,6 +21,7 @@ import es.msia.bot.messaging.Transcript;
 import es.msia.bot.messaging.CheckpointStore;
 import es.msia.bot.messaging.InboundMessages;
 import org.bsc.langgraph4j.GraphStateException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,14 +38,15 @@ class ConversationConfiguration {
 	 */
 	@Bean
 	Understanding understanding(CatalogEngines engines, Faq faq, LlmSettings settings, LlmCalls llmCalls,
-			Transcript transcript) {
+			Transcript transcript, LlmOptions options, MeterRegistry meters) {
 		Understanding offline = (context, text) -> engines.current().understanding().understand(context, text);
 		Understanding understanding = offline;
 		if (settings.enabled()) {
-			understanding = new LlmUnderstanding(settings, llmCalls, new LlmUnderstanding.Sources(
+			understanding = new LlmUnderstanding(settings, new MeteredLedger(llmCalls, meters), new LlmUnderstanding.Sources(
 					() -> engines.current().catalog(), offline,
 					id -> transcript.latest(id, settings.windowMessages()).stream().map(ConversationConfiguration::line).toList(),
-					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer)));
+					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer)),
+					options::current, () -> meters.counter("msia.llm.fallbacks").increment());
 		}
 		return new FaqAnswering(understanding, question -> faq.answer(question).map(FaqEntry::answer));
 	}

@@ -15,6 +15,7 @@
  * label {@code expediente} in Chatwoot).
  * <p>
  * {@link es.msia.bot.conversation.ConversationView} is the panel's read model (state, last quote, list, daily figures).
+ * {@link es.msia.bot.conversation.ConversationErasure} forgets conversations' checkpoints (GDPR erasure).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversation agent",
 		allowedDependencies = { "shared", "messaging", "chatwoot", "customers", "catalog", "handoff", "knowledge",

@@ -75,6 +75,14 @@ public class Customers {
 			.optional();
 	}
 
+	/** The customer's Chatwoot contact id, when a webhook gave it. */
+	public Optional<Long> chatwootContactId(CustomerId id) {
+		return jdbc.sql("SELECT chatwoot_contact_id FROM customers WHERE id = :id AND chatwoot_contact_id IS NOT NULL")
+			.param("id", id.value())
+			.query(Long.class)
+			.optional();
+	}
+
 	/** The customer with this phone, if known. */
 	public Optional<CustomerView> findByPhone(PhoneNumber phone) {
 		return jdbc.sql("SELECT id, phone, name, email, client_type FROM customers WHERE phone = :phone")
@@ -99,6 +107,17 @@ public class Customers {
 			.param("limit", limit)
 			.query(Customers::view)
 			.list();
+	}
+
+	/**
+	 * GDPR erasure (art. 17): deletes the customer row, so name, phone, e-mail, Chatwoot contact and
+	 * attributes go with it. Other modules erase their own data first; their links to the row are set to
+	 * null by the foreign keys.
+	 *
+	 * @return whether the customer existed
+	 */
+	public boolean erase(CustomerId id) {
+		return jdbc.sql("DELETE FROM customers WHERE id = :id").param("id", id.value()).update() == 1;
 	}
 
 	private static CustomerView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -1,5 +1,6 @@
 package es.msia.bot.handoff;
 
+import es.msia.bot.shared.LogMasks;
 import java.time.Duration;
 
 import es.msia.bot.handoff.jdbc.Escalations;
@@ -60,12 +61,12 @@ class HandoffSync {
 		else if (outcome.retryable() && attempt < settings.syncMaxAttempts()) {
 			Duration wait = backoff(attempt);
 			log.warn("Escalation {} (conversation {}): Chatwoot not updated yet ({}); retry in {}", due.id(),
-					due.conversationId(), outcome.problems(), wait);
+					due.conversationId(), LogMasks.text(outcome.problems()), wait);
 			escalations.recordSync(due.id(), "retry", outcome.problems(), wait);
 		}
 		else {
 			log.error("Escalation {} (conversation {}): Chatwoot could not be updated, staff must check it: {}",
-					due.id(), due.conversationId(), outcome.problems());
+					due.id(), due.conversationId(), LogMasks.text(outcome.problems()));
 			escalations.recordSync(due.id(), "failed", outcome.problems(), Duration.ZERO);
 		}
 	}

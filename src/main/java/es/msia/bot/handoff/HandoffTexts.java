@@ -1,5 +1,6 @@
 package es.msia.bot.handoff;
 
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -36,17 +37,28 @@ class HandoffTexts {
 		return source.getMessage(key, args, SPANISH);
 	}
 
-	/** What the customer is told when a person takes over, honest about when that will be. */
+	/** The bundled wait messages, unformatted (without arguments the source returns the text as written). */
+	WaitTexts.Texts bundledWaitTexts() {
+		return new WaitTexts.Texts(get("handoff.wait.open"), get("handoff.wait.closed"), get("handoff.wait.unknown"));
+	}
+
+	/** What the customer is told when a person takes over, with the bundled wording. */
 	String waitMessage(BusinessHours hours, Instant now) {
+		return waitMessage(hours, bundledWaitTexts(), now);
+	}
+
+	/** What the customer is told when a person takes over, honest about when that will be. */
+	String waitMessage(BusinessHours hours, WaitTexts.Texts wording, Instant now) {
 		if (hours.isOpen(now)) {
-			return get("handoff.wait.open");
+			return wording.open();
 		}
 		Optional<ZonedDateTime> next = hours.nextOpening(now);
 		if (next.isEmpty()) {
-			return get("handoff.wait.unknown");
+			return wording.unknown();
 		}
-		return get("handoff.wait.closed", when(now.atZone(hours.zone()).toLocalDate(), next.get()),
-				HOUR.format(next.get()));
+		// Staff write plain text: a quote is a quote, only {0} and {1} are placeholders.
+		return new MessageFormat(wording.closed().replace("'", "''"), SPANISH)
+			.format(new Object[] { when(now.atZone(hours.zone()).toLocalDate(), next.get()), HOUR.format(next.get()) });
 	}
 
 	private String when(LocalDate today, ZonedDateTime opening) {

@@ -39,7 +39,9 @@ public class Handoffs {
 
 	private final HandoffTexts texts;
 
-	private final BusinessHours hours;
+	private final BusinessSchedule schedule;
+
+	private final WaitTexts waitTexts;
 
 	private final TransactionTemplate tx;
 
@@ -50,8 +52,9 @@ public class Handoffs {
 	private final ChatwootSide chatwoot;
 
 	Handoffs(Escalations escalations, Owners owners, ChatwootOutbox outbox, HandoffNote note, HandoffSync sync,
-			HandoffTexts texts, HandoffSettings settings, TransactionTemplate tx, ApplicationEventPublisher events,
-			ChatwootSide chatwoot) {
+			HandoffTexts texts, BusinessSchedule schedule, WaitTexts waitTexts, TransactionTemplate tx,
+			ApplicationEventPublisher events, ChatwootSide chatwoot) {
+		this.waitTexts = waitTexts;
 		this.chatwoot = chatwoot;
 		this.escalations = escalations;
 		this.owners = owners;
@@ -59,7 +62,7 @@ public class Handoffs {
 		this.note = note;
 		this.sync = sync;
 		this.texts = texts;
-		this.hours = BusinessHours.of(settings);
+		this.schedule = schedule;
 		this.tx = tx;
 		this.events = events;
 		this.clock = Clock.systemUTC();
@@ -138,7 +141,7 @@ public class Handoffs {
 
 	/** The Spanish text telling the customer when a person will answer, from MSI's business hours. */
 	public String waitMessage(Instant now) {
-		return texts.waitMessage(hours, now);
+		return texts.waitMessage(schedule.hours(), waitTexts.current(), now);
 	}
 
 	/** Open escalations, oldest first. */
@@ -154,6 +157,14 @@ public class Handoffs {
 		if (returnToBot) {
 			returnToBot(escalation.conversationId(), actor);
 		}
+	}
+
+	/**
+	 * GDPR erasure: empties the context packs of the conversations' escalations (they quote the
+	 * customer). The escalation rows stay, with reason and dates, as the record of the service given.
+	 */
+	public int erasePersonalData(java.util.Collection<Long> conversationIds) {
+		return escalations.eraseContext(conversationIds);
 	}
 
 	/** Human-owned conversations with no human message for {@code idle} go back to the bot. */

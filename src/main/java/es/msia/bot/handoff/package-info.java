@@ -9,6 +9,10 @@
  * Owns the {@code escalations} and {@code conversation_owners} tables. Publishes
  * {@link es.msia.bot.handoff.HandoffStarted} and {@link es.msia.bot.handoff.HandoffEnded}. Listens to no
  * events.
+ * <p>
+ * {@link es.msia.bot.handoff.BusinessSchedule} (hours and holidays) and {@link es.msia.bot.handoff.WaitTexts}
+ * (the customer's wait messages) are the panel's overrides in {@code settings} over the configured defaults,
+ * read at every handoff. GDPR erasure empties escalation context packs ({@code Handoffs.erasePersonalData}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Human handoff",
 		allowedDependencies = { "shared", "chatwoot", "messaging", "customers" })

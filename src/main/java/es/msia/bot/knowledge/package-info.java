@@ -6,6 +6,9 @@
  * <p>
  * Glossary: FAQ entry = one question with its answer and the keywords that find it.
  * <p>
+ * Staff edit the entries in the panel through {@link es.msia.bot.knowledge.Faq} (create, update, delete);
+ * entries are read on every message, so an edit applies to the next one.
+ * <p>
  * Publishes and listens to no events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Knowledge base", allowedDependencies = "shared")

@@ -149,8 +149,15 @@ public class InboundMessages {
 
 	/** Marks the message as handled by the agent. */
 	public void markProcessed(long chatwootMessageId) {
-		jdbc.sql("UPDATE messages SET processed_at = now() WHERE chatwoot_message_id = :id AND processed_at IS NULL")
+		markProcessed(chatwootMessageId, null);
+	}
+
+	/** Marks the message answered by the turn with this trace id (shown in the panel, found in the logs). */
+	public void markProcessed(long chatwootMessageId, @Nullable String traceId) {
+		jdbc.sql("UPDATE messages SET processed_at = now(), trace_id = :trace WHERE chatwoot_message_id = :id"
+				+ " AND processed_at IS NULL")
 			.param("id", chatwootMessageId)
+			.param("trace", traceId, java.sql.Types.VARCHAR)
 			.update();
 	}
 
@@ -164,6 +171,25 @@ public class InboundMessages {
 				WHERE direction = 'inbound' AND stream_id IS NULL AND payload IS NOT NULL
 				  AND created_at < now() - interval '30 seconds'
 				ORDER BY id LIMIT 100""").query(String.class).list();
+		for (String payload : payloads) {
+			InboundMessage message = json.readValue(payload, InboundMessage.class);
+			markStreamed(message.messageId(), stream.append(message.conversationId(), payload));
+		}
+		return payloads.size();
+	}
+
+	/**
+	 * Appends again every message of the last day that no turn has answered yet: after Redis lost its data
+	 * (restart without persistence, flush), entries that were in the stream are gone with it. A message
+	 * answered meanwhile is skipped by the consumer, and replies carry idempotency keys, so appending one
+	 * that is still in the stream costs a lookup, never a second reply. Returns how many were appended.
+	 */
+	public int appendUnanswered() {
+		List<String> payloads = jdbc.sql("""
+				SELECT payload::text FROM messages
+				WHERE direction = 'inbound' AND processed_at IS NULL AND payload IS NOT NULL
+				  AND created_at > now() - interval '1 day'
+				ORDER BY id LIMIT 10000""").query(String.class).list();
 		for (String payload : payloads) {
 			InboundMessage message = json.readValue(payload, InboundMessage.class);
 			markStreamed(message.messageId(), stream.append(message.conversationId(), payload));

@@ -1,6 +1,9 @@
 package es.msia.bot.messaging;
 
 import java.time.Instant;
+import java.util.function.Consumer;
+
+import es.msia.bot.messaging.redis.LiveSubscriptions;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -31,10 +34,26 @@ public class LiveFeed {
 
 	private final JsonMapper json;
 
-	LiveFeed(StringRedisTemplate redis, MessagingSettings settings, JsonMapper json) {
+	private final LiveSubscriptions subscriptions;
+
+	LiveFeed(StringRedisTemplate redis, MessagingSettings settings, JsonMapper json, LiveSubscriptions subscriptions) {
 		this.redis = redis;
 		this.settings = settings;
 		this.json = json;
+		this.subscriptions = subscriptions;
+	}
+
+	/**
+	 * Calls {@code listener} with every live event (inbound and outgoing) of one conversation, from any
+	 * replica, until the returned handle is closed.
+	 */
+	public AutoCloseable follow(long conversationId, Consumer<LiveEvent> listener) {
+		return subscriptions.follow(text -> {
+			LiveEvent event = json.readValue(text, LiveEvent.class);
+			if (event.conversationId() == conversationId) {
+				listener.accept(event);
+			}
+		});
 	}
 
 	/** Publishes a reply on {@code outgoing_messages}. */

@@ -18,7 +18,8 @@ import org.springframework.boot.convert.DurationUnit;
  * @param reclaimIdle how long an entry may stay unacknowledged before another agent takes it over; must
  * exceed the slowest turn (LLM calls included), or a slow turn is handled twice (harmless, but wasteful)
  * @param maxDeliveries attempts before an entry goes to the dead-letter stream
- * @param lockLease how long the per-conversation lock is held at most, should its holder die
+ * @param lockLease how long the per-conversation lock outlives a holder that died; a live holder renews it every
+ * third of the lease, so a turn may take longer
  * @param lockWait how long a turn waits for another agent to finish the same conversation
  * @param burstWindow quiet time that ends a burst of customer messages ({@code MESSAGE_BATCH_WINDOW_SECONDS},
  * plain numbers are seconds; 0 switches merging off)
@@ -29,7 +30,7 @@ public record MessagingSettings(@DefaultValue("incoming_messages") String stream
 		@DefaultValue("100000") long maxLength, @DefaultValue("2s") Duration block, @DefaultValue("16") int batchSize,
 		@DefaultValue("512") int maxInFlight, @DefaultValue("60s") Duration reclaimIdle,
 		@DefaultValue("5s") Duration reclaimInterval, @DefaultValue("5") int maxDeliveries,
-		@DefaultValue("120s") Duration lockLease, @DefaultValue("30s") Duration lockWait,
+		@DefaultValue("30s") Duration lockLease, @DefaultValue("30s") Duration lockWait,
 		@DefaultValue("outgoing_messages") String outgoingChannel,
 		@DefaultValue("incoming_events") String incomingChannel,
 		@DefaultValue("3") @DurationUnit(ChronoUnit.SECONDS) Duration burstWindow,

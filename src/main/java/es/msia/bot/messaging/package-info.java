@@ -13,6 +13,9 @@
  * Owns the {@code conversations} and {@code messages} tables. Publishes no application events.
  * <p>
  * {@link es.msia.bot.messaging.StreamStatus} gives the panel the stream backlog and dead letters (read-only).
+ * {@link es.msia.bot.messaging.BurstWindow} is the burst window in force (panel override in {@code settings} over
+ * {@code MESSAGE_BATCH_WINDOW_SECONDS}). GDPR erasure: {@link es.msia.bot.messaging.Transcript#erase} deletes
+ * the transcripts and the conversations' stream and dead-letter entries.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Messaging (Redis Streams)",
 		allowedDependencies = { "shared", "customers" })

@@ -59,6 +59,21 @@ final class PanelClient {
 		}
 	}
 
+	/** A GET whose body is read line by line as it arrives (a Server-Sent Events stream). */
+	HttpResponse<java.util.stream.Stream<String>> lines(String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build(),
+					HttpResponse.BodyHandlers.ofLines());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** POSTs as htmx does: the CSRF token in its header, {@code HX-Request: true}. */
 	HttpResponse<String> postHtmx(String path, String form) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))

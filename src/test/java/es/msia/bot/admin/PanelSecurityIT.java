@@ -31,7 +31,7 @@ class PanelSecurityIT extends IntegrationTest {
 	static final List<String> CASE_RESOURCES = List.of("/cases/1", "/cases/1/files/1", "/cases/1/files/1?download=true",
 			"/cases/1/files.zip");
 
-	static final List<String> ADMIN_PAGES = List.of("/catalog", "/catalog/audit", "/catalog/motos-part", "/settings",
+	static final List<String> ADMIN_PAGES = List.of("/catalog", "/catalog/audit", "/catalog/motos-part", "/settings", "/usage",
 			"/system");
 
 	static final String PASSWORD = "una-contraseña-larga";

@@ -9,26 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.ZipInputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import es.msia.bot.support.ChatwootPayloads;
 import es.msia.bot.support.FakeChatwoot.StoredMessage;
-import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,12 +30,7 @@ import static org.awaitility.Awaitility.await;
  * Cases collected through the real webhook, stream, graph and outbox, with files served by the fake
  * Chatwoot behind a 302 redirect, checked in PostgreSQL and on disk.
  */
-class CasesIT extends IntegrationTest {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@Autowired
-	JdbcClient jdbc;
+class CasesIT extends CaseChats {
 
 	@Autowired
 	CaseManagement cases;
@@ -54,74 +41,9 @@ class CasesIT extends IntegrationTest {
 	@Autowired
 	CaseReminders reminders;
 
-	/** One customer in one conversation; keeps the transcript. */
-	final class Customer {
-
-		final long conversation = nextId();
-
-		final String phone = "+3461" + String.format("%07d", conversation % 10_000_000);
-
-		final List<String> transcript = new ArrayList<>();
-
-		String says(String text) {
-			return send(text, List.of());
-		}
-
-		String sends(String caption, byte[]... files) {
-			List<String> urls = Arrays.stream(files).map(chatwoot::serveFile).toList();
-			return send(caption, urls);
-		}
-
-		String send(String text, List<String> dataUrls) {
-			int before = customerFacing().size();
-			ObjectNode payload = ChatwootPayloads.incomingText(nextId(), conversation, phone, text);
-			if (text.isEmpty()) {
-				payload.putNull("content");
-			}
-			ArrayNode attachments = payload.putArray("attachments");
-			for (String url : dataUrls) {
-				ObjectNode a = attachments.addObject();
-				a.put("id", nextId());
-				a.put("file_type", "image");
-				a.put("data_url", url);
-			}
-			postRaw(payload);
-			await().atMost(Duration.ofSeconds(20)).until(() -> customerFacing().size() > before);
-			await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true);
-			String reply = String.join("\n", customerFacing().subList(before, customerFacing().size()).stream()
-				.map(StoredMessage::content).toList());
-			transcript.add("Cliente: " + (text.isEmpty() ? "" : text) + (dataUrls.isEmpty() ? "" : " [" + dataUrls.size() + " archivo(s)]"));
-			transcript.add("Bot: " + reply);
-			return reply;
-		}
-
-		void postRaw(ObjectNode payload) {
-			assertThat(postWebhook("?token=" + WEBHOOK_TOKEN, payload.toString()).body()).contains("accepted");
-		}
-
-		List<StoredMessage> customerFacing() {
-			return chatwoot.messages(conversation).stream().filter(m -> !m.privateNote()).toList();
-		}
-
-		Map<String, Object> caseRow() {
-			return jdbc.sql("SELECT id, reference, status, tier_code, data::text AS data FROM cases WHERE conversation_id = :c")
-				.param("c", conversation).query().singleRow();
-		}
-
-		JsonNode data() {
-			return JSON.readTree((String) caseRow().get("data"));
-		}
-
-		String acceptsQuoteFor(String element) {
-			says(element);
-			return says("vale, adelante");
-		}
-
-	}
-
 	@Test
 	void collectsACompleteMotorcycleCaseFromQuoteToPendingReview() throws IOException {
-		Customer lucia = new Customer();
+		Customer lucia = new Customer("+34633" + String.format("%06d", nextId() % 1_000_000), "Lucía Martín", "Particular");
 		lucia.says("quiero legalizar el escape");
 		String opened = lucia.says("vale, adelante");
 		assertThat(opened).contains("Abro tu expediente *MSI-").contains("Para *Escape (línea completa)* necesito estas fotos");
@@ -193,8 +115,14 @@ class CasesIT extends IntegrationTest {
 		}
 		assertThat(jdbc.sql("SELECT string_agg(type, ',' ORDER BY id) FROM case_events WHERE case_id = :c")
 			.param("c", row.get("id")).query(String.class).single()).startsWith("opened,file_received").endsWith("submitted");
-		Files.write(Path.of("target", "case-transcript-moto.txt"), lucia.transcript, StandardOpenOption.CREATE,
-				StandardOpenOption.TRUNCATE_EXISTING);
+		lucia.writeTranscript("motos-part", "Moto, cliente particular (motos-part): del presupuesto a pending_review");
+		await().atMost(Duration.ofSeconds(10)).until(() -> chatwoot.contact(lucia.contactId).has("email"));
+		JsonNode contact = chatwoot.contact(lucia.contactId);
+		assertThat(contact.path("name").asString()).isEqualTo("Lucía Martín");
+		assertThat(contact.path("email").asString()).isEqualTo("lucia.martin@example.com");
+		assertThat(contact.path("custom_attributes").path("dni_nie_cif").asString()).isEqualTo("12345678Z");
+		assertThat(contact.path("custom_attributes").path("codigo_postal").asString()).isEqualTo("29005");
+		assertThat(contact.path("custom_attributes").path("ultimo_expediente").asString()).isEqualTo(row.get("reference"));
 		staffWorkOn((Long) row.get("id"), (String) row.get("reference"), files.size());
 	}
 
@@ -338,7 +266,9 @@ class CasesIT extends IntegrationTest {
 	void theCustomerCanCancelAndASecondCaseIsRefusedWhileOneIsOpen() {
 		Customer customer = new Customer();
 		customer.acceptsQuoteFor("escape");
-		assertThat(customer.says("cancelar")).contains("he cancelado el expediente");
+		assertThat(customer.says("cancelar")).contains("¿Seguro que quieres cancelar tu expediente?");
+		assertThat(customer.caseRow()).containsEntry("status", "collecting");
+		assertThat(customer.says("sí, cancelar")).contains("he cancelado el expediente");
 		assertThat(customer.caseRow()).containsEntry("status", "cancelled");
 
 		Customer twice = new Customer();
@@ -375,38 +305,6 @@ class CasesIT extends IntegrationTest {
 		reminders.sweep(now.plus(Duration.ofDays(15)));
 		assertThat(customer.caseRow()).containsEntry("status", "abandoned");
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> customer.customerFacing().size() == before + 1);
-	}
-
-	static byte[] jpeg(int seed) {
-		return withHeader(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 }, seed);
-	}
-
-	static byte[] png(int seed) {
-		return withHeader(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A }, seed);
-	}
-
-	static byte[] pdf() {
-		return "%PDF-1.4\n% ficha tecnica\n".getBytes();
-	}
-
-	private static byte[] withHeader(byte[] header, int seed) {
-		byte[] bytes = Arrays.copyOf(header, header.length + 64);
-		for (int i = header.length; i < bytes.length; i++) {
-			bytes[i] = (byte) (seed * 31 + i);
-		}
-		return bytes;
-	}
-
-	@Autowired
-	CasesSettings settings;
-
-	static {
-		try {
-			Files.createDirectories(Path.of("target"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -130,9 +130,54 @@ class DialoguePolicyTests {
 		assertThat(accepted.state().phase()).isEqualTo(Phase.COLLECTING_CASE);
 		assertThat(accepted.replies()).containsExactly(new ReplyIntent.CaseMessage());
 		assertThat(say("12345678Z").effects()).containsExactly(new Effect.CollectCase());
-		Decision cancelled = say("cancelar");
+		Decision asked = say("cancelar");
+		assertThat(asked.effects()).isEmpty();
+		assertThat(asked.replies()).containsExactly(new ReplyIntent.ConfirmCaseCancel());
+		Decision cancelled = say("sí");
 		assertThat(cancelled.effects()).containsExactly(new Effect.CancelCase());
 		assertThat(cancelled.state().phase()).isEqualTo(Phase.COLLECTING_ELEMENTS);
+	}
+
+	@Test
+	void aCancelWordInsideAQuestionDoesNotThrowTheCaseAway() {
+		say("escape");
+		say("vale");
+
+		assertThat(say("¿puedo cancelar luego si no me convence?").replies())
+			.containsExactly(new ReplyIntent.ConfirmCaseCancel());
+		Decision kept = say("no");
+		assertThat(kept.effects()).containsExactly(new Effect.ResumeCase());
+		assertThat(kept.state().phase()).isEqualTo(Phase.COLLECTING_CASE);
+		assertThat(say("12345678Z").effects()).containsExactly(new Effect.CollectCase());
+	}
+
+	@Test
+	void aQuestionDuringTheCaseIsAnsweredAndNotTakenAsCaseData() {
+		var faq = new es.msia.bot.conversation.understanding.FaqAnswering(understanding,
+				q -> q.toLowerCase().contains("itv") ? java.util.Optional.of("Respuesta ITV") : java.util.Optional.empty());
+		say("escape");
+		say("vale");
+
+		Decision question = decideWith(faq, "¿Dónde está la ITV más cercana?");
+		assertThat(question.effects()).containsExactly(new Effect.ResumeCase());
+		assertThat(question.replies()).containsExactly(new ReplyIntent.FaqAnswer("Respuesta ITV"), new ReplyIntent.BackToCase(),
+				new ReplyIntent.CaseMessage());
+		assertThat(question.state().phase()).isEqualTo(Phase.COLLECTING_CASE);
+
+		Decision unanswered = decideWith(faq, "¿puedo pagar con tarjeta?");
+		assertThat(unanswered.effects()).containsExactly(new Effect.ResumeCase());
+		assertThat(unanswered.replies()).startsWith(new ReplyIntent.CaseQuestionForTeam());
+
+		// The knowledge base also matches plain data ("ITV ..."): not a question, so it is case data.
+		assertThat(decideWith(faq, "ITV Málaga - Guadalhorce").effects()).containsExactly(new Effect.CollectCase());
+	}
+
+	private Decision decideWith(es.msia.bot.conversation.understanding.Understanding with, String text) {
+		var commands = with.understand(new UnderstandingContext(state.phase(), MOTO.categorySlug(), state.pendingUmbrellas(),
+				state.items()), text);
+		Decision decision = policy.decide(state, commands, MOTO);
+		state = decision.state();
+		return decision;
 	}
 
 	@Test

@@ -46,6 +46,23 @@ class OfflineUnderstandingTests {
 		assertThat(understanding.understand(FRESH, text)).containsExactly(new RequestHuman());
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "prefiero hablar con una persona", "¿me puede llamar alguien?", "quiero hablar con un humano",
+			"pásame con un asesor", "que me llame alguien del equipo" })
+	void understandsRequestsForAPersonDuringACase(String text) {
+		assertThat(understanding.understand(COLLECTING_CASE, text)).containsExactly(new RequestHuman());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Talleres Comercial Sur, persona responsable Antonio Ruiz", "Agente: Juan Pérez",
+			"el asesor fiscal de la empresa, Calle Larios 3" })
+	void caseDataNamingAPersonIsNotARequestForOne(String text) {
+		assertThat(understanding.understand(COLLECTING_CASE, text)).doesNotContain(new RequestHuman());
+	}
+
+	static final UnderstandingContext COLLECTING_CASE = new UnderstandingContext(Phase.COLLECTING_CASE, "motos-part",
+			List.of(), List.of("ESCAPE"));
+
 	@Test
 	void findsElementsAlongsideAGreeting() {
 		List<AgentCommand> commands = understanding.understand(FRESH, "Hola! quiero homologar el escape y el manillar");

@@ -73,6 +73,10 @@ public final class FakeChatwoot implements AutoCloseable {
 
 	private final Map<Long, ConversationState> conversations = new ConcurrentHashMap<>();
 
+	private final Map<Long, ObjectNode> contacts = new ConcurrentHashMap<>();
+
+	private static final Pattern CONTACT = Pattern.compile("^/api/v1/accounts/" + ACCOUNT + "/contacts/(\\d+)$");
+
 	private final List<StoredAttachment> attachments = new CopyOnWriteArrayList<>();
 
 	private final Map<String, Boolean> tokens = new ConcurrentHashMap<>(Map.of(TOKEN, true, USER_TOKEN, false));
@@ -214,6 +218,10 @@ public final class FakeChatwoot implements AutoCloseable {
 		if (script != null) {
 			return script;
 		}
+		Matcher contact = CONTACT.matcher(request.getUrl().encodedPath());
+		if (contact.matches()) {
+			return contact(Long.parseLong(contact.group(1)), request, bot);
+		}
 		Matcher path = CONVERSATION.matcher(request.getUrl().encodedPath());
 		if (!path.matches()) {
 			return notFound();
@@ -254,6 +262,47 @@ public final class FakeChatwoot implements AutoCloseable {
 			default:
 				return notFound();
 		}
+	}
+
+	/**
+	 * B2: PUT/PATCH /contacts/{id} (user token only, B1) sets the top-level fields sent and merges
+	 * {@code custom_attributes} and {@code additional_attributes} into the existing ones; GET shows it.
+	 */
+	private MockResponse contact(long contactId, RecordedRequest request, boolean bot) {
+		if (bot) {
+			return json(401, BOT_REFUSED);
+		}
+		ObjectNode contact = contacts.computeIfAbsent(contactId, id -> json.createObjectNode().put("id", id));
+		if (request.getMethod().equals("PUT") || request.getMethod().equals("PATCH")) {
+			synchronized (contact) {
+				json.readTree(request.getBody().utf8()).properties().forEach(e -> {
+					if ((e.getKey().equals("custom_attributes") || e.getKey().equals("additional_attributes"))
+							&& e.getValue().isObject()) {
+						ObjectNode merged = contact.has(e.getKey()) ? (ObjectNode) contact.get(e.getKey()) : contact.putObject(e.getKey());
+						merged.setAll((ObjectNode) e.getValue());
+					}
+					else if (!e.getKey().equals("id")) {
+						contact.set(e.getKey(), e.getValue());
+					}
+				});
+			}
+		}
+		else if (!request.getMethod().equals("GET")) {
+			return notFound();
+		}
+		return json(200, json.writeValueAsString(Map.of("payload", contact)));
+	}
+
+	/** Sets up a contact with custom attributes (e.g. MSI's {@code tipo}). */
+	public void givenContact(long contactId, Map<String, ?> customAttributes) {
+		ObjectNode contact = json.createObjectNode().put("id", contactId);
+		contact.set("custom_attributes", json.valueToTree(customAttributes));
+		contacts.put(contactId, contact);
+	}
+
+	/** The contact as Chatwoot keeps it (empty when never set up or updated). */
+	public JsonNode contact(long contactId) {
+		return contacts.getOrDefault(contactId, json.createObjectNode());
 	}
 
 	/** B2: with a bot token, pending → open is the bot handoff, whose payload says {@code success: null}. */

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code arguments} as a JSON string); D4 errors {@code {"error":{"code","message","metadata"}}} for
  * 400/401/402/403/404/408/429 (with {@code Retry-After})/502/503; a 200 carrying an error and no choices;
  * D5 {@code models} fallback reporting the backup in {@code model}; malformed tool arguments; slow
- * answers for timeouts.
+ * answers for timeouts; raw bodies, empty choices and a D6 event stream with a mid-stream error.
  * <p>
  * Scripted answers are used first, in order; then the {@link #brain} answers from the request.
  */
@@ -42,6 +42,9 @@ public final class FakeOpenRouter implements AutoCloseable {
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final com.knuddels.jtokkit.api.Encoding O200K = com.knuddels.jtokkit.Encodings.newLazyEncodingRegistry()
+		.getEncoding(com.knuddels.jtokkit.api.EncodingType.O200K_BASE);
 
 	private final MockWebServer server;
 
@@ -96,6 +99,42 @@ public final class FakeOpenRouter implements AutoCloseable {
 			body.set("error", error(502).get("error"));
 			body.putArray("choices");
 			return json(200, body.toString());
+		});
+	}
+
+	/** Exactly this answer: for bodies no real server should send (malformed JSON, no choices, HTML). */
+	public void nextRaw(int status, String contentType, String body) {
+		scripted.add(request -> new MockResponse.Builder().code(status).setHeader("Content-Type", contentType).body(body).build());
+	}
+
+	/** A 200 with the D3 envelope but an empty {@code choices} array. */
+	public void nextEmptyChoices() {
+		scripted.add(request -> {
+			ObjectNode body = envelope(request);
+			body.putArray("choices");
+			return json(200, body.toString());
+		});
+	}
+
+	/**
+	 * D6 streaming mode, for a client that did not ask for it: a 200 {@code text/event-stream} whose first
+	 * chunk starts a tool call and whose next event is a mid-stream error ({@code code} as given: a number
+	 * or the string {@code "server_error"}), then {@code [DONE]}.
+	 */
+	public void nextStreamWithMidStreamError(Object code) {
+		scripted.add(request -> {
+			String start = "{\"id\":\"gen-s\",\"object\":\"chat.completion.chunk\",\"created\":1772446507,"
+					+ "\"model\":\"openai/gpt-4o-mini\",\"provider\":\"OpenAI\",\"choices\":[{\"index\":0,\"delta\":"
+					+ "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_s\","
+					+ "\"type\":\"function\",\"function\":{\"name\":\"greet\",\"arguments\":\"\"}}]},\"finish_reason\":null}]}";
+			String codeJson = code instanceof Number ? code.toString() : "\"" + code + "\"";
+			String error = "{\"id\":\"gen-s\",\"object\":\"chat.completion.chunk\",\"created\":1772446507,"
+					+ "\"model\":\"openai/gpt-4o-mini\",\"provider\":\"OpenAI\",\"error\":{\"code\":" + codeJson
+					+ ",\"message\":\"Rate limit exceeded\"},\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\"},"
+					+ "\"finish_reason\":\"error\"}]}";
+			return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+				.body(": OPENROUTER PROCESSING\n\ndata: " + start + "\n\ndata: " + error + "\n\ndata: [DONE]\n\n")
+				.build();
 		});
 	}
 
@@ -167,12 +206,12 @@ public final class FakeOpenRouter implements AutoCloseable {
 		return json(200, body.toString());
 	}
 
-	/** The D3 envelope with usage (prompt tokens estimated as characters / 4) and cost. */
+	/** The D3 envelope with usage (prompt tokens: messages and tools counted in o200k, as gpt-4o-mini would) and cost. */
 	private ObjectNode envelope(JsonNode request) {
 		ObjectNode body = JSON.createObjectNode();
 		body.put("id", "gen-" + ids.incrementAndGet()).put("provider", "OpenAI").put("model", modelUsed(request));
 		body.put("object", "chat.completion").put("created", 1772446507L).put("system_fingerprint", "fp_44709d6fcb");
-		int prompt = request.path("messages").toString().length() / 4;
+		int prompt = O200K.countTokensOrdinary(request.path("messages").toString() + request.path("tools").toString());
 		ObjectNode usage = body.putObject("usage");
 		usage.put("prompt_tokens", prompt).put("completion_tokens", 23).put("total_tokens", prompt + 23);
 		usage.putObject("prompt_tokens_details").put("cached_tokens", 0);

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import es.msia.bot.admin.paging.PageSlice;
+import es.msia.bot.cases.CaseFileReview;
 import es.msia.bot.cases.CaseManagement;
 import es.msia.bot.cases.CaseNotFound;
 import es.msia.bot.cases.CaseStatus;
@@ -61,26 +63,35 @@ class CasesPagesController {
 
 	private final Catalog catalog;
 
-	CasesPagesController(CaseManagement cases, Catalog catalog) {
+	private final CaseFileReview review;
+
+	CasesPagesController(CaseManagement cases, CaseFileReview review, Catalog catalog) {
 		this.cases = cases;
+		this.review = review;
 		this.catalog = catalog;
 	}
 
 	@GetMapping
-	String queue(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String q, Model model) {
-		table(status, q, model);
+	String queue(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		table(status, q, page, model);
 		model.addAttribute("counts", cases.countByStatus());
 		return "admin/cases/list";
 	}
 
 	@GetMapping
 	@HxRequest
-	String table(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String q, Model model) {
+	String table(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "1") int page, Model model) {
 		CaseStatus filter = parse(status);
 		model.addAttribute("status", filter == null ? "" : filter.code());
 		model.addAttribute("q", q);
 		model.addAttribute("statuses", CaseStatus.values());
-		model.addAttribute("cases", cases.search(filter, q));
+		// search() returns the whole (bounded) list, so the page count is known.
+		PageSlice<CaseView> slice = PageSlice.of(cases.search(filter, q), page, true, "/cases",
+				java.util.Map.of("status", filter == null ? "" : filter.code(), "q", q));
+		model.addAttribute("pageSlice", slice);
+		model.addAttribute("cases", slice.items());
 		return "admin/cases/fragments :: table";
 	}
 
@@ -108,7 +119,7 @@ class CasesPagesController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
-			.body(new InputStreamResource(cases.openFile(id, fileId)));
+			.body(new InputStreamResource(review.open(id, fileId)));
 	}
 
 	@GetMapping("/{id}/files.zip")
@@ -137,7 +148,7 @@ class CasesPagesController {
 			model.addAttribute("reviewError", "cases.file.reasonTooLong");
 		}
 		else {
-			view = cases.reviewFile(id, fileId, valid, why.isEmpty() ? null : why, "panel:" + user.getName());
+			view = review.review(id, fileId, valid, why.isEmpty() ? null : why, "panel:" + user.getName());
 		}
 		model.addAttribute("c", view);
 		model.addAttribute("f", fileOf(view, fileId));
@@ -192,7 +203,7 @@ class CasesPagesController {
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {
 			for (CaseView.FileView file : view.files()) {
 				zip.putNextEntry(new ZipEntry(fileName(file)));
-				try (InputStream in = cases.openFile(view.id(), file.id())) {
+				try (InputStream in = review.open(view.id(), file.id())) {
 					in.transferTo(zip);
 				}
 				zip.closeEntry();

@@ -2,8 +2,16 @@ package es.msia.bot.admin.catalog;
 
 import java.math.BigDecimal;
 import java.security.Principal;
+import java.util.List;
 
+import es.msia.bot.admin.paging.PageSlice;
+import es.msia.bot.catalog.BaseDocument;
 import es.msia.bot.catalog.Catalog;
+import es.msia.bot.catalog.CatalogWarning;
+import es.msia.bot.catalog.ExtraDefinition;
+import es.msia.bot.catalog.GroupDefinition;
+import es.msia.bot.catalog.SurchargeDefinition;
+import es.msia.bot.catalog.WarningSeverity;
 import es.msia.bot.catalog.CatalogAdministration;
 import es.msia.bot.catalog.ClientType;
 import es.msia.bot.catalog.NoTariff;
@@ -28,8 +36,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/catalog")
 class CatalogPagesController {
 
-	private static final int AUDIT_ROWS = 50;
-
 	private final Catalog catalog;
 
 	private final CatalogAdministration administration;
@@ -50,6 +56,12 @@ class CatalogPagesController {
 	String category(@PathVariable String slug, Model model) {
 		model.addAttribute("category",
 				catalog.category(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		// Blank rows for the "add" forms under the warnings, extras and base documents.
+		model.addAttribute("newWarning", new CatalogWarning("", WarningSeverity.WARNING, "", "category"));
+		model.addAttribute("newExtra", new ExtraDefinition("", "", null, null, "per_case"));
+		model.addAttribute("newDocument", new BaseDocument("", "", "", null));
+		model.addAttribute("newGroup", new GroupDefinition("", "", ""));
+		model.addAttribute("newSurcharge", new SurchargeDefinition("", "", null, List.of(), false, List.of()));
 		return "admin/catalog/category";
 	}
 
@@ -76,8 +88,11 @@ class CatalogPagesController {
 	}
 
 	@GetMapping("/audit")
-	String audit(Model model) {
-		model.addAttribute("changes", administration.audit(AUDIT_ROWS));
+	String audit(@RequestParam(defaultValue = "1") int page, Model model) {
+		PageSlice<CatalogAdministration.Change> slice = PageSlice.of(administration.audit(PageSlice.fetchSize(page)), page,
+				false, "/catalog/audit", java.util.Map.of());
+		model.addAttribute("pageSlice", slice);
+		model.addAttribute("changes", slice.items());
 		return "admin/catalog/audit";
 	}
 

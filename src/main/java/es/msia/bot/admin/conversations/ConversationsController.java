@@ -2,6 +2,10 @@ package es.msia.bot.admin.conversations;
 
 import java.security.Principal;
 
+import java.util.Map;
+
+import es.msia.bot.admin.paging.PageSlice;
+import es.msia.bot.cases.CaseManagement;
 import es.msia.bot.chatwoot.ChatwootSettings;
 import es.msia.bot.conversation.ConversationView;
 import es.msia.bot.customers.CustomerId;
@@ -29,8 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/conversations")
 class ConversationsController {
 
-	private static final int PAGE = 100;
-
 	private final ConversationView view;
 
 	private final ConversationPanels panels;
@@ -41,32 +43,40 @@ class ConversationsController {
 
 	private final ChatwootSettings chatwoot;
 
+	private final CaseManagement cases;
+
 	ConversationsController(ConversationView view, ConversationPanels panels, Handoffs handoffs, Customers customers,
-			ChatwootSettings chatwoot) {
+			ChatwootSettings chatwoot, CaseManagement cases) {
 		this.view = view;
 		this.panels = panels;
 		this.handoffs = handoffs;
 		this.customers = customers;
 		this.chatwoot = chatwoot;
+		this.cases = cases;
 	}
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String owner,
-			@RequestParam(defaultValue = "false") boolean escalated, Model model) {
-		table(q, owner, escalated, model);
+			@RequestParam(defaultValue = "false") boolean escalated, @RequestParam(defaultValue = "1") int page,
+			Model model) {
+		table(q, owner, escalated, page, model);
 		return "admin/conversations/list";
 	}
 
 	@GetMapping
 	@HxRequest
 	String table(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String owner,
-			@RequestParam(defaultValue = "false") boolean escalated, Model model) {
+			@RequestParam(defaultValue = "false") boolean escalated, @RequestParam(defaultValue = "1") int page,
+			Model model) {
 		String ownerFilter = owner.matches("BOT|HUMAN|PAUSED") ? owner : "";
 		model.addAttribute("q", q);
 		model.addAttribute("ownerFilter", ownerFilter);
 		model.addAttribute("escalated", escalated);
-		model.addAttribute("conversations",
-				view.list(new ConversationView.Filter(q, ownerFilter, escalated, null, PAGE)));
+		PageSlice<ConversationView.Summary> slice = PageSlice.of(
+				view.list(new ConversationView.Filter(q, ownerFilter, escalated, null, PageSlice.fetchSize(page))), page,
+				false, "/conversations", Map.of("q", q, "owner", ownerFilter, "escalated", escalated ? "true" : ""));
+		model.addAttribute("pageSlice", slice);
+		model.addAttribute("conversations", slice.items());
 		return "admin/conversations/fragments :: table";
 	}
 
@@ -82,6 +92,7 @@ class ConversationsController {
 		model.addAttribute("customer", summary == null || summary.customerId() == null ? null
 				: customers.find(new CustomerId(summary.customerId())).orElse(null));
 		model.addAttribute("chatwootUrl", chatwootUrl(id));
+		model.addAttribute("linkedCases", cases.ofConversation(id));
 		return "admin/conversations/detail";
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import es.msia.bot.conversation.ConversationView;
+import es.msia.bot.conversation.LlmOptions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,8 +24,11 @@ class DashboardController {
 
 	private final ConversationView conversations;
 
-	DashboardController(ConversationView conversations) {
+	private final LlmOptions llm;
+
+	DashboardController(ConversationView conversations, LlmOptions llm) {
 		this.conversations = conversations;
+		this.llm = llm;
 	}
 
 	@GetMapping("/login")
@@ -48,6 +52,7 @@ class DashboardController {
 		List<ConversationView.Day> days = conversations.daily(CHART_DAYS);
 		model.addAttribute("chart", DailyChart.svg(days));
 		model.addAttribute("days", days);
+		model.addAttribute("llmBudget", llm.budget());
 		return "admin/dashboard";
 	}
 

@@ -2,6 +2,7 @@ package es.msia.bot.admin.escalations;
 
 import java.security.Principal;
 
+import es.msia.bot.admin.paging.PageSlice;
 import es.msia.bot.handoff.Handoffs;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +25,12 @@ class EscalationsController {
 	}
 
 	@GetMapping
-	String queue(Model model) {
-		model.addAttribute("escalations", handoffs.pending());
+	String queue(@RequestParam(defaultValue = "1") int page, Model model) {
+		var pending = handoffs.pending();
+		PageSlice<?> slice = PageSlice.of(pending, page, true, "/escalations", java.util.Map.of());
+		model.addAttribute("pageSlice", slice);
+		model.addAttribute("pendingCount", pending.size());
+		model.addAttribute("escalations", slice.items());
 		return "admin/escalations/list";
 	}
 

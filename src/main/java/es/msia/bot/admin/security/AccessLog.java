@@ -20,8 +20,8 @@ public class AccessLog {
 
 	static final Duration LOCKOUT = Duration.ofMinutes(15);
 
-	/** One line of the log. */
-	public record Entry(String username, String event, @Nullable String remoteAddr, Instant at) {
+	/** One line of the log; {@code detail} says what an admin action was done to (account, customer id). */
+	public record Entry(String username, String event, @Nullable String remoteAddr, Instant at, @Nullable String detail) {
 	}
 
 	private final JdbcClient jdbc;
@@ -35,6 +35,19 @@ public class AccessLog {
 			.param("u", username)
 			.param("e", event)
 			.param("a", remoteAddr)
+			.update();
+	}
+
+	/**
+	 * Records what a panel user did to an account or to a customer's data.
+	 *
+	 * @param detail what it was done to (an account name, {@code customer:<id>}); never a customer's personal data
+	 */
+	public void action(String actor, String event, String detail) {
+		jdbc.sql("INSERT INTO admin_access_log (username, event, detail) VALUES (:u, :e, :d)")
+			.param("u", actor)
+			.param("e", event)
+			.param("d", detail)
 			.update();
 	}
 
@@ -53,10 +66,10 @@ public class AccessLog {
 
 	/** The newest entries first. */
 	public List<Entry> latest(int limit) {
-		return jdbc.sql("SELECT username, event, remote_addr, at FROM admin_access_log ORDER BY id DESC LIMIT :limit")
+		return jdbc.sql("SELECT username, event, remote_addr, at, detail FROM admin_access_log ORDER BY id DESC LIMIT :limit")
 			.param("limit", limit)
 			.query((rs, n) -> new Entry(rs.getString("username"), rs.getString("event"), rs.getString("remote_addr"),
-					rs.getTimestamp("at").toInstant()))
+					rs.getTimestamp("at").toInstant(), rs.getString("detail")))
 			.list();
 	}
 

@@ -37,6 +37,10 @@ public final class CaseDialogue {
 	public Outcome apply(CaseData before, String text, int filesAdded, int filesInSlot) {
 		CaseData data = before;
 		Step step = plan.next(data);
+		if (text.isBlank() && filesAdded == 0) {
+			// Nothing to read (a question was answered instead, or only refused files came): ask again.
+			return new Outcome(data, List.of(), false, step);
+		}
 		List<Line> lines = new ArrayList<>();
 		String scope = step instanceof Step.Fields fields ? fields.scope() : "none";
 		MessageReader.Labelled labelled = reader.labelled(text, scope);

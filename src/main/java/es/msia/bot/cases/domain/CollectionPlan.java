@@ -126,6 +126,16 @@ public final class CollectionPlan {
 		return lines;
 	}
 
+	/** How many files complete a slot ({@code item:X} or {@code doc:Y}); 0 for any other slot. */
+	public int expectedFiles(String slot, CaseData data) {
+		if (slot.startsWith("item:")) {
+			List<String> lines = photoLines(data.item(slot));
+			return lines.isEmpty() ? 0 : expectedPhotos(lines);
+		}
+		return category.baseDocuments().stream().filter(d -> documentSlot(d).equals(slot)).findFirst()
+			.map(CollectionPlan::expectedPages).orElse(0);
+	}
+
 	private List<FieldSpec> pending(List<FieldSpec> specs, Map<String, String> values, String variantCode) {
 		List<FieldSpec> group = new ArrayList<>();
 		for (FieldSpec spec : specs) {

@@ -26,6 +26,11 @@ public final class MessageReader {
 	private static final List<String> GENERIC = List.of("vehicle.marca", "vehicle.modelo", "personal.nombre",
 			"personal.domicilio_provincia", "personal.domicilio_localidad", "personal.telefono");
 
+	private static final Pattern VIN_LABELLED = Pattern.compile(
+			"(?:^|\\b)(?:el )?(?:numero de bastidor|n\\S? de bastidor|bastidor|vin)\\b\\s*(?:es|:|=)?\\s*([a-z0-9]{17})\\b");
+
+	private static final Pattern VIN_BARE = Pattern.compile("\\b(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{17}\\b");
+
 	private static final String VERB = "\\s*(?:es|era|seria|:|=)\\s+";
 
 	private final CollectionPlan plan;
@@ -36,15 +41,17 @@ public final class MessageReader {
 
 	/** Labelled values for case-data fields; returns them and the text with them removed. */
 	public Labelled labelled(String text, String currentScope) {
-		String folded = foldSameLength(text);
 		List<Assignment> found = new ArrayList<>();
 		StringBuilder rest = new StringBuilder(text);
+		vin(rest, currentScope).ifPresent(found::add);
+		String folded = foldSameLength(rest.toString());
 		for (Map.Entry<String, List<String>> entry : ALIASES.entrySet()) {
 			if (!currentScope.equals("personal") && !currentScope.equals("vehicle") && GENERIC.contains(entry.getKey())) {
 				continue;
 			}
 			for (String alias : entry.getValue()) {
-				Matcher m = Pattern.compile("(?:^|\\b)" + Pattern.quote(alias) + VERB + "([^,;\\n]+?)(?=\\s+y\\s+(?:el|la|mi)\\b|[,;\\n]|$)")
+				// The alias is a whole word: "direcciones es…" or "vines" are not labels.
+				Matcher m = Pattern.compile("(?:^|\\b)" + Pattern.quote(alias) + "\\b" + VERB + "([^,;\\n]+?)(?=\\s+y\\s+(?:el|la|mi)\\b|[,;\\n]|$)")
 					.matcher(folded);
 				if (m.find() && rest.substring(m.start(), m.end()).trim().length() > 0
 						&& !rest.substring(m.start(), m.end()).isBlank()) {
@@ -60,6 +67,32 @@ public final class MessageReader {
 			}
 		}
 		return new Labelled(found, rest.toString().replaceAll("^[\\s,;.]*(perdona|perdon|corrijo|me equivoque)?[\\s,;.]*", "").trim());
+	}
+
+	/**
+	 * The optional VIN, taken only when clearly given: after its label, even without a verb ("bastidor
+	 * VF1…"), or, while the vehicle is asked, as a bare 17-character code with letters and digits. It is
+	 * cut out of the text, so it never becomes another field's value.
+	 */
+	private java.util.Optional<Assignment> vin(StringBuilder rest, String currentScope) {
+		java.util.Optional<FieldSpec> spec = spec("vehicle", "bastidor");
+		if (spec.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		Matcher m = VIN_LABELLED.matcher(foldSameLength(rest.toString()));
+		int group = 1;
+		if (!m.find()) {
+			m = VIN_BARE.matcher(rest);
+			group = 0;
+			if (!currentScope.equals("vehicle") || !m.find()) {
+				return java.util.Optional.empty();
+			}
+		}
+		Assignment vin = new Assignment("vehicle", spec.get(), rest.substring(m.start(group), m.end(group)));
+		for (int i = m.start(); i < m.end(); i++) {
+			rest.setCharAt(i, ' ');
+		}
+		return java.util.Optional.of(vin);
 	}
 
 	/** Values for the fields just asked, from the (unlabelled) text. */

@@ -48,6 +48,16 @@ public final class FileStore {
 		return root.resolve(sha256.substring(0, 2)).resolve(sha256);
 	}
 
+	/** Deletes the stored file; false when it was not there. */
+	public boolean delete(String sha256) {
+		try {
+			return Files.deleteIfExists(path(sha256));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

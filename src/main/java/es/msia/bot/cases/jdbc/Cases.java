@@ -98,6 +98,12 @@ public class Cases {
 			.param("id", id).update();
 	}
 
+	/** Staff changed the data (not a customer turn: the last message and reply stay). */
+	public void saveData(long id, CaseData data) {
+		jdbc.sql("UPDATE cases SET data = CAST(:data AS jsonb), updated_at = now() WHERE id = :id")
+			.param("data", json.writeValueAsString(data)).param("id", id).update();
+	}
+
 	public void setStatus(long id, CaseStatus status) {
 		jdbc.sql("""
 				UPDATE cases SET status = :status, updated_at = now(),
@@ -117,14 +123,41 @@ public class Cases {
 			.param("c", caseId).param("a", attachmentId).query(Long.class).single() > 0;
 	}
 
-	/** Files a stored file under a slot; false when the case already has that attachment or those bytes. */
-	public boolean addFile(long caseId, long attachmentId, long messageId, StoredFile file, String slot, String shows) {
+	/** Files a stored file under a slot; its id, or null when the case already has that attachment or those bytes. */
+	public @Nullable Long addFile(long caseId, long attachmentId, long messageId, StoredFile file, String slot, String shows) {
 		return jdbc.sql("""
 				INSERT INTO case_files (case_id, chatwoot_attachment_id, message_id, sha256, media_type, size_bytes, slot, shows)
-				VALUES (:c, :a, :m, :sha, :type, :size, :slot, :shows) ON CONFLICT DO NOTHING""")
+				VALUES (:c, :a, :m, :sha, :type, :size, :slot, :shows) ON CONFLICT DO NOTHING RETURNING id""")
 			.param("c", caseId).param("a", attachmentId).param("m", messageId).param("sha", file.sha256())
 			.param("type", file.type().mime()).param("size", file.size()).param("slot", slot).param("shows", shows)
-			.update() == 1;
+			.query(Long.class).optional().orElse(null);
+	}
+
+	/** Rejected files no later file replaces yet, oldest first. */
+	public List<CaseView.FileView> awaitingReplacement(long caseId) {
+		return files(caseId).stream()
+			.filter(f -> "rejected".equals(f.reviewStatus()))
+			.filter(f -> jdbc.sql("SELECT count(*) FROM case_files WHERE replaces_file_id = :f").param("f", f.id())
+				.query(Long.class).single() == 0)
+			.toList();
+	}
+
+	/** Links a new file to the rejected file it replaces. */
+	public void markReplacement(long newFileId, long rejectedFileId) {
+		jdbc.sql("UPDATE case_files SET replaces_file_id = :old WHERE id = :new")
+			.param("old", rejectedFileId).param("new", newFileId).update();
+	}
+
+	/** When the customer last wrote in the case's conversation (WhatsApp's 24-hour window starts there). */
+	public java.util.Optional<java.time.Instant> lastCustomerMessage(long conversationId) {
+		return jdbc.sql("SELECT last_customer_message_at FROM conversations WHERE id = :c")
+			.param("c", conversationId)
+			.query((rs, n) -> rs.getTimestamp(1))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.map(Timestamp::toInstant);
 	}
 
 	public int countFiles(long caseId, String slot) {
@@ -178,6 +211,19 @@ public class Cases {
 			.list();
 	}
 
+	/** The cases of one conversation or of one customer (whichever is given), newest first. */
+	public List<CaseRow> linkedTo(@Nullable Long conversationId, @Nullable Long customerId, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM cases WHERE (CAST(:conversation AS bigint) IS NULL OR conversation_id = :conversation)
+				  AND (CAST(:customer AS bigint) IS NULL OR customer_id = :customer)
+				ORDER BY opened_at DESC, id DESC LIMIT :limit""")
+			.param("conversation", conversationId, java.sql.Types.BIGINT)
+			.param("customer", customerId, java.sql.Types.BIGINT)
+			.param("limit", limit)
+			.query(this::row)
+			.list();
+	}
+
 	/**
 	 * Collecting cases silent since before {@code before}; with {@code notBefore}, only those silent since
 	 * after it and not reminded yet (the reminder query), otherwise all (the abandonment query).
@@ -193,6 +239,42 @@ public class Cases {
 
 	public void markReminded(long id, java.time.Instant at) {
 		jdbc.sql("UPDATE cases SET reminded_at = :at WHERE id = :id").param("at", Timestamp.from(at)).param("id", id).update();
+	}
+
+	/** Cases of the customer or of any of the conversations, oldest first. */
+	public List<CaseRow> ofCustomer(@Nullable Long customerId, java.util.Collection<Long> conversationIds) {
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM cases WHERE customer_id = :customer OR conversation_id IN (:conversations) ORDER BY id")
+			.param("customer", customerId)
+			// No conversation id is negative: an empty IN list is not valid SQL.
+			.param("conversations", conversationIds.isEmpty() ? List.of(-1L) : List.copyOf(conversationIds))
+			.query(this::row)
+			.list();
+	}
+
+	/**
+	 * GDPR erasure of one case: the collected data is replaced by {@code kept}, the last reply and the
+	 * timeline details (staff notes may quote the customer) go, the link to the customer goes, and the file
+	 * rows are deleted.
+	 *
+	 * @return the hashes of the deleted files, to remove from disk once nothing else points to them
+	 */
+	public List<String> erasePersonalData(long id, CaseData kept) {
+		List<String> hashes = jdbc.sql("SELECT sha256 FROM case_files WHERE case_id = :c").param("c", id)
+			.query(String.class).list();
+		jdbc.sql("DELETE FROM case_files WHERE case_id = :c").param("c", id).update();
+		jdbc.sql("UPDATE case_events SET detail = NULL WHERE case_id = :c").param("c", id).update();
+		jdbc.sql("""
+				UPDATE cases SET data = CAST(:data AS jsonb), last_reply = NULL, customer_id = NULL, updated_at = now()
+				WHERE id = :id""")
+			.param("data", json.writeValueAsString(kept)).param("id", id).update();
+		return hashes;
+	}
+
+	/** Whether any case still has a file with these bytes (the store keeps one copy for all). */
+	public boolean fileInUse(String sha256) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_files WHERE sha256 = :sha)").param("sha", sha256)
+			.query(Boolean.class).single();
 	}
 
 	private CaseRow row(ResultSet rs, int n) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import es.msia.bot.cases.CaseFileReview;
 import es.msia.bot.cases.CaseManagement;
 import es.msia.bot.cases.CaseStatus;
 import es.msia.bot.cases.CaseView;
@@ -51,10 +52,13 @@ class CasesController {
 
 	private final CaseManagement cases;
 
+	private final CaseFileReview review;
+
 	private final FileStore store;
 
-	CasesController(CaseManagement cases, FileStore store) {
+	CasesController(CaseManagement cases, CaseFileReview review, FileStore store) {
 		this.cases = cases;
+		this.review = review;
 		this.store = store;
 	}
 
@@ -78,13 +82,13 @@ class CasesController {
 	}
 
 	@PostMapping("/{id}/files/{fileId}/review")
-	@Operation(summary = "Valida o rechaza un archivo; un rechazo necesita motivo y deja de contar para su apartado")
+	@Operation(summary = "Valida o rechaza un archivo; un rechazo necesita motivo, deja de contar para su apartado y pide al cliente otro (dentro de la ventana de 24 h de WhatsApp)")
 	ResponseEntity<CaseView> review(@PathVariable long id, @PathVariable long fileId, @Valid @RequestBody FileReview review,
 			Principal who) {
 		if (!review.valid() && (review.reason() == null || review.reason().isBlank())) {
 			return ResponseEntity.badRequest().build();
 		}
-		return ResponseEntity.ok(cases.reviewFile(id, fileId, review.valid(), review.reason(), who.getName()));
+		return ResponseEntity.ok(this.review.review(id, fileId, review.valid(), review.reason(), who.getName()));
 	}
 
 	@GetMapping("/{id}/files/{fileId}")

@@ -9,6 +9,7 @@ import es.msia.bot.catalog.BaseDocument;
 import es.msia.bot.catalog.CatalogWarning;
 import es.msia.bot.catalog.ElementDefinition;
 import es.msia.bot.catalog.ExtraDefinition;
+import es.msia.bot.catalog.GroupDefinition;
 import es.msia.bot.catalog.SurchargeDefinition;
 import es.msia.bot.catalog.TierDefinition;
 import es.msia.bot.catalog.VariantDefinition;
@@ -103,6 +104,38 @@ public class CatalogEdits {
 		});
 	}
 
+	/** Changes a category's name and scope note. */
+	public void updateCategory(String actor, String category, String nameEs, String scopeNoteEs) {
+		edit(actor, category, () -> this.rows.updateCategory(category, nameEs, scopeNoteEs));
+	}
+
+	/** Adds a group (list of a tier) or changes its name and description. */
+	public void saveGroup(String actor, String category, GroupDefinition group) {
+		edit(actor, category, () -> this.rows.upsertGroup(category, group));
+	}
+
+	/** Deletes a group no element, variant or tier cap uses any more. */
+	public void deleteGroup(String actor, String category, String code) {
+		edit(actor, category, () -> {
+			long used = this.jdbc.sql("""
+					SELECT (SELECT count(*) FROM catalog_elements WHERE category = :c AND group_code = :g)
+					     + (SELECT count(*) FROM catalog_tier_admits WHERE category = :c AND group_code = :g)""")
+				.param("c", category)
+				.param("g", code)
+				.query(Long.class)
+				.single();
+			if (used > 0) {
+				throw CatalogEditRejected.of("code", "el grupo " + code + " está en uso (" + used + " elementos o tarifas)");
+			}
+			if (this.jdbc.sql("DELETE FROM catalog_groups WHERE category = :c AND code = :g")
+				.param("c", category)
+				.param("g", code)
+				.update() == 0) {
+				throw new CatalogRowNotFound("Group " + category + "/" + code);
+			}
+		});
+	}
+
 	/** Adds or replaces a surcharge. */
 	public void saveSurcharge(String actor, String category, SurchargeDefinition surcharge) {
 		edit(actor, category, () -> this.rows.upsertSurcharge(category, surcharge));
@@ -145,6 +178,84 @@ public class CatalogEdits {
 				throw new CatalogRowNotFound(table.tableName() + " " + category + "/" + code);
 			}
 		});
+	}
+
+	/**
+	 * Restores the before-image of one audited change (an insert is undone by deleting the row, a delete
+	 * by inserting it again), as a new audited edit by {@code actor}, validated like any other edit. Only
+	 * while the row is still as that change left it.
+	 */
+	public void revert(String actor, long auditId) {
+		AuditEntry entry = findAudit(auditId).orElseThrow(() -> new CatalogRowNotFound("Audit row " + auditId));
+		AuditedTable table = AuditedTable.of(entry.table())
+			.orElseThrow(() -> CatalogEditRejected.of("catalog", "los cambios de " + entry.table() + " no se revierten desde aquí"));
+		String image = entry.before() != null ? entry.before() : entry.after();
+		if ("seed".equals(entry.action()) || image == null) {
+			throw CatalogEditRejected.of("catalog", "la carga inicial no se puede revertir");
+		}
+		String category = this.jdbc.sql("SELECT CAST(:img AS jsonb) ->> :col")
+			.param("img", image)
+			.param("col", table.categoryColumn())
+			.query(String.class)
+			.single();
+		edit(actor, category, () -> {
+			int changed;
+			switch (entry.action()) {
+				case "insert" -> changed = this.jdbc.sql("DELETE FROM " + table.tableName() + " r WHERE " + UNCHANGED)
+					.param("img", entry.after())
+					.update();
+				case "delete" -> changed = insertImage(table, entry.before());
+				default -> changed = this.jdbc.sql("UPDATE " + table.tableName() + " r SET (" + columns(table, entry.before())
+						+ ") = (SELECT " + columns(table, entry.before()) + " FROM jsonb_populate_record(NULL::"
+						+ table.tableName() + ", CAST(:before AS jsonb))) WHERE " + UNCHANGED)
+					.param("before", entry.before())
+					.param("img", entry.after())
+					.update();
+			}
+			if (changed == 0) {
+				throw CatalogEditRejected.of("catalog", "la fila " + entry.rowKey() + " ya no está como la dejó ese cambio");
+			}
+		});
+	}
+
+	/** One audit row. */
+	public java.util.Optional<AuditEntry> findAudit(long id) {
+		return this.jdbc.sql("SELECT * FROM catalog_audit WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getString("table_name"), rs.getString("row_key"),
+					rs.getString("action"), rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant(),
+					(Integer) rs.getObject("revision"), rs.getString("before"), rs.getString("after")))
+			.optional();
+	}
+
+	private int insertImage(AuditedTable table, String before) {
+		try {
+			return this.jdbc.sql("INSERT INTO " + table.tableName() + " SELECT * FROM jsonb_populate_record(NULL::"
+					+ table.tableName() + ", CAST(:before AS jsonb))")
+				.param("before", before)
+				.update();
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+			throw CatalogEditRejected.of("catalog", "no se puede volver a crear la fila: ya existe o falta aquello a lo que pertenece");
+		}
+	}
+
+	// The row is still exactly as the reverted change left it (:img = its after-image); otherwise a later
+	// change would be silently overwritten, so the revert is refused and the newer change can be reverted first.
+	private static final String UNCHANGED = "to_jsonb(r) = CAST(:img AS jsonb)";
+
+	// Columns named by the before-image that exist in the table: the image is ours (the trigger's), but
+	// the names are still checked against the catalogue before they reach the SQL text.
+	private String columns(AuditedTable table, String before) {
+		List<String> names = this.jdbc.sql("""
+				SELECT column_name FROM information_schema.columns
+				WHERE table_schema = current_schema() AND table_name = :t
+				  AND jsonb_exists(CAST(:img AS jsonb), column_name) ORDER BY ordinal_position""")
+			.param("t", table.tableName())
+			.param("img", before)
+			.query(String.class)
+			.list();
+		return String.join(", ", names);
 	}
 
 	/** The newest audit rows first. */

@@ -71,6 +71,30 @@ class CatalogRows {
 			.update();
 	}
 
+	/** Changes a category's display texts (its slug, vehicle and client type are its identity). */
+	void updateCategory(String slug, String nameEs, String scopeNoteEs) {
+		this.jdbc.sql("UPDATE catalog_categories SET name_es = :name, scope_note_es = :scope WHERE slug = :slug")
+			.param("slug", slug)
+			.param("name", nameEs)
+			.param("scope", scopeNoteEs)
+			.update();
+	}
+
+	/** Inserts a group at the end of its category, or updates its texts. */
+	void upsertGroup(String category, GroupDefinition g) {
+		this.jdbc.sql("""
+				INSERT INTO catalog_groups (category, code, name_es, description_es, position)
+				VALUES (:c, :code, :name, :description,
+				        (SELECT coalesce(max(position) + 1, 0) FROM catalog_groups WHERE category = :c))
+				ON CONFLICT (category, code) DO UPDATE SET name_es = EXCLUDED.name_es,
+				    description_es = EXCLUDED.description_es""")
+			.param("c", category)
+			.param("code", g.code())
+			.param("name", g.nameEs())
+			.param("description", g.descriptionEs())
+			.update();
+	}
+
 	/** Inserts or updates a tier and replaces its admitted groups. */
 	void upsertTier(String category, TierDefinition t, int position) {
 		this.jdbc.sql("""

@@ -91,6 +91,14 @@ public class ChatwootHttp {
 		return sent(read);
 	}
 
+	public Result put(As as, String path, Map<String, ?> body) {
+		Read<JsonNode> read = call(as, path, client -> client.put()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body));
+		return sent(read);
+	}
+
 	/** A multipart message with one file under {@code attachments[]}, as Chatwoot's create-attachment path wants. */
 	public Result postAttachment(String path, @Nullable String caption, String fileName, String contentType,
 			byte[] data) {

@@ -1,9 +1,12 @@
 package es.msia.bot.chatwoot.outbox;
 
+import es.msia.bot.shared.LogMasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,6 +22,7 @@ import es.msia.bot.chatwoot.DeliveryGate;
 import es.msia.bot.chatwoot.ReplyDelivered;
 import es.msia.bot.shared.SimulatedConversations;
 import es.msia.bot.chatwoot.outbox.OutboxRows.Claimed;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -57,12 +61,22 @@ public class OutboxSender implements SmartLifecycle {
 
 	private final Semaphore wakeUp = new Semaphore(0);
 
+	private final MeterRegistry meters;
+
+	/**
+	 * Replies Chatwoot accepted whose row could not be marked sent (PostgreSQL unreachable at that moment):
+	 * outbox id → Chatwoot message id. Recorded before anything is claimed again, so the row's lease never
+	 * expires into a second send while this process lives.
+	 */
+	private final Map<Long, Long> sentUnrecorded = new ConcurrentHashMap<>();
+
 	private volatile boolean running;
 
 	private Thread loop;
 
 	OutboxSender(OutboxRows rows, ChatwootClient client, ChatwootSettings settings, ApplicationEventPublisher events,
-			@Qualifier("applicationTaskExecutor") Executor executor, List<DeliveryGate> gates) {
+			@Qualifier("applicationTaskExecutor") Executor executor, List<DeliveryGate> gates, MeterRegistry meters) {
+		this.meters = meters;
 		this.rows = rows;
 		this.client = client;
 		this.settings = settings;
@@ -111,7 +125,7 @@ public class OutboxSender implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
-				log.warn("Outbox round failed: {}", ex.getMessage());
+				log.warn("Outbox round failed: {}", LogMasks.text(ex.getMessage()));
 				sleepQuietly(1000);
 			}
 		}
@@ -119,6 +133,10 @@ public class OutboxSender implements SmartLifecycle {
 
 	/** One round: claims due replies and delivers them. Returns how many were claimed. */
 	int deliverDue() {
+		sentUnrecorded.forEach((id, chatwootMessageId) -> {
+			rows.markSent(id, chatwootMessageId == 0 ? null : chatwootMessageId);
+			sentUnrecorded.remove(id);
+		});
 		List<Claimed> claimed = rows.claimDue(BATCH, settings.lease());
 		CompletableFuture.allOf(claimed.stream()
 			.map(reply -> CompletableFuture.runAsync(() -> deliver(reply), executor))
@@ -149,14 +167,21 @@ public class OutboxSender implements SmartLifecycle {
 				? client.sendMessage(reply.conversationId(), reply.content(), reply.privateNote())
 				: sendFile(reply);
 		if (result instanceof Sent sent) {
-			rows.markSent(reply.id(), sent.messageId());
+			try {
+				rows.markSent(reply.id(), sent.messageId());
+			}
+			catch (RuntimeException ex) {
+				sentUnrecorded.put(reply.id(), sent.messageId() == null ? 0L : sent.messageId());
+				throw ex;
+			}
 			publish(reply, sent.messageId(), false);
 		}
 		else if (result instanceof Retryable retry && reply.attempts() < settings.maxAttempts()) {
 			Duration wait = retry.retryAfter() != null ? retry.retryAfter() : backoff(reply.attempts());
 			log.info("Reply {} to conversation {}: {}; retry in {}", reply.id(), reply.conversationId(),
-					retry.reason(), wait);
+					LogMasks.text(retry.reason()), wait);
 			rows.reschedule(reply.id(), wait, retry.reason());
+			meters.counter("msia.outbox.retries").increment();
 		}
 		else if (result instanceof Retryable retry) {
 			fail(reply, retry.reason());
@@ -184,7 +209,7 @@ public class OutboxSender implements SmartLifecycle {
 
 	private void fail(Claimed reply, String reason) {
 		log.error("Reply {} to conversation {} failed for good after {} attempts: {}", reply.id(),
-				reply.conversationId(), reply.attempts(), reason);
+				reply.conversationId(), reply.attempts(), LogMasks.text(reason));
 		rows.markFailed(reply.id(), reason);
 	}
 

@@ -82,14 +82,58 @@ public class DialoguePolicy {
 	 */
 	private Decision collectingCase(Turn turn, List<AgentCommand> commands) {
 		turn.progress(true);
-		if (has(commands, AgentCommand.Cancel.class)) {
+		AgentCommand.AskQuestion question = questionDuringCase(commands);
+		boolean cancelAsked = turn.state.offer() == Offer.CANCEL_CASE;
+		if (cancelAsked) {
+			turn.state = turn.state.withOffer(Offer.NONE);
+		}
+		if (cancelAsked && (has(commands, AgentCommand.Affirm.class) || has(commands, AgentCommand.Cancel.class))) {
 			turn.effect(new Effect.CancelCase());
 			turn.state = DialogueState.initial().with(Phase.COLLECTING_ELEMENTS);
+		}
+		else if (has(commands, AgentCommand.Cancel.class)) {
+			// A case holds photos and documents collected over days: a cancel word inside another sentence
+			// ("¿puedo cancelar luego?") must not throw them away, so cancelling is confirmed first.
+			turn.state = turn.state.withOffer(Offer.CANCEL_CASE);
+			return turn.say(new ConfirmCaseCancel()).decision();
+		}
+		else if (cancelAsked && has(commands, AgentCommand.Deny.class)) {
+			turn.say(new BackToCase());
+			turn.effect(new Effect.ResumeCase());
+		}
+		else if (question != null) {
+			// Answered, then the pending question again; the question's words must not become a field value.
+			turn.say(question.faqAnswer() != null ? new FaqAnswer(question.faqAnswer()) : new CaseQuestionForTeam());
+			turn.say(new BackToCase());
+			turn.effect(new Effect.ResumeCase());
 		}
 		else {
 			turn.effect(new Effect.CollectCase());
 		}
 		return turn.say(new CaseMessage()).decision();
+	}
+
+	/**
+	 * A question the customer asks while the case is collected ("¿cuánto tarda?"). Only a message phrased
+	 * as a question counts: the knowledge base also matches plain data ("ITV Málaga", "el email es …"),
+	 * which is an answer for the case, not a question.
+	 */
+	private static AgentCommand.AskQuestion questionDuringCase(List<AgentCommand> commands) {
+		return commands.stream()
+			.filter(AgentCommand.AskQuestion.class::isInstance)
+			.map(AgentCommand.AskQuestion.class::cast)
+			.filter(q -> PHRASED_AS_QUESTION.matcher(fold(q.text())).find())
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static final java.util.regex.Pattern PHRASED_AS_QUESTION = java.util.regex.Pattern.compile(
+			"[?¿]|^\\W*(cuanto|cuanta|cuantos|cuantas|cuando|donde|como|cual|cuales|por que|puedo|se puede|hay que|"
+					+ "teneis|haceis|tengo que|necesito saber|una pregunta)\\b");
+
+	private static String fold(String text) {
+		return java.text.Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "").trim();
 	}
 
 	/** The panic button: whatever was said, a person takes the conversation. */

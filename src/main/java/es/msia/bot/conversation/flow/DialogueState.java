@@ -19,7 +19,7 @@ public record DialogueState(Phase phase, List<String> items, List<PendingVariant
 	/** What was last offered to the customer. */
 	public enum Offer {
 
-		NONE, OPEN_CASE, HANDOFF
+		NONE, OPEN_CASE, HANDOFF, CANCEL_CASE
 
 	}
 

@@ -25,6 +25,13 @@ public sealed interface Effect extends java.io.Serializable {
 	record CollectCase() implements Effect {
 	}
 
+	/**
+	 * A question asked during the case: the message's files are still filed, its text is not read as case
+	 * data, and the case's pending question is asked again.
+	 */
+	record ResumeCase() implements Effect {
+	}
+
 	/** The customer cancels the open case. */
 	record CancelCase() implements Effect {
 	}

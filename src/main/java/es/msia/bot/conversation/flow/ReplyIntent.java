@@ -52,6 +52,10 @@ public sealed interface ReplyIntent extends java.io.Serializable {
 	record Cancelled() implements ReplyIntent {
 	}
 
+	/** Asks before an open case is cancelled; a «sí» cancels it, anything else carries on. */
+	record ConfirmCaseCancel() implements ReplyIntent {
+	}
+
 	record Welcome() implements ReplyIntent {
 	}
 
@@ -60,6 +64,14 @@ public sealed interface ReplyIntent extends java.io.Serializable {
 	}
 
 	record QuestionForPerson() implements ReplyIntent {
+	}
+
+	/** A question during a case that the knowledge base does not answer: staff will, the case goes on. */
+	record CaseQuestionForTeam() implements ReplyIntent {
+	}
+
+	/** Leads back from an answer to the case's pending question. */
+	record BackToCase() implements ReplyIntent {
 	}
 
 	/** The knowledge base's answer to a question, sent as staff wrote it. */

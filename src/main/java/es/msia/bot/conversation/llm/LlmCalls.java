@@ -25,8 +25,9 @@ public class LlmCalls implements CallLedger {
 	@Override
 	public void record(Call call) {
 		jdbc.sql("""
-				INSERT INTO llm_calls (conversation_id, model, prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome)
-				VALUES (:conversation, :model, :prompt, :completion, :cost, :latency, :outcome)""")
+				INSERT INTO llm_calls (conversation_id, model, prompt_tokens, completion_tokens, cost_usd, latency_ms, outcome,
+				                       attempts, fallback_reason)
+				VALUES (:conversation, :model, :prompt, :completion, :cost, :latency, :outcome, :attempts, :reason)""")
 			.param("conversation", call.conversationId() == 0 ? null : call.conversationId(), java.sql.Types.BIGINT)
 			.param("model", call.model())
 			.param("prompt", call.promptTokens())
@@ -34,6 +35,8 @@ public class LlmCalls implements CallLedger {
 			.param("cost", call.cost())
 			.param("latency", (int) Math.min(Integer.MAX_VALUE, call.latencyMs()))
 			.param("outcome", call.outcome())
+			.param("attempts", call.attempts())
+			.param("reason", call.fallbackReason(), java.sql.Types.VARCHAR)
 			.update();
 	}
 

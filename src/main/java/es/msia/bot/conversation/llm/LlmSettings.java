@@ -1,5 +1,6 @@
 package es.msia.bot.conversation.llm;
 
+import es.msia.bot.conversation.LlmChoice;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param monthlyBudgetEur cost of this calendar month's calls beyond which the LLM is not called
  * @param maxPromptTokens the prompt (system, window, message and tools) is cut to stay within this
  * @param windowMessages recent transcript lines given to the model (never the whole history)
+ * @param usdToEur OpenRouter reports {@code usage.cost} in USD credits; the budget and the panel are in
+ *        euros, converted at this fixed rate ({@code LLM_USD_TO_EUR})
+ * @param maxRetryAfter longest {@code Retry-After} (429/503) we wait for; a longer one means the LLM is
+ *        unavailable for this turn and the offline engine answers at once
  */
 @ConfigurationProperties("msia.llm")
 public record LlmSettings(@DefaultValue("") String apiKey, @DefaultValue("https://openrouter.ai/api/v1") String baseUrl,
@@ -27,10 +32,21 @@ public record LlmSettings(@DefaultValue("") String apiKey, @DefaultValue("https:
 		@DefaultValue("400ms") Duration retryBackoff, @DefaultValue("3") int breakerFailures,
 		@DefaultValue("60s") Duration breakerCooldown, @DefaultValue("20") BigDecimal monthlyBudgetEur,
 		@DefaultValue("https://www.msihomologacion.com") String referer, @DefaultValue("MSI-a") String title,
-		@DefaultValue("2500") int maxPromptTokens, @DefaultValue("6") int windowMessages) {
+		@DefaultValue("2500") int maxPromptTokens, @DefaultValue("6") int windowMessages,
+		@DefaultValue("0.92") BigDecimal usdToEur, @DefaultValue("10s") Duration maxRetryAfter) {
 
 	public LlmSettings {
 		fallbackModels = fallbackModels.stream().map(String::strip).filter(m -> !m.isEmpty()).toList();
+	}
+
+	/** The model choice from the environment, before any override saved in the panel. */
+	public LlmChoice defaults() {
+		return new LlmChoice(model, fallbackModels, monthlyBudgetEur);
+	}
+
+	/** A cost in OpenRouter's USD credits, in euros. */
+	public BigDecimal toEur(BigDecimal usd) {
+		return usd.multiply(usdToEur);
 	}
 
 	public boolean enabled() {

@@ -1,9 +1,17 @@
 package es.msia.bot.conversation.llm;
 
+import es.msia.bot.conversation.LlmChoice;
+import es.msia.bot.shared.LogMasks;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -15,6 +23,7 @@ import es.msia.bot.conversation.command.AgentCommand;
 import es.msia.bot.conversation.llm.LlmCallFailed.Reason;
 import es.msia.bot.conversation.understanding.Understanding;
 import es.msia.bot.conversation.understanding.UnderstandingContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +56,28 @@ public class LlmUnderstanding implements Understanding {
 
 	private final UnderstandingPrompt prompt;
 
+	private final Supplier<LlmChoice> choice;
+
+	/** Told each time the offline engine answers instead of the LLM (counted as a metric). */
+	private final Runnable onFallback;
+
+	/** The month the budget warning was last logged for: staff get one WARN per month, not one per turn. */
+	private final AtomicReference<YearMonth> budgetWarned = new AtomicReference<>();
+
 	public LlmUnderstanding(LlmSettings settings, CallLedger ledger, Sources sources) {
+		this(settings, ledger, sources, settings::defaults, () -> {
+		});
+	}
+
+	/**
+	 * @param choice model, backups and budget as admins last saved them, read at every turn
+	 * @param onFallback told each time the offline engine answers instead of the LLM
+	 */
+	public LlmUnderstanding(LlmSettings settings, CallLedger ledger, Sources sources, Supplier<LlmChoice> choice,
+			Runnable onFallback) {
+		this.onFallback = onFallback;
 		this.settings = settings;
+		this.choice = choice;
 		this.client = new OpenRouterClient(settings);
 		this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerCooldown(), java.time.Clock.systemUTC());
 		this.ledger = ledger;
@@ -58,12 +87,22 @@ public class LlmUnderstanding implements Understanding {
 
 	@Override
 	public List<AgentCommand> understand(UnderstandingContext context, String text) {
+		LlmChoice current = choice.get();
 		if (!breaker.allows()) {
+			skipped(context, current, "breaker_open");
+			onFallback.run();
 			return sources.offline().understand(context, text);
 		}
-		if (ledger.spentThisMonth().compareTo(settings.monthlyBudgetEur()) >= 0) {
-			log.warn("LLM monthly budget of {} EUR reached: the offline engine answers until next month",
-					settings.monthlyBudgetEur());
+		BigDecimal spentEur = settings.toEur(ledger.spentThisMonth());
+		if (spentEur.compareTo(current.monthlyBudgetEur()) >= 0) {
+			YearMonth month = YearMonth.now(ZoneOffset.UTC);
+			if (!month.equals(budgetWarned.getAndSet(month))) {
+				log.warn("LLM monthly budget of {} EUR reached ({} EUR spent): the offline engine answers until next month"
+						+ " or until an admin raises the budget in Ajustes", current.monthlyBudgetEur(),
+						spentEur.setScale(2, RoundingMode.HALF_UP));
+			}
+			skipped(context, current, "budget");
+			onFallback.run();
 			return sources.offline().understand(context, text);
 		}
 		List<ToolSpecification> offered = tools.forContext(context, sources.faqKeys().get());
@@ -74,27 +113,36 @@ public class LlmUnderstanding implements Understanding {
 			.build();
 		LlmReply reply = null;
 		try {
-			reply = client.call(request);
+			reply = client.call(request, current);
 			Set<String> names = offered.stream().map(ToolSpecification::name).collect(Collectors.toSet());
 			List<AgentCommand> commands = new ToolCallMapper(sources.offline(), sources.faqAnswerByKey())
 				.map(reply.toolCalls(), names, context, text);
-			account(context, reply, "used");
+			account(context, reply, "used", null);
 			breaker.success();
 			return commands;
 		}
 		catch (RuntimeException ex) {
 			Reason reason = OpenRouterClient.classify(ex);
-			log.warn("LLM understanding failed ({}), offline engine answers: {}", reason, ex.getMessage());
+			log.warn("LLM understanding failed ({}), offline engine answers: {}", reason, LogMasks.text(ex.getMessage()));
+			String fallback = reason.name().toLowerCase(Locale.ROOT);
 			if (reply != null) {
-				account(context, reply, "unusable");
+				account(context, reply, "unusable", fallback);
 			}
 			else {
-				ledger.record(new CallLedger.Call(context.conversationId(), settings.model(), 0, 0,
-						java.math.BigDecimal.ZERO, 0, "failed"));
+				int attempts = ex instanceof LlmCallFailed failed ? failed.attempts() : 1;
+				ledger.record(new CallLedger.Call(context.conversationId(), current.model(), 0, 0, BigDecimal.ZERO, 0,
+						"failed", attempts, fallback));
 			}
 			breaker.failure(reason == Reason.NO_CREDIT);
+			onFallback.run();
 			return sources.offline().understand(context, text);
 		}
+	}
+
+	/** A turn the LLM was not asked about; recorded so the panel can count fallbacks by reason. */
+	private void skipped(UnderstandingContext context, LlmChoice current, String reason) {
+		ledger.record(new CallLedger.Call(context.conversationId(), current.model(), 0, 0, BigDecimal.ZERO, 0, "skipped",
+				0, reason));
 	}
 
 	private List<String> window(UnderstandingContext context, String text) {
@@ -109,9 +157,9 @@ public class LlmUnderstanding implements Understanding {
 		return lines;
 	}
 
-	private void account(UnderstandingContext context, LlmReply reply, String outcome) {
+	private void account(UnderstandingContext context, LlmReply reply, String outcome, @Nullable String fallback) {
 		ledger.record(new CallLedger.Call(context.conversationId(), reply.model(), reply.promptTokens(),
-				reply.completionTokens(), reply.cost(), reply.latencyMs(), outcome));
+				reply.completionTokens(), reply.cost(), reply.latencyMs(), outcome, reply.attempts(), fallback));
 	}
 
 }

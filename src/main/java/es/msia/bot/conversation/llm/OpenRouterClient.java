@@ -1,10 +1,13 @@
 package es.msia.bot.conversation.llm;
 
+import es.msia.bot.conversation.LlmChoice;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RetriableException;
@@ -14,6 +17,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
 import es.msia.bot.conversation.llm.LlmCallFailed.Reason;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,24 +25,39 @@ import tools.jackson.databind.json.JsonMapper;
  * One OpenRouter chat completion through LangChain4j's OpenAI-compatible client, with our own retries
  * (LangChain4j's are switched off so that only 429, 502/503 and timeouts are retried, with jitter) and
  * OpenRouter's extras: attribution headers, the {@code models} fallback array and {@code usage.cost}.
+ * A {@code Retry-After} up to {@code msia.llm.max-retry-after} is waited for; a longer one ends the
+ * attempt at once (the offline engine answers). The transport ({@link OpenRouterHttp}) turns non-completion
+ * 200 responses into failures. We never stream: the customer receives whole WhatsApp messages.
  */
 class OpenRouterClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final ChatModel model;
+	/** A client for one model choice; rebuilt when admins change the model or its backups. */
+	private record Built(String model, List<String> fallbacks, ChatModel client) {
+	}
 
 	private final LlmSettings settings;
 
+	private final AtomicReference<Built> built = new AtomicReference<>();
+
 	OpenRouterClient(LlmSettings settings) {
 		this.settings = settings;
+	}
+
+	private ChatModel model(LlmChoice choice) {
+		Built current = built.get();
+		if (current != null && current.model().equals(choice.model()) && current.fallbacks().equals(choice.fallbackModels())) {
+			return current.client();
+		}
 		List<String> models = new ArrayList<>();
-		models.add(settings.model());
-		models.addAll(settings.fallbackModels());
+		models.add(choice.model());
+		models.addAll(choice.fallbackModels());
 		OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
+			.httpClientBuilder(OpenRouterHttp.builder())
 			.baseUrl(settings.baseUrl())
 			.apiKey(settings.apiKey())
-			.modelName(settings.model())
+			.modelName(choice.model())
 			.customHeaders(Map.of("HTTP-Referer", settings.referer(), "X-Title", settings.title()))
 			.timeout(settings.timeout())
 			.maxRetries(0)
@@ -48,11 +67,14 @@ class OpenRouterClient {
 		if (models.size() > 1) {
 			builder.customParameters(Map.of("models", models));
 		}
-		this.model = builder.build();
+		ChatModel client = builder.build();
+		built.set(new Built(choice.model(), choice.fallbackModels(), client));
+		return client;
 	}
 
 	/** The reply to one request, after at most {@code maxRetries} retries; never null. */
-	LlmReply call(ChatRequest request) {
+	LlmReply call(ChatRequest request, LlmChoice choice) {
+		ChatModel model = model(choice);
 		long started = System.nanoTime();
 		for (int attempt = 0;; attempt++) {
 			try {
@@ -61,10 +83,14 @@ class OpenRouterClient {
 			}
 			catch (RuntimeException ex) {
 				Reason reason = classify(ex);
-				if (reason != Reason.UNAVAILABLE || attempt >= settings.maxRetries()) {
-					throw ex instanceof LlmCallFailed failed ? failed : new LlmCallFailed(reason, ex.toString(), ex);
+				Duration retryAfter = retryAfter(ex);
+				boolean waitTooLong = retryAfter != null && retryAfter.compareTo(settings.maxRetryAfter()) > 0;
+				if (reason != Reason.UNAVAILABLE || attempt >= settings.maxRetries() || waitTooLong) {
+					LlmCallFailed found = find(ex);
+					LlmCallFailed failed = found != null ? found : new LlmCallFailed(reason, ex.toString(), ex);
+					throw failed.attempts(attempt + 1);
 				}
-				backoff(attempt);
+				backoff(attempt, retryAfter);
 			}
 		}
 	}
@@ -97,10 +123,11 @@ class OpenRouterClient {
 	}
 
 	static Reason classify(Throwable ex) {
+		LlmCallFailed ours = find(ex);
+		if (ours != null) {
+			return ours.reason();
+		}
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof LlmCallFailed failed) {
-				return failed.reason();
-			}
 			if (t instanceof HttpException http) {
 				int status = http.statusCode();
 				if (status == 402) {
@@ -117,10 +144,30 @@ class OpenRouterClient {
 		return Reason.UNUSABLE;
 	}
 
-	private void backoff(int attempt) {
+	/** Our transport's failure, however LangChain4j wrapped it. */
+	private static @Nullable LlmCallFailed find(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof LlmCallFailed failed) {
+				return failed;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Duration retryAfter(Throwable ex) {
+		LlmCallFailed ours = find(ex);
+		return ours == null ? null : ours.retryAfter();
+	}
+
+	/** Jittered exponential backoff, but never sooner than the server's {@code Retry-After}. */
+	private void backoff(int attempt, @Nullable Duration retryAfter) {
 		long base = settings.retryBackoff().toMillis() << attempt;
+		long wait = base + ThreadLocalRandom.current().nextLong(base + 1);
+		if (retryAfter != null) {
+			wait = Math.max(wait, retryAfter.toMillis());
+		}
 		try {
-			Thread.sleep(base + ThreadLocalRandom.current().nextLong(base + 1));
+			Thread.sleep(wait);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

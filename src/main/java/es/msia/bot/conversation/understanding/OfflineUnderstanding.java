@@ -38,7 +38,8 @@ public class OfflineUnderstanding implements Understanding {
 		if (bare.isEmpty()) {
 			return List.of(new AgentCommand.Unknown(text));
 		}
-		if (SpanishCues.HUMAN.matcher(bare).find()) {
+		if (SpanishCues.HUMAN.matcher(bare).find() && (context.phase() != Phase.COLLECTING_CASE
+				|| SpanishCues.ASKS_FOR_SOMEONE.matcher(bare).find())) {
 			return List.of(new AgentCommand.RequestHuman());
 		}
 		if (SpanishCues.GREET.matcher(bare).find()) {

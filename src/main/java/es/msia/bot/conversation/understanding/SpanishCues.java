@@ -14,6 +14,14 @@ final class SpanishCues {
 			+ "comercial|alguien del equipo|alguien de msi|un tecnico|una tecnica|un ingeniero|que me llame|llamadme|"
 			+ "llamame|me (puede|puedes|podeis|pueden|podria|podrias) llamar|hablar con alguien|atencion personal)\\b");
 
+	/**
+	 * While a case is collected, the customer's data can hold those words ("persona responsable", "Talleres
+	 * Comercial Sur"): there a person is only asked for with a verb that asks for one.
+	 */
+	static final Pattern ASKS_FOR_SOMEONE = Pattern.compile("\\b(hablar|habla|pasame|pasadme|pasarme|ponme|"
+			+ "ponedme|quiero|queria|quisiera|necesito|prefiero|puede|pueden|podeis|podria|atienda|atiendan|"
+			+ "llame|llamen|llamadme|llamame|escriba|contacte|contacten)\\b");
+
 	static final Pattern CANCEL = Pattern.compile("\\b(cancela|cancelar|cancelalo|olvidalo|olvida lo|dejalo|"
 			+ "dejalo estar|anula|anular|anulalo|ya no me interesa|no me interesa)\\b");
 

@@ -101,6 +101,16 @@ public class Escalations {
 			.update();
 	}
 
+	/** GDPR erasure: the context packs quote the customer; reason, dates and who resolved stay. */
+	public int eraseContext(java.util.Collection<Long> conversationIds) {
+		if (conversationIds.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("UPDATE escalations SET context_pack = '', chatwoot_error = NULL WHERE conversation_id IN (:ids)")
+			.param("ids", List.copyOf(conversationIds))
+			.update();
+	}
+
 	private static EscalationView view(ResultSet rs, int n) throws SQLException {
 		Timestamp resolved = rs.getTimestamp("resolved_at");
 		return new EscalationView(rs.getLong("id"), rs.getLong("conversation_id"),

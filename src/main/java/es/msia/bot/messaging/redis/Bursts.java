@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import es.msia.bot.messaging.BurstWindow;
 import es.msia.bot.messaging.InboundAttachment;
 import es.msia.bot.messaging.InboundMessage;
 import es.msia.bot.messaging.MessagingSettings;
@@ -29,10 +30,13 @@ class Bursts {
 
 	private final MessagingSettings settings;
 
-	Bursts(JdbcClient jdbc, JsonMapper json, MessagingSettings settings) {
+	private final BurstWindow burstWindow;
+
+	Bursts(JdbcClient jdbc, JsonMapper json, MessagingSettings settings, BurstWindow burstWindow) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.settings = settings;
+		this.burstWindow = burstWindow;
 	}
 
 	/** A burst: the merged turn and the ids of the messages it answers. */
@@ -41,7 +45,7 @@ class Bursts {
 
 	/** Waits for the quiet window, then returns the conversation's unanswered messages as one turn. */
 	Burst collect(InboundMessage trigger) throws InterruptedException {
-		Duration window = settings.burstWindow();
+		Duration window = burstWindow.current();
 		if (window.isZero()) {
 			return new Burst(trigger, List.of(trigger.messageId()));
 		}

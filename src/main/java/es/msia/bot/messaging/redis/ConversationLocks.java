@@ -21,6 +21,11 @@ class ConversationLocks {
 			"if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
 			Long.class);
 
+	/** Extends the lease only while the lock is still ours: a holder whose lease lapsed cannot take it back. */
+	private static final RedisScript<Long> RENEW = RedisScript.of(
+			"if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end",
+			Long.class);
+
 	private final StringRedisTemplate redis;
 
 	private final MessagingSettings settings;
@@ -51,7 +56,12 @@ class ConversationLocks {
 		redis.execute(RELEASE, List.of(key(conversationId)), token);
 	}
 
-
+	/** Restarts the lease of a lock we hold; false when it expired and may belong to someone else now. */
+	boolean renew(long conversationId, String token) {
+		Long renewed = redis.execute(RENEW, List.of(key(conversationId)), token,
+				Long.toString(settings.lockLease().toMillis()));
+		return renewed != null && renewed == 1;
+	}
 
 	private static String key(long conversationId) {
 		return "msia:lock:conversation:" + conversationId;

@@ -171,6 +171,107 @@ public class IncomingStream {
 			.toList();
 	}
 
+	/** Dead-letter entries with their own ids, newest first. */
+	public List<MapRecord<String, String, String>> deadLetterRecords(int count) {
+		return redis.opsForStream()
+			.reverseRange(settings.deadLetterStream(), Range.unbounded(), Limit.limit().count(count))
+			.stream()
+			.map(IncomingStream::asStrings)
+			.toList();
+	}
+
+	/**
+	 * Puts a dead letter back on the incoming stream as a new entry, then removes it from the dead-letter
+	 * stream and forgets the failures counted for its original entry, so it gets the full number of
+	 * attempts again. Appending before deleting means a crash in between repeats the retry rather than
+	 * losing the message (the agent skips messages it has already processed).
+	 * @return the new entry id, or empty when no such dead letter exists
+	 */
+	public java.util.Optional<String> retryDeadLetter(String deadLetterId) {
+		List<MapRecord<String, Object, Object>> found = redis.opsForStream()
+			.range(settings.deadLetterStream(), Range.closed(deadLetterId, deadLetterId));
+		if (found == null || found.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		Map<String, String> dead = asStrings(found.get(0)).getValue();
+		String payload = dead.getOrDefault(PAYLOAD, "");
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		fields.put(PAYLOAD, payload);
+		try {
+			fields.put("conversation", Long.toString(decode(Map.of(PAYLOAD, payload)).conversationId()));
+		}
+		catch (RuntimeException ex) {
+			// Undecodable: it goes back as it was and the consumer dead-letters it again with the reason.
+		}
+		RecordId id = redis.opsForStream()
+			.add(StreamRecords.newRecord().in(settings.stream()).ofMap(fields),
+					XAddOptions.maxlen(settings.maxLength()).approximateTrimming(true));
+		redis.opsForStream().delete(settings.deadLetterStream(), deadLetterId);
+		String original = dead.get("original_id");
+		if (original != null) {
+			redis.opsForHash().delete(failuresKey(), original);
+		}
+		return java.util.Optional.of(id.getValue());
+	}
+
+	/**
+	 * GDPR erasure: deletes the conversations' entries from the stream and the dead-letter stream (their
+	 * payloads carry the customer's words). Scans both, a page at a time; they are capped, so this is bounded.
+	 *
+	 * @return how many entries were deleted
+	 */
+	public int forget(java.util.Set<Long> conversationIds) {
+		if (conversationIds.isEmpty()) {
+			return 0;
+		}
+		int deleted = forget(settings.stream(), fields -> {
+			String conversation = fields.get("conversation");
+			return conversation != null && conversationIds.contains(Long.valueOf(conversation));
+		});
+		deleted += forget(settings.deadLetterStream(), fields -> {
+			try {
+				return conversationIds.contains(decode(fields).conversationId());
+			}
+			catch (RuntimeException unreadable) {
+				return false;
+			}
+		});
+		return deleted;
+	}
+
+	private int forget(String stream, java.util.function.Predicate<Map<String, String>> matches) {
+		int deleted = 0;
+		Range<String> page = Range.unbounded();
+		while (true) {
+			List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+				.range(stream, page, Limit.limit().count(500));
+			if (records == null || records.isEmpty()) {
+				return deleted;
+			}
+			List<String> ids = new ArrayList<>();
+			for (MapRecord<String, Object, Object> record : records) {
+				if (matches.test(asStrings(record).getValue())) {
+					ids.add(record.getId().getValue());
+				}
+			}
+			if (!ids.isEmpty()) {
+				String[] array = ids.toArray(String[]::new);
+				if (stream.equals(settings.stream())) {
+					try {
+						redis.opsForStream().acknowledge(stream, settings.group(), array);
+					}
+					catch (RuntimeException noGroupYet) {
+						// Nothing was ever read from the stream, so nothing is pending either.
+					}
+				}
+				Long removed = redis.opsForStream().delete(stream, array);
+				deleted += removed == null ? 0 : removed.intValue();
+			}
+			String last = records.get(records.size() - 1).getId().getValue();
+			page = Range.of(Range.Bound.exclusive(last), Range.Bound.unbounded());
+		}
+	}
+
 	private static MapRecord<String, String, String> asStrings(MapRecord<String, Object, Object> record) {
 		Map<String, String> values = new java.util.LinkedHashMap<>();
 		record.getValue().forEach((k, v) -> values.put(String.valueOf(k), String.valueOf(v)));

@@ -1,5 +1,6 @@
 package es.msia.bot.messaging.redis;
 
+import es.msia.bot.shared.LogMasks;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import java.util.Set;
@@ -8,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,9 +18,13 @@ import es.msia.bot.messaging.InboundMessage;
 import es.msia.bot.messaging.InboundMessageHandler;
 import es.msia.bot.messaging.InboundMessages;
 import es.msia.bot.messaging.MessagingSettings;
+import es.msia.bot.messaging.TurnTrace;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -69,8 +76,24 @@ public class StreamConsumer implements SmartLifecycle {
 
 	private Thread reader;
 
+	/**
+	 * Locks of the turns running here (conversation → owner token). A turn may outlast the lease (a slow
+	 * LLM with retries); renewing every third of the lease keeps another agent from taking the conversation
+	 * while the turn still runs, and a holder that died stops renewing, so its lock still lapses.
+	 */
+	private final ConcurrentHashMap<Long, String> held = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "conversation-lock-renewal");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final MeterRegistry meters;
+
 	StreamConsumer(IncomingStream stream, ConversationLocks locks, InboundMessages inbound,
-			InboundMessageHandler handler, MessagingSettings settings, Bursts bursts) {
+			InboundMessageHandler handler, MessagingSettings settings, Bursts bursts, MeterRegistry meters) {
+		this.meters = meters;
 		this.bursts = bursts;
 		this.stream = stream;
 		this.locks = locks;
@@ -79,6 +102,24 @@ public class StreamConsumer implements SmartLifecycle {
 		this.settings = settings;
 		this.executor = turnPool(settings.maxInFlight());
 		this.consumerName = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		long period = Math.max(100, settings.lockLease().toMillis() / 3);
+		renewer.scheduleAtFixedRate(this::renewHeldLocks, period, period, TimeUnit.MILLISECONDS);
+	}
+
+	private void renewHeldLocks() {
+		held.forEach((conversation, token) -> {
+			try {
+				if (!locks.renew(conversation, token)) {
+					held.remove(conversation, token);
+					log.warn("Lock of conversation {} lapsed during a turn (Redis restarted or paused?); another agent "
+							+ "may take it: replies stay exactly-once through the outbox keys", conversation);
+				}
+			}
+			catch (RuntimeException ex) {
+				// Redis unreachable: try again at the next period, the lease still runs.
+				log.debug("Renewing the lock of conversation {} failed: {}", conversation, ex.toString());
+			}
+		});
 	}
 
 	/**
@@ -183,15 +224,17 @@ public class StreamConsumer implements SmartLifecycle {
 
 	/**
 	 * A Redis restarted without persistence (or flushed) has no stream and no group: XREADGROUP then fails
-	 * with NOGROUP forever unless the group is created again. Messages recorded in PostgreSQL but not yet
-	 * answered are re-appended by the API's sweeper, so nothing is lost.
+	 * with NOGROUP forever unless the group is created again. The entries the stream held are gone too:
+	 * every message recorded in PostgreSQL and not answered yet is appended again, so nothing is lost.
 	 */
 	private void recreateGroupIfLost(RuntimeException ex) {
 		String message = String.valueOf(ex.getMessage()) + " " + String.valueOf(ex.getCause());
 		if (message.contains("NOGROUP")) {
 			try {
 				stream.ensureGroup();
-				log.warn("Consumer group '{}' was gone (Redis restarted or flushed); recreated", settings.group());
+				int appended = inbound.appendUnanswered();
+				log.warn("Consumer group '{}' was gone (Redis restarted or flushed); recreated, {} unanswered messages "
+						+ "appended again from PostgreSQL", settings.group(), appended);
 			}
 			catch (RuntimeException retry) {
 				log.warn("Recreating consumer group '{}' failed: {}", settings.group(), retry.getMessage());
@@ -245,17 +288,36 @@ public class StreamConsumer implements SmartLifecycle {
 				log.info("Conversation {} busy elsewhere; entry {} will be retried", message.conversationId(), id);
 				return;
 			}
+			held.put(message.conversationId(), token.get());
 			try {
 				if (!inbound.isProcessed(message.messageId())) {
 					Bursts.Burst burst = bursts.collect(message);
-					handler.handle(burst.turn());
+					// One trace id per turn: in every log line of the turn (MDC) and stored with its messages,
+					// so the panel's conversation view leads to the turn's logs.
+					String traceId = TurnTrace.newId();
+					MDC.put(TurnTrace.MDC_TRACE, traceId);
+					MDC.put(TurnTrace.MDC_CONVERSATION, Long.toString(message.conversationId()));
+					Timer.Sample sample = Timer.start(meters);
+					String outcome = "error";
+					try {
+						handler.handle(burst.turn());
+						outcome = "ok";
+					}
+					finally {
+						long nanos = sample.stop(meters.timer("msia.turn.duration", "outcome", outcome));
+						log.info("Turn of conversation {} ({} message(s)) {} in {} ms", message.conversationId(),
+								burst.messageIds().size(), outcome, TimeUnit.NANOSECONDS.toMillis(nanos));
+					}
 					turns.incrementAndGet();
-					burst.messageIds().forEach(inbound::markProcessed);
+					burst.messageIds().forEach(messageId -> inbound.markProcessed(messageId, traceId));
 				}
 				stream.ack(id);
 			}
 			finally {
+				held.remove(message.conversationId(), token.get());
 				locks.release(message.conversationId(), token.get());
+				MDC.remove(TurnTrace.MDC_TRACE);
+				MDC.remove(TurnTrace.MDC_CONVERSATION);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -264,7 +326,7 @@ public class StreamConsumer implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			long failures = stream.recordFailure(id);
 			log.warn("Handling entry {} of conversation {} failed ({} so far); it will be retried: {}", id,
-					message.conversationId(), failures, ex.toString());
+					message.conversationId(), failures, LogMasks.text(ex));
 		}
 		finally {
 			inFlightIds.remove(id);

@@ -1,5 +1,6 @@
 package es.msia.bot.messaging.redis;
 
+import es.msia.bot.shared.LogMasks;
 import es.msia.bot.messaging.InboundMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ class UnstreamedSweeper {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Sweeping unstreamed messages failed: {}", ex.getMessage());
+			log.warn("Sweeping unstreamed messages failed: {}", LogMasks.text(ex.getMessage()));
 		}
 	}
 

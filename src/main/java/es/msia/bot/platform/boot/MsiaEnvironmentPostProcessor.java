@@ -57,6 +57,11 @@ public class MsiaEnvironmentPostProcessor implements EnvironmentPostProcessor, O
 				props.put("spring.datasource.password", database.password());
 			}
 		}
+		// LOG_FORMAT=json: one ECS JSON object per line (MDC traceId/conversationId included), for log shippers.
+		if ("json".equalsIgnoreCase(env.getProperty("LOG_FORMAT", "").trim())
+				&& !env.containsProperty("logging.structured.format.console")) {
+			props.put("logging.structured.format.console", "ecs");
+		}
 		props.put("spring.data.redis.url", redisUrl.isEmpty() ? EmbeddedServices.redis(dataDir, ephemeral) : redisUrl);
 		env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
 	}

@@ -11,7 +11,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
@@ -30,10 +32,11 @@ class HttpSecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(Customizer.withDefaults())
+			.headers(headers -> hardened(headers, API_POLICY))
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/api/admin/**").hasRole("ADMIN")
 				.requestMatchers("/api/**", "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
-				.requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+				.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error").permitAll()
 				.anyRequest().denyAll());
 		return http.build();
 	}
@@ -46,7 +49,7 @@ class HttpSecurityConfiguration {
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
 		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failures).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-			.headers(headers -> headers.frameOptions(frame -> frame.deny()))
+			.headers(headers -> hardened(headers, PANEL_POLICY))
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/webjars/**", "/admin-static/**", "/favicon.ico", "/error",
 						"/actuator/health/**")
@@ -54,9 +57,35 @@ class HttpSecurityConfiguration {
 				// Staff run the daily service; everything else (catalogue, settings, system, dashboard) is admin.
 				.requestMatchers(HttpMethod.GET, "/").authenticated()
 				.requestMatchers("/customers/*/export").hasRole("ADMIN")
+				// GDPR export with files and erasure are admin-only; every user manages their own password.
+				.requestMatchers("/customers/*/export.zip", "/customers/*/erase").hasRole("ADMIN")
+				.requestMatchers("/account").authenticated()
 				.requestMatchers(STAFF_AREAS).hasAnyRole("STAFF", "ADMIN")
 				.anyRequest().hasRole("ADMIN"));
 		return http.build();
+	}
+
+	/**
+	 * The panel runs only its own files: htmx, Bootstrap and admin.js from this origin, no inline script or
+	 * style attribute (data: images are Bootstrap's SVG icons), nothing may frame it.
+	 */
+	static final String PANEL_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/** The API answers JSON; only the OpenAPI UI at /docs renders, and it sets inline styles. */
+	static final String API_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+			+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+	/**
+	 * Headers of every response on both surfaces. HSTS is written only for secure requests, which behind
+	 * the TLS proxy means X-Forwarded-Proto: https (server.forward-headers-strategy).
+	 */
+	private static void hardened(HeadersConfigurer<HttpSecurity> headers, String policy) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+			.frameOptions(frame -> frame.deny())
+			.contentTypeOptions(Customizer.withDefaults())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true));
 	}
 
 	/** Panel areas open to the staff role; see {@code admin} for the pages. */

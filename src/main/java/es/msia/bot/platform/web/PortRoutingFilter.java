@@ -35,12 +35,19 @@ class PortRoutingFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		else {
+			// Refused before Spring Security runs (and its header writer skips error dispatches): the 404
+			// gets the same hardening headers here.
+			response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+			response.setHeader("X-Frame-Options", "DENY");
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader("Referrer-Policy", "same-origin");
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 		}
 	}
 
 	static boolean allowed(Surface surface, String path) {
-		if (path.equals("/error") || path.startsWith("/actuator/health")) {
+		// Every process (a lone agent too) is scraped by Prometheus on its own port.
+		if (path.equals("/error") || path.startsWith("/actuator/health") || path.equals("/actuator/prometheus")) {
 			return true;
 		}
 		return switch (surface) {

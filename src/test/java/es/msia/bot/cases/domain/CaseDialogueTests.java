@@ -96,6 +96,74 @@ class CaseDialogueTests {
 		assertThat(((Step.Fields) plan.next(data)).fields()).extracting("key").doesNotContain("nombre", "email");
 	}
 
+	@Test
+	void takesTheOptionalVinOnlyWhenClearlyGiven() {
+		toVehicleStep();
+		send("Yamaha, XSR 700, 1234 LMN, el bastidor te lo paso luego");
+		assertThat(data.vehicle()).containsEntry("marca", "Yamaha").containsEntry("modelo", "XSR 700")
+			.containsEntry("matricula", "1234LMN").doesNotContainKey("bastidor");
+
+		send("2019, no, bastidor JYARM241000012345");
+		assertThat(data.vehicle()).containsEntry("anio_matriculacion", "2019").containsEntry("cambio_plazas", "false")
+			.containsEntry("bastidor", "JYARM241000012345");
+	}
+
+	@Test
+	void takesABareVinWhileTheVehicleIsAskedButNotElsewhere() {
+		toVehicleStep();
+		send("Yamaha, XSR 700, JYARM241000012345, 1234 LMN");
+		assertThat(data.vehicle()).containsEntry("bastidor", "JYARM241000012345").containsEntry("matricula", "1234LMN")
+			.containsEntry("modelo", "XSR 700");
+
+		data = CaseData.start(List.of(new CaseItem("ESCAPE", "Escape", "ESCAPE", null, Map.of())), Map.of());
+		send("", 2);
+		send("Akrapovic JYARM241000012345, linea completa, si");
+		assertThat(data.vehicle()).doesNotContainKey("bastidor");
+		assertThat(data.item("item:ESCAPE").fields()).containsEntry("marca_modelo", "Akrapovic JYARM241000012345");
+	}
+
+	@Test
+	void anInvalidLabelledVinIsReAskedAndWordsThatOnlyStartLikeALabelAreNotLabels() {
+		toVehicleStep();
+		Outcome wrong = send("Yamaha, XSR 700, 1234 LMN, VIN: JYARM2410000I2345");
+		assertThat(wrong.lines()).extracting(Line::key).contains("invalid.vin.letters");
+		assertThat(data.vehicle()).doesNotContainKey("bastidor").containsEntry("matricula", "1234LMN");
+
+		send("2019, no");
+		send("no");
+		Outcome vinilo = send("los vinilos es lo que he cambiado");
+		assertThat(vinilo.lines()).extracting(Line::key).contains("invalid.boolean.format");
+		assertThat(data.vehicle()).doesNotContainKey("bastidor");
+	}
+
+	@Test
+	void aBlankMessageAsksTheSameQuestionAgainWithoutComment() {
+		toVehicleStep();
+		Outcome again = send("");
+		assertThat(again.lines()).isEmpty();
+		assertThat(again.next()).isEqualTo(plan.next(data));
+	}
+
+	@Test
+	void knowsHowManyFilesCompleteEachSlot() {
+		assertThat(plan.expectedFiles("item:ESCAPE", data)).isEqualTo(2);
+		assertThat(plan.expectedFiles("doc:FOTOS_EXTERIORES", data)).isEqualTo(4);
+		assertThat(plan.expectedFiles("doc:FICHA_TECNICA", data)).isEqualTo(1);
+		assertThat(plan.expectedFiles("unsorted", data)).isZero();
+	}
+
+	private void toVehicleStep() {
+		data = CaseData.start(List.of(), Map.of());
+		for (int i = 0; i < 3; i++) {
+			send("", 4);
+		}
+		send("no aplica");
+		send("Lucía Martín, 12345678Z, lucia@example.com");
+		send("C/ Larios 5, Málaga, Málaga");
+		send("29005, ITV Málaga - Guadalhorce");
+		assertThat(((Step.Fields) plan.next(data)).scope()).isEqualTo("vehicle");
+	}
+
 	private Outcome send(String text) {
 		return send(text, 0);
 	}

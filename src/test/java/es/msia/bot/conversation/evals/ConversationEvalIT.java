@@ -56,7 +56,7 @@ class ConversationEvalIT extends IntegrationTest {
 			RecordingLedger ledger = new RecordingLedger();
 			LlmSettings settings = new LlmSettings(FakeOpenRouter.KEY, server.baseUrl(), "openai/gpt-4o-mini", List.of(),
 					Duration.ofSeconds(5), 2, Duration.ofMillis(5), 3, Duration.ofMinutes(1), new BigDecimal("20"),
-					"https://example.test", "MSI-a evals", 2500, 6);
+					"https://example.test", "MSI-a evals", 2500, 6, new BigDecimal("0.92"), Duration.ofSeconds(10));
 			Understanding llm = new FaqAnswering(new LlmUnderstanding(settings, ledger, new LlmUnderstanding.Sources(
 					() -> engines.current().catalog(), offline, id -> List.of(),
 					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer))),
@@ -66,7 +66,11 @@ class ConversationEvalIT extends IntegrationTest {
 					oracle.observing(llm), ledger::calls);
 
 			System.out.println(report.table());
+			System.out.println("requests recorded by the fake OpenRouter: " + server.requestCount() + " for " + report.turns()
+					+ " customer turns");
 			assertThat(report.failures()).isEmpty();
+			// The ledger's attempts are the HTTP requests the fake actually received.
+			assertThat(server.requestCount()).isEqualTo(report.calls());
 			assertThat(report.callsPerTurn()).isLessThanOrEqualTo(1.5);
 			assertThat(report.maxPromptTokens()).isLessThanOrEqualTo(2500);
 			assertThat(ledger.calls()).allSatisfy(call -> assertThat(call.outcome()).isEqualTo("used"));

@@ -50,7 +50,7 @@ final class ConversationEvals {
 
 		String table() {
 			return String.format(Locale.ROOT, """
-					| engine | conversations | pass rate | turns | LLM calls/turn | prompt tokens/turn | completion tokens/turn | max prompt tokens/call | cost/conversation (credits) | latency ms/turn |
+					| engine | conversations | pass rate | turns | LLM calls/turn | prompt tokens/turn | completion tokens/turn | max prompt tokens/call | cost/conversation (USD credits) | latency ms/turn |
 					|---|---|---|---|---|---|---|---|---|---|
 					| %s | %d | %.1f %% (%d/%d) | %d | %.2f | %.0f | %.0f | %d | %.6f | %.1f |""", engine, conversations,
 					passRate(), passed, conversations, turns, callsPerTurn(), turns == 0 ? 0.0 : (double) promptTokens / turns,
@@ -117,7 +117,7 @@ final class ConversationEvals {
 		}
 		double ms = (System.nanoTime() - started) / 1e6 / Math.max(1, turns);
 		List<CallLedger.Call> made = calls.get();
-		return new Report(engine, cases.size(), passed, turns, failures, made.size(),
+		return new Report(engine, cases.size(), passed, turns, failures, made.stream().mapToInt(CallLedger.Call::attempts).sum(),
 				made.stream().mapToLong(CallLedger.Call::promptTokens).sum(),
 				made.stream().mapToLong(CallLedger.Call::completionTokens).sum(),
 				made.stream().map(CallLedger.Call::cost).reduce(BigDecimal.ZERO, BigDecimal::add),

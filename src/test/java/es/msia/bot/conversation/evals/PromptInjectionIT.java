@@ -81,7 +81,7 @@ class PromptInjectionIT extends IntegrationTest {
 			server.brain(request -> List.of(ToolCall.of("off_topic")));
 			LlmSettings settings = new LlmSettings(FakeOpenRouter.KEY, server.baseUrl(), "openai/gpt-4o-mini", List.of(),
 					Duration.ofSeconds(5), 0, Duration.ofMillis(5), 3, Duration.ofMinutes(1), new BigDecimal("20"),
-					"https://example.test", "MSI-a tests", 2500, 6);
+					"https://example.test", "MSI-a tests", 2500, 6, new BigDecimal("0.92"), Duration.ofSeconds(10));
 			Understanding offline = (ctx, text) -> engines.current().understanding().understand(ctx, text);
 			Understanding llm = new FaqAnswering(new LlmUnderstanding(settings, new RecordingLedger(),
 					new LlmUnderstanding.Sources(() -> engines.current().catalog(), offline, id -> List.of(),

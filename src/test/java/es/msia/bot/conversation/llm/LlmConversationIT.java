@@ -1,8 +1,11 @@
 package es.msia.bot.conversation.llm;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
+import es.msia.bot.conversation.LlmChoice;
+import es.msia.bot.conversation.LlmOptions;
 import es.msia.bot.support.ChatwootPayloads;
 import es.msia.bot.support.FakeChatwoot.StoredMessage;
 import es.msia.bot.support.FakeOpenRouter;
@@ -37,6 +40,9 @@ class LlmConversationIT extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	LlmOptions options;
 
 	final long conversation = nextId();
 
@@ -75,6 +81,43 @@ class LlmConversationIT extends IntegrationTest {
 		assertThat(reply).contains("*Precio: 175,00 € + IVA*");
 		assertThat(jdbc.sql("SELECT outcome FROM llm_calls WHERE conversation_id = :c")
 			.param("c", conversation).query(String.class).list()).containsExactly("failed");
+	}
+
+	@Test
+	void answersOfflineOnceAdminsLowerTheBudgetBelowThisMonthsSpend() {
+		try {
+			options.update(new LlmChoice("openai/gpt-4o-mini", List.of(), BigDecimal.ZERO), "test");
+			int requestsBefore = openRouter.requestCount();
+
+			String reply = String.join("\n", says("quiero homologar un escape y el manillar"));
+
+			assertThat(reply).contains("*Precio: 175,00 € + IVA*");
+			assertThat(openRouter.requestCount()).isEqualTo(requestsBefore);
+			assertThat(jdbc.sql("SELECT outcome || ' ' || fallback_reason || ' ' || attempts FROM llm_calls WHERE conversation_id = :c")
+				.param("c", conversation).query(String.class).list()).containsExactly("skipped budget 0");
+			assertThat(options.budget().exceeded()).isTrue();
+		}
+		finally {
+			options.reset("test");
+		}
+	}
+
+	@Test
+	void usesTheModelAdminsChoseFromTheNextTurn() {
+		try {
+			options.update(new LlmChoice("anthropic/claude-3.5-haiku", List.of("openai/gpt-4o-mini"), new BigDecimal("20")),
+					"test");
+			openRouter.nextToolCalls(new ToolCall("mention_elements", "{\"mentions\":[\"escape\"]}"));
+
+			says("escape");
+
+			JsonNode last = openRouter.bodies().get(openRouter.requestCount() - 1);
+			assertThat(last.path("model").asString()).isEqualTo("anthropic/claude-3.5-haiku");
+			assertThat(last.path("models").toString()).isEqualTo("[\"anthropic/claude-3.5-haiku\",\"openai/gpt-4o-mini\"]");
+		}
+		finally {
+			options.reset("test");
+		}
 	}
 
 	@Test

@@ -26,7 +26,7 @@ public final class LlmFixtures {
 			int maxRetries, BigDecimal budget) {
 		return new LlmSettings(FakeOpenRouter.KEY, server.baseUrl(), "openai/gpt-4o-mini", fallbackModels, timeout,
 				maxRetries, Duration.ofMillis(5), 3, Duration.ofMinutes(1), budget, "https://example.test", "MSI-a tests",
-				2500, 6);
+				 2500, 6, new BigDecimal("0.92"), Duration.ofSeconds(10));
 	}
 
 	public static LlmSettings settings(FakeOpenRouter server) {

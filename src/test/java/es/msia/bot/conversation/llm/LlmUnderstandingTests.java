@@ -1,5 +1,6 @@
 package es.msia.bot.conversation.llm;
 
+import es.msia.bot.conversation.LlmChoice;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,6 +136,21 @@ class LlmUnderstandingTests {
 				Arguments.of("503 x3", (Consumer<FakeOpenRouter>) s -> IntStream.range(0, 3).forEach(i -> s.nextError(503, 1)), 3),
 				// The error object inside the 200 says 502, so it is retried like a 502 status.
 				Arguments.of("error inside 200 x3", (Consumer<FakeOpenRouter>) s -> IntStream.range(0, 3).forEach(i -> s.nextErrorInside200()), 3),
+				Arguments.of("empty choices", (Consumer<FakeOpenRouter>) FakeOpenRouter::nextEmptyChoices, 1),
+				Arguments.of("malformed JSON in a 200", (Consumer<FakeOpenRouter>) s -> s.nextRaw(200, "application/json",
+						"{\"id\":\"gen-1\",\"choices\":[{\"message\":"), 1),
+				Arguments.of("HTML in a 200", (Consumer<FakeOpenRouter>) s -> s.nextRaw(200, "text/html",
+						"<html><body>Bad gateway</body></html>"), 1),
+				Arguments.of("no choices key", (Consumer<FakeOpenRouter>) s -> s.nextRaw(200, "application/json",
+						"{\"id\":\"gen-1\",\"object\":\"chat.completion\",\"model\":\"openai/gpt-4o-mini\"}"), 1),
+				Arguments.of("error inside a choice", (Consumer<FakeOpenRouter>) s -> s.nextRaw(200, "application/json",
+						"{\"id\":\"gen-1\",\"choices\":[{\"index\":0,\"finish_reason\":\"error\",\"error\":{\"code\":400,"
+								+ "\"message\":\"Invalid request parameters\"}}]}"), 1),
+				// A stream nobody asked for: its mid-stream 429 is retried like the status, then offline.
+				Arguments.of("mid-stream error x3", (Consumer<FakeOpenRouter>) s -> IntStream.range(0, 3)
+					.forEach(i -> s.nextStreamWithMidStreamError(429)), 3),
+				Arguments.of("mid-stream server_error x3", (Consumer<FakeOpenRouter>) s -> IntStream.range(0, 3)
+					.forEach(i -> s.nextStreamWithMidStreamError("server_error")), 3),
 				Arguments.of("malformed arguments", (Consumer<FakeOpenRouter>) s -> s.nextMalformedArguments("mention_elements"), 1),
 				Arguments.of("text, no tool", (Consumer<FakeOpenRouter>) s -> s.nextText("¡Claro! Son 175 €"), 1),
 				Arguments.of("unknown tool", (Consumer<FakeOpenRouter>) s -> s.nextToolCalls(ToolCall.of("give_discount")), 1),
@@ -160,6 +176,51 @@ class LlmUnderstandingTests {
 	}
 
 	@Test
+	void waitsForAShortRetryAfterBeforeRetrying() {
+		server.nextError(429, 1);
+		server.nextToolCalls(ToolCall.of("affirm"));
+		long started = System.nanoTime();
+
+		assertThat(LlmFixtures.understanding(LlmFixtures.settings(server), ledger).understand(FRESH, "vale"))
+			.containsExactly(new AgentCommand.Affirm());
+
+		// The configured backoff is 5 ms: only the header explains a wait of a second.
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+		assertThat(server.requestCount()).isEqualTo(2);
+		assertThat(ledger.calls()).singleElement().satisfies(call -> {
+			assertThat(call.attempts()).isEqualTo(2);
+			assertThat(call.fallbackReason()).isNull();
+		});
+	}
+
+	@Test
+	void answersOfflineAtOnceWhenRetryAfterIsLongerThanWeWait() {
+		server.nextError(503, 120);
+		server.nextToolCalls(ToolCall.of("affirm"));
+		long started = System.nanoTime();
+		String text = "quiero homologar un escape";
+
+		assertThat(LlmFixtures.understanding(LlmFixtures.settings(server), ledger).understand(FRESH, text))
+			.isEqualTo(OFFLINE.understand(FRESH, text));
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+		assertThat(server.requestCount()).isEqualTo(1);
+		assertThat(ledger.calls()).singleElement().satisfies(call -> {
+			assertThat(call.outcome()).isEqualTo("failed");
+			assertThat(call.fallbackReason()).isEqualTo("unavailable");
+		});
+	}
+
+	@Test
+	void readsRetryAfterAsSecondsOrHttpDate() {
+		java.time.Instant now = java.time.Instant.parse("2026-12-02T04:00:00Z");
+		assertThat(OpenRouterHttp.retryAfter("7", now)).isEqualTo(Duration.ofSeconds(7));
+		assertThat(OpenRouterHttp.retryAfter("Wed, 02 Dec 2026 04:00:30 GMT", now)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(OpenRouterHttp.retryAfter("soon", now)).isNull();
+		assertThat(OpenRouterHttp.retryAfter(null, now)).isNull();
+	}
+
+	@Test
 	void handsATimedOutTurnToTheOfflineEngine() {
 		server.nextSlow(3);
 		var settings = LlmFixtures.settings(server, List.of(), Duration.ofMillis(500), 0, new BigDecimal("20"));
@@ -180,11 +241,84 @@ class LlmUnderstandingTests {
 
 	@Test
 	void usesTheOfflineEngineOnceTheMonthlyBudgetIsSpent() {
-		ledger.spentBefore(new BigDecimal("20.00"));
+		// 21.74 USD credits at 0.92 = 20.0008 EUR: the 20 EUR budget is spent.
+		ledger.spentBefore(new BigDecimal("21.74"));
+		var understanding = LlmFixtures.understanding(LlmFixtures.settings(server), ledger);
+
+		assertThat(understanding.understand(FRESH, "gracias")).containsExactly(new AgentCommand.Thank());
+		assertThat(understanding.understand(FRESH, "hola")).isEqualTo(OFFLINE.understand(FRESH, "hola"));
+		assertThat(server.requestCount()).isZero();
+		assertThat(ledger.calls()).hasSize(2).allSatisfy(call -> {
+			assertThat(call.outcome()).isEqualTo("skipped");
+			assertThat(call.fallbackReason()).isEqualTo("budget");
+			assertThat(call.attempts()).isZero();
+		});
+	}
+
+	@Test
+	void warnsStaffInTheLogOnceAMonthNotOnEveryTurn() {
+		ledger.spentBefore(new BigDecimal("100"));
+		var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(LlmUnderstanding.class);
+		var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			var understanding = LlmFixtures.understanding(LlmFixtures.settings(server), ledger);
+			IntStream.range(0, 3).forEach(i -> understanding.understand(FRESH, "hola"));
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+
+		assertThat(appender.list).filteredOn(e -> e.getFormattedMessage().contains("budget")).singleElement().satisfies(e -> {
+			assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+			assertThat(e.getFormattedMessage()).contains("20 EUR", "92.00 EUR spent");
+		});
+	}
+
+	@Test
+	void comparesTheBudgetInEurosNotInUsdCredits() {
+		// 21 USD credits are 19.32 EUR: under a 20 EUR budget, so the model is still asked.
+		ledger.spentBefore(new BigDecimal("21.00"));
+		server.nextToolCalls(ToolCall.of("thank"));
 
 		assertThat(LlmFixtures.understanding(LlmFixtures.settings(server), ledger).understand(FRESH, "gracias"))
 			.containsExactly(new AgentCommand.Thank());
-		assertThat(server.requestCount()).isZero();
+		assertThat(server.requestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void picksUpTheModelAndBudgetAdminsChangeWithoutARestart() {
+		var choice = new java.util.concurrent.atomic.AtomicReference<>(
+				new LlmChoice("openai/gpt-4o-mini", List.of(), new BigDecimal("20")));
+		var understanding = new LlmUnderstanding(LlmFixtures.settings(server), ledger, new LlmUnderstanding.Sources(
+				() -> LlmFixtures.CATALOG, OFFLINE, id -> List.of(), List::of, key -> Optional.empty()), choice::get, () -> {
+				});
+		understanding.understand(FRESH, "hola");
+
+		choice.set(new LlmChoice("anthropic/claude-3.5-haiku", List.of("openai/gpt-4o-mini"), new BigDecimal("20")));
+		understanding.understand(FRESH, "hola");
+		choice.set(new LlmChoice("anthropic/claude-3.5-haiku", List.of(), BigDecimal.ZERO));
+		understanding.understand(FRESH, "hola");
+
+		assertThat(server.bodies()).hasSize(2);
+		assertThat(server.bodies().get(0).path("model").asString()).isEqualTo("openai/gpt-4o-mini");
+		assertThat(server.bodies().get(0).has("models")).isFalse();
+		assertThat(server.bodies().get(1).path("model").asString()).isEqualTo("anthropic/claude-3.5-haiku");
+		assertThat(server.bodies().get(1).path("models").toString())
+			.isEqualTo("[\"anthropic/claude-3.5-haiku\",\"openai/gpt-4o-mini\"]");
+		assertThat(ledger.calls()).last().extracting(CallLedger.Call::fallbackReason).isEqualTo("budget");
+	}
+
+	@Test
+	void recordsTheTurnsTheOpenBreakerSendsOffline() {
+		var understanding = LlmFixtures.understanding(LlmFixtures.settings(server, List.of(), Duration.ofSeconds(5), 0,
+				new BigDecimal("20")), ledger);
+		IntStream.range(0, 3).forEach(i -> server.nextError(400, null));
+		IntStream.range(0, 4).forEach(i -> understanding.understand(FRESH, "hola"));
+
+		assertThat(ledger.calls()).extracting(CallLedger.Call::fallbackReason)
+			.containsExactly("rejected", "rejected", "rejected", "breaker_open");
 	}
 
 	@Test

@@ -59,7 +59,10 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 				update.caseReply(cases.open(new OpenCase(turn.conversationId(), turn.customerId(), open.quote())).text());
 			}
 			else if (effect instanceof Effect.CollectCase) {
-				update.caseReply(collect(turn));
+				update.caseReply(collect(turn, turn.text()));
+			}
+			else if (effect instanceof Effect.ResumeCase) {
+				update.caseReply(collect(turn, ""));
 			}
 			else if (effect instanceof Effect.CancelCase) {
 				update.caseReply(cases.cancel(turn.conversationId()).map(CaseReply::text).orElse(""));
@@ -73,11 +76,11 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 	}
 
 	/** The case flow's answer; idempotent per message id, so a resumed turn gets the same reply. */
-	private String collect(TurnInput turn) {
+	private String collect(TurnInput turn, String text) {
 		List<IncomingFile> files = turn.attachments().stream()
 			.map(a -> new IncomingFile(a.id(), a.dataUrl(), a.fileType()))
 			.toList();
-		return cases.receive(turn.conversationId(), turn.messageId(), turn.text(), files).map(CaseReply::text).orElse("");
+		return cases.receive(turn.conversationId(), turn.messageId(), text, files).map(CaseReply::text).orElse("");
 	}
 
 	static HandoffReason reason(EscalationCause cause) {
