@@ -30,6 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class ConversationConfiguration {
 
+	/** Knowledge-base entries given to the model as facts per turn: enough to answer, few tokens. */
+	private static final int FACTS_PER_CALL = 2;
+
 	/**
 	 * Offline understanding on the live catalogue, or, with an OpenRouter key, the LLM understanding that
 	 * falls back to it; either way the knowledge base answers the questions it can.
@@ -43,7 +46,8 @@ class ConversationConfiguration {
 			understanding = new LlmUnderstanding(settings, llmCalls, new LlmUnderstanding.Sources(
 					() -> engines.current().catalog(), offline,
 					id -> transcript.latest(id, settings.windowMessages()).stream().map(ConversationConfiguration::line).toList(),
-					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer)),
+					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer),
+					text -> faq.relevant(text, FACTS_PER_CALL)),
 					options::current);
 		}
 		return new FaqAnswering(understanding, question -> faq.answer(question).map(FaqEntry::answer));
