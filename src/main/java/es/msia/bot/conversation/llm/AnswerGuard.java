@@ -118,8 +118,11 @@ public final class AnswerGuard {
 			}
 		}
 		List<String> words = words(text);
+		String plainFacts = " " + String.join(" ", words(facts)) + " ";
 		for (int i = 0; i + SHINGLE <= words.size(); i++) {
-			if (promptShingles.contains(String.join(" ", words.subList(i, i + SHINGLE)))) {
+			String shingle = String.join(" ", words.subList(i, i + SHINGLE));
+			// Words the facts also say are the facts' words, not a leak of the prompt.
+			if (promptShingles.contains(shingle) && !plainFacts.contains(" " + shingle + " ")) {
 				return reject("prompt_leak");
 			}
 		}
@@ -167,7 +170,6 @@ public final class AnswerGuard {
 			return reject("number");
 		}
 		String plainAnswer = " " + String.join(" ", words) + " ";
-		String plainFacts = " " + String.join(" ", words(facts)) + " ";
 		for (String term : grounding.elementTerms()) {
 			String needle = " " + String.join(" ", words(term)) + " ";
 			if (needle.isBlank()) {
