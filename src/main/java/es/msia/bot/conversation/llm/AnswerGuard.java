@@ -74,6 +74,18 @@ public final class AnswerGuard {
 
 	private static final Pattern TIER_OR_CONSTANT = Pattern.compile("\\bT\\d{1,2}\\b|\\b[A-Z]{2,}_[A-Z0-9_]+\\b|\\b[a-z]+_[a-z_]+\\b");
 
+	/**
+	 * Numbers written as words ("en dos días"), checked like digits. "Un/una/uno" are left out: they are
+	 * articles far more often than amounts.
+	 */
+	private static final java.util.Map<String, String> NUMBER_WORDS = java.util.Map.ofEntries(
+			java.util.Map.entry("dos", "2"), java.util.Map.entry("tres", "3"), java.util.Map.entry("cuatro", "4"),
+			java.util.Map.entry("cinco", "5"), java.util.Map.entry("seis", "6"), java.util.Map.entry("siete", "7"),
+			java.util.Map.entry("ocho", "8"), java.util.Map.entry("nueve", "9"), java.util.Map.entry("diez", "10"),
+			java.util.Map.entry("once", "11"), java.util.Map.entry("doce", "12"), java.util.Map.entry("quince", "15"),
+			java.util.Map.entry("veinte", "20"), java.util.Map.entry("treinta", "30"), java.util.Map.entry("cuarenta", "40"),
+			java.util.Map.entry("cincuenta", "50"), java.util.Map.entry("cien", "100"), java.util.Map.entry("mil", "1000"));
+
 	/** Words the prompt's own text is recognised by (n-grams of this length copied out of it). */
 	private static final int SHINGLE = 6;
 
@@ -166,8 +178,16 @@ public final class AnswerGuard {
 			return reject("phone");
 		}
 		Taken numbers = take(phones.rest(), NUMBER, m -> number(m.group()));
-		if (!take(factPhones.rest(), NUMBER, m -> number(m.group())).values().containsAll(numbers.values())) {
+		Set<String> factNumbers = take(factPhones.rest(), NUMBER, m -> number(m.group())).values();
+		if (!factNumbers.containsAll(numbers.values())) {
 			return reject("number");
+		}
+		for (int i = 0; i < words.size(); i++) {
+			String digits = NUMBER_WORDS.get(words.get(i));
+			if (digits != null && !plainFacts.contains(" " + words.get(i) + " ")
+					&& !factNumbers.contains(digits)) {
+				return reject("number");
+			}
 		}
 		String plainAnswer = " " + String.join(" ", words) + " ";
 		for (String term : grounding.elementTerms()) {

@@ -53,7 +53,8 @@ class AnswerGuardTests {
 			"La revisión son 1.234,56 € y el informe 175 euros, con un 10 % de descuento.",
 			"El informe cuesta 175€; la revisión, 1234,56 euros; descuento del 10 por ciento.",
 			"El informe: €175.",
-			"¡Claro! Te lo enviamos en formato digital, sin problema." })
+			"¡Claro! Te lo enviamos en formato digital, sin problema.",
+			"Lo tienes en unos cuatro días hábiles, una vez tengamos la documentación." })
 	void passesAnswersThatOnlyRestateTheFacts(String answer) {
 		assertThat(verdict(answer)).isEqualTo("null");
 	}
@@ -74,6 +75,8 @@ class AnswerGuardTests {
 			"Entra en www.msihomologacion.com/tarifas para ver el formulario.|url",
 			"Lo tienes en 2 días hábiles.|number",
 			"Estamos abiertos de 9 a 14.|number",
+			"Lo tienes en dos días hábiles.|number",
+			"Te damos cien euros de descuento.|number",
 			"Sí, también legalizamos el escape akrapovic.|element",
 			"El manillar se tramita en 4 días hábiles.|element",
 			"Eso va en la tarifa T5.|internal_code",
