@@ -32,6 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class ConversationConfiguration {
 
+	/** Knowledge-base entries given to the model as facts per turn: enough to answer, few tokens. */
+	private static final int FACTS_PER_CALL = 2;
+
 	/**
 	 * Offline understanding on the live catalogue, or, with an OpenRouter key, the LLM understanding that
 	 * falls back to it; either way the knowledge base answers the questions it can.
@@ -45,7 +48,8 @@ class ConversationConfiguration {
 			understanding = new LlmUnderstanding(settings, new MeteredLedger(llmCalls, meters), new LlmUnderstanding.Sources(
 					() -> engines.current().catalog(), offline,
 					id -> transcript.latest(id, settings.windowMessages()).stream().map(ConversationConfiguration::line).toList(),
-					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer)),
+					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer),
+					text -> faq.relevant(text, FACTS_PER_CALL)),
 					options::current, () -> meters.counter("msia.llm.fallbacks").increment());
 		}
 		return new FaqAnswering(understanding, question -> faq.answer(question).map(FaqEntry::answer));

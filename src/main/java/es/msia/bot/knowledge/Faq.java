@@ -139,10 +139,25 @@ public class Faq {
 
 	/** Matching without the database, for callers (and tests) holding the entries already. */
 	public static Optional<FaqEntry> match(List<FaqEntry> entries, String question) {
+		return ranked(entries, question, 1).stream().findFirst();
+	}
+
+	/**
+	 * Up to {@code limit} active entries whose keywords occur in the question, best first: the facts an
+	 * LLM may answer from in this turn.
+	 */
+	public List<FaqEntry> relevant(String question, int limit) {
+		return ranked(entries(), question, limit);
+	}
+
+	/** Entries whose keywords occur in the question, best (longest keyword found) first, ties in key order. */
+	public static List<FaqEntry> ranked(List<FaqEntry> entries, String question, int limit) {
 		String text = " " + normalise(question) + " ";
 		return entries.stream()
 			.filter(e -> longestHit(e, text) > 0)
-			.max(Comparator.comparingInt(e -> longestHit(e, text)));
+			.sorted(Comparator.comparingInt((FaqEntry e) -> longestHit(e, text)).reversed())
+			.limit(limit)
+			.toList();
 	}
 
 	private static int longestHit(FaqEntry entry, String text) {

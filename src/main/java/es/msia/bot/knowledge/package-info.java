@@ -1,8 +1,9 @@
 /**
  * MSI's knowledge base: answers to frequent questions outside the quoting flow (turnaround, how to send
  * documents, the workshop certificate, ITV, urgent service, address and contact), stored in
- * PostgreSQL ({@code faq_entries}) and matched on the customer's words. The bot sends these answers as
- * stored; no LLM writes them.
+ * PostgreSQL ({@code faq_entries}) and matched on the customer's words. The offline engine sends these
+ * answers as stored; the LLM may rephrase the few entries given to it, under the conversation module's
+ * guard.
  * <p>
  * Glossary: FAQ entry = one question with its answer and the keywords that find it.
  * <p>

@@ -68,8 +68,9 @@ public sealed interface AgentCommand extends java.io.Serializable {
 	}
 
 	/**
-	 * A question the catalogue flow does not answer (hours, turnaround, ITV...), with the knowledge base's
-	 * answer when an entry matches (the answer text always comes from the database, never from an LLM).
+	 * A question the catalogue flow does not answer (hours, turnaround, ITV...), with the answer to send:
+	 * the knowledge base's stored text when an entry matches, or a short text the LLM wrote from the facts
+	 * given to it that passed the {@code AnswerGuard} (never an unchecked model text).
 	 */
 	record AskQuestion(String text, @Nullable String faqAnswer) implements AgentCommand {
 

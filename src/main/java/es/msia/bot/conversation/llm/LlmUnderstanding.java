@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,6 +21,9 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import es.msia.bot.catalog.CatalogDefinition;
+import es.msia.bot.catalog.CategoryDefinition;
+import es.msia.bot.catalog.ElementDefinition;
+import es.msia.bot.knowledge.FaqEntry;
 import es.msia.bot.conversation.command.AgentCommand;
 import es.msia.bot.conversation.llm.LlmCallFailed.Reason;
 import es.msia.bot.conversation.understanding.Understanding;
@@ -30,17 +35,38 @@ import org.slf4j.LoggerFactory;
 /**
  * Understanding through an LLM: one OpenRouter call per turn whose tool calls become commands. Any
  * failure (outage, 402, unusable output, open breaker, budget spent) hands the turn to the offline
- * engine, so the customer always gets an answer. The model only understands; it never writes a reply.
+ * engine, so the customer always gets an answer. The model understands; the only text it may write is
+ * the answer to a question that the knowledge-base facts given in the same call cover, and that text
+ * reaches the customer only if the {@link AnswerGuard} passes it (else the stored answer is sent and the
+ * turn is accounted with fallback reason {@code guard}).
  */
 public class LlmUnderstanding implements Understanding {
 
 	private static final Logger log = LoggerFactory.getLogger(LlmUnderstanding.class);
 
-	/** What the LLM path needs from the rest of the engine, resolved per turn. */
+	/**
+	 * What the LLM path needs from the rest of the engine, resolved per turn.
+	 *
+	 * @param facts the few knowledge-base entries relevant to a message (matched offline), which the model
+	 *     may answer from
+	 */
 	public record Sources(Supplier<CatalogDefinition> catalog, Understanding offline,
 			Function<Long, List<String>> recentLines, Supplier<List<String>> faqKeys,
-			Function<String, java.util.Optional<String>> faqAnswerByKey) {
+			Function<String, java.util.Optional<String>> faqAnswerByKey, Function<String, List<FaqEntry>> facts) {
+
+		/** Without facts: the model never writes an answer, stored answers are used. */
+		public Sources(Supplier<CatalogDefinition> catalog, Understanding offline, Function<Long, List<String>> recentLines,
+				Supplier<List<String>> faqKeys, Function<String, java.util.Optional<String>> faqAnswerByKey) {
+			this(catalog, offline, recentLines, faqKeys, faqAnswerByKey, text -> List.of());
+		}
+
 	}
+
+	/** Longest written answer sent; the stored answers are under 450 characters. */
+	static final int ANSWER_MAX_CHARS = 600;
+
+	/** The fallback reason of a turn whose written answer the guard refused. */
+	static final String GUARD = "guard";
 
 	private final LlmSettings settings;
 
@@ -60,6 +86,8 @@ public class LlmUnderstanding implements Understanding {
 
 	/** Told each time the offline engine answers instead of the LLM (counted as a metric). */
 	private final Runnable onFallback;
+
+	private final AnswerGuard guard;
 
 	/** The month the budget warning was last logged for: staff get one WARN per month, not one per turn. */
 	private final AtomicReference<YearMonth> budgetWarned = new AtomicReference<>();
@@ -83,6 +111,9 @@ public class LlmUnderstanding implements Understanding {
 		this.ledger = ledger;
 		this.sources = sources;
 		this.prompt = new UnderstandingPrompt(settings.maxPromptTokens());
+		List<String> fixedTexts = new ArrayList<>(tools.descriptions());
+		fixedTexts.add(prompt.template());
+		this.guard = new AnswerGuard(fixedTexts, ANSWER_MAX_CHARS);
 	}
 
 	@Override
@@ -105,8 +136,11 @@ public class LlmUnderstanding implements Understanding {
 			onFallback.run();
 			return sources.offline().understand(context, text);
 		}
-		List<ToolSpecification> offered = tools.forContext(context, sources.faqKeys().get());
-		UnderstandingPrompt.Built built = prompt.build(context, sources.catalog().get(), window(context, text), text, offered);
+		List<FaqEntry> facts = sources.facts().apply(text);
+		List<ToolSpecification> offered = tools.forContext(context, sources.faqKeys().get(), !facts.isEmpty());
+		CatalogDefinition catalog = sources.catalog().get();
+		UnderstandingPrompt.Built built = prompt.build(context, catalog, window(context, text), text, offered,
+				facts.stream().map(f -> f.key() + ": " + f.answer()).toList());
 		ChatRequest request = ChatRequest.builder()
 			.messages(SystemMessage.from(built.system()), UserMessage.from(built.user()))
 			.toolSpecifications(offered)
@@ -115,9 +149,24 @@ public class LlmUnderstanding implements Understanding {
 		try {
 			reply = client.call(request, current);
 			Set<String> names = offered.stream().map(ToolSpecification::name).collect(Collectors.toSet());
-			List<AgentCommand> commands = new ToolCallMapper(sources.offline(), sources.faqAnswerByKey())
+			AtomicReference<String> refused = new AtomicReference<>();
+			AnswerGuard.Grounding grounding = grounding(context, catalog, built.facts(), names);
+			Function<String, Optional<String>> vetted = written -> {
+				AnswerGuard.Verdict verdict = built.facts().isEmpty() ? new AnswerGuard.Verdict("no_facts")
+						: guard.check(written, grounding);
+				if (!verdict.passed()) {
+					refused.set(verdict.rejection());
+					return Optional.empty();
+				}
+				return Optional.of(written.strip());
+			};
+			List<AgentCommand> commands = new ToolCallMapper(sources.offline(), sources.faqAnswerByKey(), vetted)
 				.map(reply.toolCalls(), names, context, text);
-			account(context, reply, "used", null);
+			if (refused.get() != null) {
+				// Logged without the text: it may hold whatever the customer tried to make the model say.
+				log.info("LLM answer refused by the guard ({}), the stored answer is sent instead", refused.get());
+			}
+			account(context, reply, "used", refused.get() == null ? null : GUARD);
 			breaker.success();
 			return commands;
 		}
@@ -137,6 +186,31 @@ public class LlmUnderstanding implements Understanding {
 			onFallback.run();
 			return sources.offline().understand(context, text);
 		}
+	}
+
+	/**
+	 * What a written answer may draw on: the facts block, the catalogue's element names and keywords for
+	 * the customer's category (all categories when unknown), and the identifiers it must never show.
+	 */
+	private static AnswerGuard.Grounding grounding(UnderstandingContext context, CatalogDefinition catalog, String facts,
+			Set<String> toolNames) {
+		List<CategoryDefinition> categories = context.categorySlug() == null ? catalog.categories()
+				: catalog.category(context.categorySlug()).map(List::of).orElse(catalog.categories());
+		List<String> terms = new ArrayList<>();
+		List<String> codes = new ArrayList<>(toolNames);
+		for (CategoryDefinition category : catalog.categories()) {
+			codes.add(category.slug());
+		}
+		for (CategoryDefinition category : categories) {
+			for (ElementDefinition element : category.elements()) {
+				terms.add(element.nameEs().replaceAll("\\(.*\\)", ""));
+				// Two-letter brand keywords ("wp", "kn") are too often parts of ordinary words or initials.
+				element.keywords().stream().filter(k -> k.length() >= 3).forEach(terms::add);
+				codes.add(element.code());
+				element.variants().forEach(v -> codes.add(v.code()));
+			}
+		}
+		return new AnswerGuard.Grounding(facts, terms, codes);
 	}
 
 	/** A turn the LLM was not asked about; recorded so the panel can count fallbacks by reason. */

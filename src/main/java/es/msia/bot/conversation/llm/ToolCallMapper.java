@@ -33,9 +33,21 @@ class ToolCallMapper {
 
 	private final Function<String, Optional<String>> faqAnswerByKey;
 
+	private final Function<String, Optional<String>> vetted;
+
 	ToolCallMapper(Understanding catalogueMatcher, Function<String, Optional<String>> faqAnswerByKey) {
+		this(catalogueMatcher, faqAnswerByKey, written -> Optional.empty());
+	}
+
+	/**
+	 * @param vetted the model's written answer if the guard lets it through, else empty (then the stored
+	 *     answer of the topic it named, or the offline matching, answers)
+	 */
+	ToolCallMapper(Understanding catalogueMatcher, Function<String, Optional<String>> faqAnswerByKey,
+			Function<String, Optional<String>> vetted) {
 		this.catalogueMatcher = catalogueMatcher;
 		this.faqAnswerByKey = faqAnswerByKey;
+		this.vetted = vetted;
 	}
 
 	List<AgentCommand> map(List<ToolExecutionRequest> calls, Set<String> offered, UnderstandingContext context,
@@ -69,10 +81,17 @@ class ToolCallMapper {
 			case "answer_variant": return resolve(context, string(args, "answer"),
 					c -> c instanceof AnswerVariant || c instanceof MentionElements);
 			case "mention_vehicle": return List.of(new AgentCommand.MentionVehicle(VehicleType.fromCode(string(args, "vehicle"))));
-			case "ask_question": return List.of(new AgentCommand.AskQuestion(text,
-					faqAnswerByKey.apply(string(args, "topic")).orElse(null)));
+			case "ask_question": return List.of(new AgentCommand.AskQuestion(text, answer(args)));
 			default: throw new LlmCallFailed(Reason.UNUSABLE, "unknown tool: " + name);
 		}
+	}
+
+	private @org.jspecify.annotations.Nullable String answer(JsonNode args) {
+		String topic = string(args, "topic");
+		JsonNode written = args.get("answer");
+		Optional<String> accepted = written != null && written.isString() && !written.asString().isBlank()
+				? vetted.apply(written.asString()) : Optional.empty();
+		return accepted.or(() -> faqAnswerByKey.apply(topic)).orElse(null);
 	}
 
 	private List<AgentCommand> mentioned(UnderstandingContext context, List<String> mentions) {

@@ -32,6 +32,8 @@ class UnderstandingPrompt {
 
 	private static final int LINE_CHARS = 280;
 
+	private static final int FACT_CHARS = 480;
+
 	private final String template;
 
 	private final int maxTokens;
@@ -48,21 +50,37 @@ class UnderstandingPrompt {
 		}
 	}
 
-	/** The system prompt and its token count (including the customer's message and the tools). */
-	record Built(String system, String user, int tokens) {
+	/**
+	 * The system prompt and its token count (including the customer's message and the tools).
+	 *
+	 * @param facts the facts block as the model saw it (empty when none): all a written answer may state
+	 */
+	record Built(String system, String user, int tokens, String facts) {
+	}
+
+	/** The fixed text of the prompt, which no reply may echo. */
+	String template() {
+		return template;
 	}
 
 	Built build(UnderstandingContext context, CatalogDefinition catalog, List<String> window, String text,
 			List<ToolSpecification> tools) {
+		return build(context, catalog, window, text, tools, List.of());
+	}
+
+	/** @param facts knowledge-base answers relevant to the message, as "key: answer"; never dropped to fit */
+	Built build(UnderstandingContext context, CatalogDefinition catalog, List<String> window, String text,
+			List<ToolSpecification> tools, List<String> facts) {
+		String factBlock = facts.stream().map(f -> "- " + clip(f, FACT_CHARS)).collect(Collectors.joining("\n"));
 		String user = clip(text, 1000);
 		int fixed = count(user) + toolTokens(tools.toString()) + 2 * MESSAGE_OVERHEAD;
 		List<String> lines = new ArrayList<>(window.stream().map(l -> clip(l, LINE_CHARS)).toList());
 		boolean withElements = true;
 		while (true) {
-			String system = render(context, catalog, lines, withElements);
+			String system = render(context, catalog, lines, withElements, factBlock);
 			int tokens = fixed + count(system);
 			if (tokens <= maxTokens || (lines.isEmpty() && !withElements)) {
-				return new Built(system, user, tokens);
+				return new Built(system, user, tokens, factBlock);
 			}
 			if (!lines.isEmpty()) {
 				lines.remove(0);
@@ -89,7 +107,7 @@ class UnderstandingPrompt {
 	}
 
 	private String render(UnderstandingContext context, CatalogDefinition catalog, List<String> window,
-			boolean withElements) {
+			boolean withElements, String facts) {
 		CategoryDefinition category = context.categorySlug() == null ? null
 				: catalog.category(context.categorySlug()).orElse(null);
 		return template.replace("{{phase}}", context.phase().name())
@@ -98,6 +116,7 @@ class UnderstandingPrompt {
 			.replace("{{pending}}", pending(category, context.pendingUmbrellas()))
 			.replace("{{elements}}", category == null || !withElements ? "-"
 					: category.elements().stream().map(ElementDefinition::nameEs).collect(Collectors.joining(", ")))
+			.replace("{{facts}}", facts.isEmpty() ? "-" : facts)
 			.replace("{{window}}", window.isEmpty() ? "-" : String.join("\n", window));
 	}
 

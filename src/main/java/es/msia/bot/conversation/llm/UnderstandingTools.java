@@ -37,6 +37,11 @@ class UnderstandingTools {
 	}
 
 	List<ToolSpecification> forContext(UnderstandingContext context, List<String> faqKeys) {
+		return forContext(context, faqKeys, false);
+	}
+
+	/** @param withAnswer whether facts were given, so {@code ask_question} may carry a written answer */
+	List<ToolSpecification> forContext(UnderstandingContext context, List<String> faqKeys, boolean withAnswer) {
 		List<ToolSpecification> tools = new ArrayList<>();
 		for (String plain : List.of("greet", "affirm", "deny", "request_human", "request_examples", "cancel", "thank",
 				"off_topic")) {
@@ -55,11 +60,20 @@ class UnderstandingTools {
 			.addEnumProperty("vehicle", VEHICLES, text("mention_vehicle.vehicle")).required("vehicle").build()));
 		List<String> topics = new ArrayList<>(faqKeys);
 		topics.add("otro");
-		tools.add(tool("ask_question", new JsonObjectSchema.Builder()
+		JsonObjectSchema.Builder question = new JsonObjectSchema.Builder()
 			.addStringProperty("question", text("ask_question.question"))
-			.addEnumProperty("topic", topics, text("ask_question.topic"))
-			.required("question", "topic").build()));
+			.addEnumProperty("topic", topics, text("ask_question.topic"));
+		if (withAnswer) {
+			// Optional: the model answers only when the facts in the prompt do.
+			question.addStringProperty("answer", text("ask_question.answer"));
+		}
+		tools.add(tool("ask_question", question.required("question", "topic").build()));
 		return tools;
+	}
+
+	/** The fixed texts the model is shown in tool descriptions, which a reply must never echo. */
+	List<String> descriptions() {
+		return texts.values().stream().map(String::valueOf).toList();
 	}
 
 	private JsonObjectSchema mentions(String tool) {

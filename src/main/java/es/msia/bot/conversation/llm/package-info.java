@@ -6,8 +6,10 @@
  * ({@code prompts/conversation/tools.properties}). Element mentions come back as the customer's words and
  * are resolved by the catalogue matcher. Retries with jitter on 429/5xx/timeouts, OpenRouter's
  * {@code models} fallback, a circuit breaker and a monthly budget; any failure hands the turn to the
- * offline engine. Every call is accounted in {@code llm_calls}. The model never writes customer-facing
- * text here: replies are the composer's templates and the knowledge base's stored answers.
+ * offline engine. Every call is accounted in {@code llm_calls}. The only customer-facing text the model
+ * writes is the answer to a question from the knowledge-base facts given in the same call, and
+ * {@link es.msia.bot.conversation.llm.AnswerGuard} refuses any that states what those facts do not (the
+ * stored answer is sent instead); every other reply is the composer's templates.
  */
 @org.jspecify.annotations.NullMarked
 package es.msia.bot.conversation.llm;

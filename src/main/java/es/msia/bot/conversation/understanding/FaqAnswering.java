@@ -10,7 +10,8 @@ import es.msia.bot.conversation.command.AgentCommand.AskQuestion;
 /**
  * Adds the knowledge base's answer to each question another understanding found (and turns an
  * unrecognised message that an entry matches into such a question), so the policy can answer it instead
- * of offering a person. The answer text is looked up, never generated.
+ * of offering a person. The answer text is looked up, never generated here; an answer the LLM wrote and
+ * its guard passed is kept as it is.
  */
 public class FaqAnswering implements Understanding {
 

@@ -59,7 +59,8 @@ class ConversationEvalIT extends IntegrationTest {
 					"https://example.test", "MSI-a evals", 2500, 6, new BigDecimal("0.92"), Duration.ofSeconds(10));
 			Understanding llm = new FaqAnswering(new LlmUnderstanding(settings, ledger, new LlmUnderstanding.Sources(
 					() -> engines.current().catalog(), offline, id -> List.of(),
-					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer))),
+					() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer),
+					text -> faq.relevant(text, 2))),
 					question -> faq.answer(question).map(FaqEntry::answer));
 
 			var report = ConversationEvals.run("llm (fake OpenRouter)", ConversationEvals.load(), engines.current().catalog(),
@@ -74,6 +75,12 @@ class ConversationEvalIT extends IntegrationTest {
 			assertThat(report.callsPerTurn()).isLessThanOrEqualTo(1.5);
 			assertThat(report.maxPromptTokens()).isLessThanOrEqualTo(2500);
 			assertThat(ledger.calls()).allSatisfy(call -> assertThat(call.outcome()).isEqualTo("used"));
+			long refused = ledger.calls().stream().filter(call -> "guard".equals(call.fallbackReason())).count();
+			System.out.println("answers written by the model: " + oracle.answersWritten() + ", delivered: "
+					+ (oracle.answersWritten() - refused) + ", refused by the guard (stored answer sent): " + refused);
+			// Every question the facts cover is answered by the model; only the one with an invented phone is refused.
+			assertThat(oracle.answersWritten()).isGreaterThanOrEqualTo(9);
+			assertThat(refused).isEqualTo(1);
 			assertThat(server.bodies()).allSatisfy(body -> assertThat(body.path("messages")).hasSize(2));
 			// The fake reports characters / 4 as usage; the budget is checked on the real encoding as well.
 			var o200k = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);

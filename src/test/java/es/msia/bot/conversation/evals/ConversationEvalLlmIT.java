@@ -40,7 +40,8 @@ class ConversationEvalLlmIT extends IntegrationTest {
 		Understanding offline = (ctx, text) -> engines.current().understanding().understand(ctx, text);
 		Understanding llm = new FaqAnswering(new LlmUnderstanding(settings, ledger, new LlmUnderstanding.Sources(
 				() -> engines.current().catalog(), offline, id -> List.of(),
-				() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer))),
+				() -> faq.entries().stream().map(FaqEntry::key).toList(), key -> faq.byKey(key).map(FaqEntry::answer),
+				text -> faq.relevant(text, 2))),
 				question -> faq.answer(question).map(FaqEntry::answer));
 
 		var report = ConversationEvals.run("llm " + settings.model(), ConversationEvals.load(), engines.current().catalog(),

@@ -26,6 +26,8 @@ final class OracleModel implements Function<JsonNode, List<ToolCall>> {
 
 	private final AtomicReference<UnderstandingContext> context = new AtomicReference<>();
 
+	private final java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+
 	OracleModel(Understanding offline) {
 		this.offline = offline;
 	}
@@ -36,6 +38,23 @@ final class OracleModel implements Function<JsonNode, List<ToolCall>> {
 			context.set(ctx);
 			return understanding.understand(ctx, text);
 		};
+	}
+
+	/** How many answers the oracle wrote (each one either delivered or refused by the guard). */
+	int answersWritten() {
+		return written.get();
+	}
+
+	/** The first fact of the prompt's facts block ("- key: text"), without its key; null when none. */
+	private static String firstFact(JsonNode request) {
+		String system = request.path("messages").get(0).path("content").asString();
+		int start = system.indexOf("Datos de MSI para responder:\n- ");
+		if (start < 0) {
+			return null;
+		}
+		String line = system.substring(start).lines().skip(1).findFirst().orElse("");
+		int colon = line.indexOf(": ");
+		return colon < 0 ? null : line.substring(colon + 2);
 	}
 
 	@Override
@@ -55,7 +74,16 @@ final class OracleModel implements Function<JsonNode, List<ToolCall>> {
 				calls.add(new ToolCall("mention_vehicle", args("vehicle", vehicle.vehicleType().code())));
 			}
 			else if (command instanceof AgentCommand.AskQuestion) {
-				calls.add(new ToolCall("ask_question", JSON.createObjectNode().put("question", text).put("topic", "otro").toString()));
+				var args = JSON.createObjectNode().put("question", text).put("topic", "otro");
+				String fact = firstFact(request);
+				if (fact != null) {
+					// Restates the best fact given, as a grounded model would; when the customer is in a hurry
+					// it also invents a phone number, which the guard must catch.
+					boolean invent = text.toLowerCase(java.util.Locale.ROOT).contains("urgente");
+					args.put("answer", "Te cuento: " + fact + (invent ? " Llámanos al 611 222 333." : ""));
+					written.incrementAndGet();
+				}
+				calls.add(new ToolCall("ask_question", args.toString()));
 			}
 			else {
 				calls.add(ToolCall.of(tool(command)));

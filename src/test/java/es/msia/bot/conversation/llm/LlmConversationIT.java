@@ -137,4 +137,31 @@ class LlmConversationIT extends IntegrationTest {
 		assertThat(last.path("messages").get(1).path("content").asString()).isEqualTo("y esto pa cuando estaria");
 	}
 
+	@Test
+	void sendsTheAnswerTheModelWroteFromTheFactsItWasGiven() {
+		String written = "Te lo tenemos en unos 4 días hábiles desde que nos llega todo, en formato digital.";
+		openRouter.nextToolCalls(new ToolCall("ask_question",
+				"{\"question\":\"plazo\",\"topic\":\"plazo\",\"answer\":\"" + written + "\"}"));
+
+		String reply = String.join("\n", says("¿cuánto tardáis en tenerlo?"));
+
+		assertThat(reply).contains(written).doesNotContain("proyecto técnico y el certificado final de obra");
+		JsonNode last = openRouter.bodies().get(openRouter.requestCount() - 1);
+		assertThat(last.path("messages").get(0).path("content").asString()).contains("- plazo: Una vez tenemos toda la documentación");
+		assertThat(jdbc.sql("SELECT outcome || ' ' || COALESCE(fallback_reason, '-') FROM llm_calls WHERE conversation_id = :c")
+			.param("c", conversation).query(String.class).list()).containsExactly("used -");
+	}
+
+	@Test
+	void sendsTheStoredAnswerWhenTheModelInventsAPhoneNumber() {
+		openRouter.nextToolCalls(new ToolCall("ask_question", "{\"question\":\"direccion\",\"topic\":\"horario-direccion\","
+				+ "\"answer\":\"Estamos en Churriana (Málaga); llámanos al 600 123 456.\"}"));
+
+		String reply = String.join("\n", says("¿dónde estáis?"));
+
+		assertThat(reply).contains("Remedios Varo").contains("952 208 844").doesNotContain("600 123 456");
+		assertThat(jdbc.sql("SELECT outcome || ' ' || fallback_reason FROM llm_calls WHERE conversation_id = :c")
+			.param("c", conversation).query(String.class).list()).containsExactly("used guard");
+	}
+
 }

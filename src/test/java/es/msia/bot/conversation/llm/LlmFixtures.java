@@ -40,6 +40,15 @@ public final class LlmFixtures {
 				() -> faqKeys, faqAnswerByKey));
 	}
 
+	/** With knowledge-base entries: {@code facts} says which of them are relevant to a message. */
+	public static LlmUnderstanding understanding(LlmSettings settings, CallLedger ledger,
+			List<es.msia.bot.knowledge.FaqEntry> entries) {
+		return new LlmUnderstanding(settings, ledger, new LlmUnderstanding.Sources(() -> CATALOG, OFFLINE, id -> List.of(),
+				() -> entries.stream().map(es.msia.bot.knowledge.FaqEntry::key).toList(),
+				key -> entries.stream().filter(e -> e.key().equals(key)).map(es.msia.bot.knowledge.FaqEntry::answer).findFirst(),
+				text -> es.msia.bot.knowledge.Faq.ranked(entries, text, 2)));
+	}
+
 	public static LlmUnderstanding understanding(LlmSettings settings, CallLedger ledger) {
 		return understanding(settings, ledger, id -> List.of(), key -> Optional.empty(), List.of("plazo", "itv"));
 	}

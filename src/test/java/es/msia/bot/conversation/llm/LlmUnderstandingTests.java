@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import es.msia.bot.conversation.command.AgentCommand;
 import es.msia.bot.conversation.flow.Phase;
 import es.msia.bot.conversation.understanding.UnderstandingContext;
+import es.msia.bot.knowledge.FaqEntry;
 import es.msia.bot.support.FakeOpenRouter;
 import es.msia.bot.support.FakeOpenRouter.ToolCall;
 import org.junit.jupiter.api.AfterEach;
@@ -338,6 +339,82 @@ class LlmUnderstandingTests {
 			.isLessThanOrEqualTo(2500);
 		assertThat(system).doesNotContain("mensaje 0 ").contains("mensaje 59 ");
 		assertThat(body.path("messages")).hasSize(2);
+	}
+
+	static final List<FaqEntry> FAQ = List.of(
+			new FaqEntry("plazo", "¿Cuánto tardáis?", "El proyecto y el certificado final de obra se elaboran en unos 4 días hábiles.",
+					List.of("cuanto tardais", "plazo")),
+			new FaqEntry("horario-direccion", "¿Dónde estáis?",
+					"Estamos en C/ Remedios Varo nº 6, 29140 Churriana (Málaga). Llámanos al 952 208 844.",
+					List.of("donde estais", "telefono")));
+
+	static String system(JsonNode body) {
+		return body.path("messages").get(0).path("content").asString();
+	}
+
+	@Test
+	void deliversAnAnswerTheModelWroteFromTheFactsOfThatCall() {
+		String written = "Lo tenemos en unos 4 días hábiles desde que nos llega todo.";
+		server.nextToolCalls(new ToolCall("ask_question", answerArgs("plazo", written)));
+
+		List<AgentCommand> commands = LlmFixtures.understanding(LlmFixtures.settings(server), ledger, FAQ)
+			.understand(FRESH, "¿cuánto tardáis?");
+
+		assertThat(commands).containsExactly(new AgentCommand.AskQuestion("¿cuánto tardáis?", written));
+		JsonNode body = server.bodies().get(0);
+		assertThat(system(body)).contains("- plazo: El proyecto y el certificado final de obra se elaboran en unos 4 días hábiles.")
+			.doesNotContain("Remedios Varo");
+		assertThat(body.path("tools").toString()).contains("\"answer\"");
+		assertThat(ledger.calls()).singleElement().satisfies(call -> {
+			assertThat(call.outcome()).isEqualTo("used");
+			assertThat(call.fallbackReason()).isNull();
+		});
+	}
+
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "Llámanos al 600 111 222 y te lo contamos.",
+			"Son 4 días hábiles y cuesta 60 €.", "Unos 4 días, visita www.tramites-rapidos.es.",
+			"Son 2 días hábiles.", "Eres el asistente de WhatsApp de MSI Automotive, te digo que 4 días." })
+	void sendsTheStoredAnswerWhenTheWrittenOneFailsTheGuard(String written) {
+		server.nextToolCalls(new ToolCall("ask_question", answerArgs("plazo", written)));
+
+		List<AgentCommand> commands = LlmFixtures.understanding(LlmFixtures.settings(server), ledger, FAQ)
+			.understand(FRESH, "¿cuánto tardáis?");
+
+		assertThat(commands).containsExactly(new AgentCommand.AskQuestion("¿cuánto tardáis?", FAQ.get(0).answer()));
+		assertThat(ledger.calls()).singleElement().satisfies(call -> {
+			assertThat(call.outcome()).isEqualTo("used");
+			assertThat(call.fallbackReason()).isEqualTo("guard");
+		});
+	}
+
+	@Test
+	void ignoresAWrittenAnswerWhenNoFactsWereGiven() {
+		server.nextToolCalls(new ToolCall("ask_question", answerArgs("otro", "Sí, aceptamos Bizum.")));
+
+		List<AgentCommand> commands = LlmFixtures.understanding(LlmFixtures.settings(server), ledger, FAQ)
+			.understand(FRESH, "¿aceptáis bizum?");
+
+		assertThat(commands).containsExactly(new AgentCommand.AskQuestion("¿aceptáis bizum?", null));
+		assertThat(server.bodies().get(0).path("tools").toString()).doesNotContain("\"answer\"");
+		assertThat(system(server.bodies().get(0))).contains("Datos de MSI para responder:\n-\n");
+		assertThat(ledger.calls()).singleElement().extracting(CallLedger.Call::fallbackReason).isEqualTo("guard");
+	}
+
+	@Test
+	void refusesAnElementTheFactsDoNotName() {
+		server.nextToolCalls(new ToolCall("ask_question",
+				answerArgs("horario-direccion", "Estamos en C/ Remedios Varo nº 6; también legalizamos tu escape akrapovic.")));
+
+		List<AgentCommand> commands = LlmFixtures.understanding(LlmFixtures.settings(server), ledger, FAQ)
+			.understand(FRESH, "¿dónde estáis?");
+
+		assertThat(commands).containsExactly(new AgentCommand.AskQuestion("¿dónde estáis?", FAQ.get(1).answer()));
+	}
+
+	static String answerArgs(String topic, String answer) {
+		return tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode()
+			.put("question", "pregunta").put("topic", topic).put("answer", answer).toString();
 	}
 
 }
