@@ -80,10 +80,13 @@ abstract class BrowserTest extends IntegrationTest {
 		browser.manage().window().setSize(new Dimension(1280, 900));
 	}
 
-	/** Scrolls the element to the middle of the window first, so the sticky layout cannot cover it. */
+	/**
+	 * Scrolls the element to the middle of the window first, so the sticky layout cannot cover it; instantly,
+	 * as Bootstrap makes scrolling smooth and a click during the animation lands where the element was.
+	 */
 	void clickCentred(By locator) {
 		WebElement element = browser.findElement(locator);
-		((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
 	}
 
