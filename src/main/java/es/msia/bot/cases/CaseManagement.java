@@ -165,6 +165,17 @@ public class CaseManagement {
 		return counts;
 	}
 
+	/**
+	 * Cases opened per day (Europe/Madrid) over the last {@code days} days, oldest first, with zero days;
+	 * simulator cases left out, as the dashboard's other figures leave them out.
+	 */
+	public java.util.Map<java.time.LocalDate, Long> openedPerDay(int days) {
+		java.util.Map<java.time.LocalDate, Long> perDay = new java.util.LinkedHashMap<>();
+		cases.openedPerDay(days, es.msia.bot.shared.SimulatedConversations.FIRST_ID)
+			.forEach(e -> perDay.put(e.getKey(), e.getValue()));
+		return perDay;
+	}
+
 	/** The statuses staff may move a case in {@code from} to, so a page offers only those. */
 	public java.util.Set<CaseStatus> nextStatuses(CaseStatus from) {
 		return Case.allowedFrom(from);

@@ -111,4 +111,18 @@ public class ChatwootOutbox {
 			.update();
 	}
 
+	/**
+	 * Replies that gave up, newest first, for the Sistema page: when they were last tried, the attempts and the
+	 * reason Chatwoot gave (masked, short); never the reply's text.
+	 */
+	public List<es.msia.bot.shared.RecentFailure> recentFailures(int limit) {
+		return jdbc.sql("""
+				SELECT GREATEST(created_at, next_attempt_at) AS at, attempts, last_error FROM outbound_messages
+				WHERE status = 'failed' ORDER BY GREATEST(created_at, next_attempt_at) DESC, id DESC LIMIT :limit""")
+			.param("limit", limit)
+			.query((rs, n) -> es.msia.bot.shared.RecentFailure.of(rs.getTimestamp("at").toInstant(), "chatwoot",
+					rs.getInt("attempts") + " intentos: " + java.util.Objects.requireNonNullElse(rs.getString("last_error"), "")))
+			.list();
+	}
+
 }

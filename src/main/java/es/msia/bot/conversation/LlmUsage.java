@@ -137,6 +137,18 @@ public class LlmUsage {
 			.list();
 	}
 
+	/** LLM turns that failed (model down, no credit, refused, unusable answer), newest first; no message text. */
+	public List<es.msia.bot.shared.RecentFailure> recentFailures(int limit) {
+		return jdbc.sql("""
+				SELECT created_at, model, attempts, fallback_reason FROM llm_calls
+				WHERE outcome IN ('failed', 'unusable') ORDER BY created_at DESC, id DESC LIMIT :limit""")
+			.param("limit", limit)
+			.query((rs, n) -> es.msia.bot.shared.RecentFailure.of(rs.getTimestamp("created_at").toInstant(), "llm",
+					rs.getString("fallback_reason") + " · " + rs.getString("model") + " · " + rs.getInt("attempts")
+							+ " llamadas"))
+			.list();
+	}
+
 	/** Turns answered by the offline engine in the last {@code days} days, by reason, most frequent first. */
 	public List<Fallback> fallbacks(int days) {
 		return jdbc.sql("SELECT fallback_reason, COUNT(*) AS n FROM llm_calls"

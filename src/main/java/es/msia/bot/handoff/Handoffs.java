@@ -144,6 +144,21 @@ public class Handoffs {
 		return texts.waitMessage(schedule.hours(), waitTexts.current(), now);
 	}
 
+	/** How many escalations started in the last {@code days} days, per reason; every reason present. */
+	public java.util.Map<HandoffReason, Long> countByReason(int days) {
+		java.util.Map<HandoffReason, Long> counts = new java.util.EnumMap<>(HandoffReason.class);
+		for (HandoffReason reason : HandoffReason.values()) {
+			counts.put(reason, 0L);
+		}
+		escalations.countByReason(days).forEach((reason, n) -> counts.put(HandoffReason.valueOf(reason), n));
+		return counts;
+	}
+
+	/** Escalations whose Chatwoot side (status, label, bot off) could not be applied, newest first. */
+	public List<es.msia.bot.shared.RecentFailure> recentFailures(int limit) {
+		return escalations.syncFailures(limit);
+	}
+
 	/** Open escalations, oldest first. */
 	public List<EscalationView> pending() {
 		return escalations.open();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import es.msia.bot.messaging.redis.IncomingStream;
+import es.msia.bot.messaging.redis.StreamMetrics;
 import org.springframework.data.redis.connection.stream.PendingMessagesSummary;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,10 @@ public class StreamStatus {
 
 	private final IncomingStream stream;
 
-	StreamStatus(StringRedisTemplate redis, MessagingSettings settings, IncomingStream stream) {
+	private final StreamMetrics metrics;
+
+	StreamStatus(StringRedisTemplate redis, MessagingSettings settings, IncomingStream stream, StreamMetrics metrics) {
+		this.metrics = metrics;
 		this.redis = redis;
 		this.settings = settings;
 		this.stream = stream;
@@ -47,6 +51,14 @@ public class StreamStatus {
 			}
 		}
 		return new Counts(length == null ? 0 : length, pending, dead == null ? 0 : dead);
+	}
+
+	/**
+	 * Age in seconds of the oldest customer message not yet acknowledged, delivered to an agent or not (the
+	 * {@code msia_stream_lag_seconds} gauge); about one turn when healthy.
+	 */
+	public double lagSeconds() {
+		return metrics.lagSeconds();
 	}
 
 	/** The newest dead letters (original id, payload, reason). */

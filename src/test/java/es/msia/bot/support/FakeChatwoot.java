@@ -214,6 +214,11 @@ public final class FakeChatwoot implements AutoCloseable {
 		if (bot == null) {
 			return json(401, "{\"error\":\"Invalid Access Token\"}");
 		}
+		if ("GET".equals(request.getMethod())
+				&& request.getUrl().encodedPath().equals("/api/v1/accounts/" + ACCOUNT + "/inboxes")) {
+			// The Sistema page's reachability probe; answered before scripted failures so it never uses them up.
+			return bot ? json(401, BOT_REFUSED) : json(200, "{\"payload\":[{\"id\":1,\"name\":\"WhatsApp\"}]}");
+		}
 		MockResponse script = scripted.poll();
 		if (script != null) {
 			return script;

@@ -175,6 +175,12 @@ public final class FakeOpenRouter implements AutoCloseable {
 	}
 
 	private MockResponse answer(RecordedRequest request) {
+		if ("GET".equals(request.getMethod()) && request.getUrl().encodedPath().equals("/api/v1/key")) {
+			// The Sistema page's reachability probe: the key's limits, as OpenRouter answers GET /key.
+			return ("Bearer " + KEY).equals(request.getHeaders().get("Authorization"))
+					? json(200, "{\"data\":{\"label\":\"sk-or-v1-tes...\",\"limit\":null,\"usage\":0,\"is_free_tier\":false}}")
+					: json(401, error(401).toString());
+		}
 		if (!"POST".equals(request.getMethod()) || !request.getUrl().encodedPath().equals("/api/v1/chat/completions")) {
 			return json(404, error(404).toString());
 		}

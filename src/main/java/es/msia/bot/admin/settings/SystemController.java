@@ -1,7 +1,18 @@
 package es.msia.bot.admin.settings;
 
 import es.msia.bot.admin.security.AccessLog;
-import es.msia.bot.chatwoot.ChatwootSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import es.msia.bot.chatwoot.ChatwootHealth;
+import es.msia.bot.chatwoot.ChatwootOutbox;
+import es.msia.bot.conversation.LlmHealth;
+import es.msia.bot.conversation.LlmUsage;
+import es.msia.bot.handoff.Handoffs;
+import es.msia.bot.shared.Reachability;
+import es.msia.bot.shared.RecentFailure;
 import es.msia.bot.messaging.DeadLetters;
 import es.msia.bot.messaging.StreamStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,26 +24,43 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Sistema: whether PostgreSQL and Redis answer, whether Chatwoot is configured, the incoming stream's
- * backlog and dead letters, and the panel's access log.
+ * Sistema: whether PostgreSQL, Redis, Chatwoot and OpenRouter answer (the last two probed by their modules,
+ * cached for half a minute), the incoming stream's lag, backlog and dead letters, recent failures (replies
+ * Chatwoot never took, escalations Chatwoot never applied, failed LLM turns) and the panel's access log.
  */
 @Controller
 class SystemController {
 
 	private static final int ROWS = 20;
 
+	/** An external service's card: message key suffix and what its probe found. */
+	record ExternalService(String key, Reachability reach) {
+	}
+
 	private final JdbcClient jdbc;
 
 	private final StreamStatus stream;
 
-	private final ChatwootSettings chatwoot;
+	private final ChatwootHealth chatwoot;
+
+	private final LlmHealth llm;
+
+	private final ChatwootOutbox outbox;
+
+	private final LlmUsage usage;
+
+	private final Handoffs handoffs;
 
 	private final AccessLog accessLog;
 
 	private final DeadLetters deadLetters;
 
-	SystemController(JdbcClient jdbc, StreamStatus stream, ChatwootSettings chatwoot, AccessLog accessLog,
-			DeadLetters deadLetters) {
+	SystemController(JdbcClient jdbc, StreamStatus stream, ChatwootHealth chatwoot, LlmHealth llm,
+			ChatwootOutbox outbox, LlmUsage usage, Handoffs handoffs, AccessLog accessLog, DeadLetters deadLetters) {
+		this.handoffs = handoffs;
+		this.llm = llm;
+		this.outbox = outbox;
+		this.usage = usage;
 		this.jdbc = jdbc;
 		this.stream = stream;
 		this.chatwoot = chatwoot;
@@ -45,6 +73,7 @@ class SystemController {
 		model.addAttribute("database", databaseUp());
 		try {
 			model.addAttribute("stream", stream.counts());
+			model.addAttribute("lag", lag(stream.lagSeconds()));
 			model.addAttribute("deadLetters", deadLetters.newest(ROWS));
 			model.addAttribute("redis", true);
 		}
@@ -52,7 +81,9 @@ class SystemController {
 			model.addAttribute("redis", false);
 			model.addAttribute("deadLetters", java.util.List.of());
 		}
-		model.addAttribute("chatwoot", chatwoot.configured());
+		model.addAttribute("services", List.of(new ExternalService("chatwoot", chatwoot.check()),
+				new ExternalService("openRouter", llm.check())));
+		model.addAttribute("failures", recentFailures());
 		model.addAttribute("access", accessLog.latest(ROWS));
 		return "admin/settings/system";
 	}
@@ -64,6 +95,36 @@ class SystemController {
 		redirect.addFlashAttribute(retried ? "flash" : "flashError",
 				retried ? "system.deadLetters.retried" : "system.deadLetters.gone");
 		return "redirect:/system";
+	}
+
+	/** The newest failures of every source, merged newest first. */
+	private List<RecentFailure> recentFailures() {
+		List<RecentFailure> all = new ArrayList<>();
+		try {
+			all.addAll(outbox.recentFailures(ROWS));
+			all.addAll(usage.recentFailures(ROWS));
+			all.addAll(handoffs.recentFailures(ROWS));
+		}
+		catch (RuntimeException ex) {
+			// The database is down: its card already says so.
+		}
+		all.sort(Comparator.comparing(RecentFailure::at).reversed());
+		return all.subList(0, Math.min(ROWS, all.size()));
+	}
+
+	/** "0 s", "42 s", "3 min 5 s", "2 h 10 min": how long the oldest unanswered message has waited. */
+	static String lag(double seconds) {
+		if (Double.isNaN(seconds)) {
+			return "?";
+		}
+		Duration d = Duration.ofSeconds(Math.round(seconds));
+		if (d.toHours() > 0) {
+			return d.toHours() + " h " + d.toMinutesPart() + " min";
+		}
+		if (d.toMinutes() > 0) {
+			return d.toMinutes() + " min " + d.toSecondsPart() + " s";
+		}
+		return d.getSeconds() + " s";
 	}
 
 	private boolean databaseUp() {

@@ -10,9 +10,10 @@ import es.msia.bot.conversation.LlmUsage;
 
 /**
  * LLM cost per day as inline SVG, drawn on the server like the dashboard's chart: one bar per day (euros),
- * its tooltip with the day's turns, calls and tokens. Only numbers and dates go into the markup.
+ * its tooltip with the day's turns, calls and tokens. Only numbers and dates go into the markup. The dashboard
+ * shows the same chart.
  */
-final class CostChart {
+public final class CostChart {
 
 	private static final int WIDTH = 720;
 
@@ -27,7 +28,7 @@ final class CostChart {
 	private CostChart() {
 	}
 
-	static String svg(List<LlmUsage.Totals> days) {
+	public static String svg(List<LlmUsage.Totals> days) {
 		BigDecimal max = days.stream().map(LlmUsage.Totals::costEur).reduce(BigDecimal.ZERO, BigDecimal::max);
 		double top = max.signum() == 0 ? 1 : max.doubleValue();
 		double plotHeight = HEIGHT - BOTTOM - 8;

@@ -197,6 +197,21 @@ public class Cases {
 		return counts;
 	}
 
+	/** Cases opened per Madrid day over the last {@code days} days, oldest first, every day present. */
+	public List<Map.Entry<java.time.LocalDate, Long>> openedPerDay(int days, long simulatedFrom) {
+		return jdbc.sql("""
+				SELECT d::date AS day,
+				  (SELECT count(*) FROM cases c WHERE c.conversation_id < :simulated
+				    AND (c.opened_at AT TIME ZONE 'Europe/Madrid')::date = d::date) AS opened
+				FROM generate_series((now() AT TIME ZONE 'Europe/Madrid')::date - (:days - 1),
+				                     (now() AT TIME ZONE 'Europe/Madrid')::date, interval '1 day') d
+				ORDER BY d""")
+			.param("days", days)
+			.param("simulated", simulatedFrom)
+			.query((rs, n) -> Map.entry(rs.getDate("day").toLocalDate(), rs.getLong("opened")))
+			.list();
+	}
+
 	/** Cases by status and free text (reference, plate, name, e-mail, DNI), newest first. */
 	public List<CaseRow> search(@Nullable CaseStatus status, @Nullable String text, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + """

@@ -58,6 +58,31 @@ public class Escalations {
 			.optional();
 	}
 
+	/** Escalations started in the last {@code days} days per reason code (only reasons that occurred), simulator left out. */
+	public java.util.Map<String, Long> countByReason(int days) {
+		java.util.Map<String, Long> counts = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT reason, count(*) FROM escalations
+				WHERE created_at >= now() - make_interval(days => :days) AND conversation_id < :simulated
+				GROUP BY reason""")
+			.param("days", days)
+			.param("simulated", es.msia.bot.shared.SimulatedConversations.FIRST_ID)
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
+		return counts;
+	}
+
+	/** Escalations whose Chatwoot side gave up (no status, label or bot switch), newest first. */
+	public List<es.msia.bot.shared.RecentFailure> syncFailures(int limit) {
+		return jdbc.sql("""
+				SELECT GREATEST(created_at, next_sync_at) AS at, chatwoot_attempts, chatwoot_error FROM escalations
+				WHERE chatwoot_state = 'failed' ORDER BY GREATEST(created_at, next_sync_at) DESC, id DESC LIMIT :limit""")
+			.param("limit", limit)
+			.query((rs, n) -> es.msia.bot.shared.RecentFailure.of(rs.getTimestamp("at").toInstant(), "handoff",
+					rs.getInt("chatwoot_attempts") + " intentos: "
+							+ java.util.Objects.requireNonNullElse(rs.getString("chatwoot_error"), "")))
+			.list();
+	}
+
 	/** Open escalations, oldest first. */
 	public List<EscalationView> open() {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM escalations WHERE status = 'open' ORDER BY id")

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * healthy system keeps it at about one turn. Redis unreachable gives NaN, not an error.
  */
 @Component
-class StreamMetrics implements MeterBinder {
+public class StreamMetrics implements MeterBinder {
 
 	private final StringRedisTemplate redis;
 
@@ -60,7 +60,8 @@ class StreamMetrics implements MeterBinder {
 		return summary == null ? 0 : summary.getTotalPendingMessages();
 	}
 
-	private double lagSeconds() {
+	/** Seconds since the oldest customer message not yet acknowledged arrived (0 when none waits). */
+	public double lagSeconds() {
 		long oldest = Long.MAX_VALUE;
 		PendingMessagesSummary summary = summary();
 		if (summary != null && summary.getTotalPendingMessages() > 0) {

@@ -34,6 +34,20 @@ class DailyChartTests {
 		assertThat(svg).contains("<line").contains("height=\"0.0\"");
 	}
 
+	@Test
+	void drawsTheCasesOpenedEachDayAsAThirdBar() {
+		LocalDate start = LocalDate.of(2026, 3, 1);
+		String svg = DailyChart.svg(List.of(new ConversationView.Day(start, 2, 1),
+				new ConversationView.Day(start.plusDays(1), 1, 0)), java.util.Map.of(start.plusDays(1), 4L));
+
+		List<Double> heights = heights(svg);
+		assertThat(heights).hasSize(6);
+		assertThat(heights.get(2)).isZero();
+		assertThat(heights.get(5)).isEqualTo(188.0);
+		assertThat(heights.get(3)).isEqualTo(47.0);
+		assertThat(svg).contains(">4</text>").contains("#fd7e14");
+	}
+
 	private static List<Double> heights(String svg) {
 		Matcher m = Pattern.compile("height=\"([0-9.]+)\" fill").matcher(svg);
 		List<Double> result = new java.util.ArrayList<>();
