@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,27 +26,16 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Base of the panel's browser tests: Debian's chromium through chromedriver (headless, no browser download),
  * a staff account per test, and screenshots under {@code target/screenshots/} at desktop and phone widths.
  */
-abstract class BrowserTest extends IntegrationTest {
-
-	static final String PASSWORD = "una-contraseña-larga";
+abstract class BrowserTest extends PanelTest {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	static WebDriver browser;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder encoder;
 
 	WebDriverWait wait;
 
@@ -158,16 +145,6 @@ abstract class BrowserTest extends IntegrationTest {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-	}
-
-	String user(String role) {
-		String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, :r)")
-			.param("u", name)
-			.param("h", encoder.encode(PASSWORD))
-			.param("r", role)
-			.update();
-		return name;
 	}
 
 }

@@ -7,16 +7,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.ZipInputStream;
 
 import es.msia.bot.support.ChatwootPayloads;
 import es.msia.bot.support.FakeChatwoot.StoredMessage;
-import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,15 +23,7 @@ import static org.awaitility.Awaitility.await;
  * two photos served by the fake Chatwoot: the queue and its counts, the detail, the files streamed behind the
  * login, file review through htmx, status changes with a note on the timeline, and the ZIP.
  */
-class CasePagesIT extends IntegrationTest {
-
-	static final String PASSWORD = "una-contraseña-larga";
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder encoder;
+class CasePagesIT extends PanelTest {
 
 	final long conversation = nextId();
 
@@ -142,13 +129,6 @@ class CasePagesIT extends IntegrationTest {
 
 	private List<StoredMessage> customerFacing() {
 		return chatwoot.messages(conversation).stream().filter(m -> !m.privateNote()).toList();
-	}
-
-	private String user(String role) {
-		String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, :r)")
-			.param("u", name).param("h", encoder.encode(PASSWORD)).param("r", role).update();
-		return name;
 	}
 
 	private static byte[] jpeg(int seed) {

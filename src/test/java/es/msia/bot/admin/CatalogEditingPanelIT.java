@@ -3,18 +3,14 @@ package es.msia.bot.admin;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 
 import es.msia.bot.catalog.Catalog;
 import es.msia.bot.catalog.CatalogAdministration;
 import es.msia.bot.catalog.ElementDefinition;
 import es.msia.bot.catalog.TierDefinition;
-import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static es.msia.bot.admin.PanelClient.enc;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * route (anonymous to the login page, staff 403, no CSRF token 403), and that rejected forms come back
  * with the problem next to the box while the catalogue stays as it was.
  */
-class CatalogEditingPanelIT extends IntegrationTest {
-
-	static final String PASSWORD = "una-contraseña-larga";
+class CatalogEditingPanelIT extends PanelTest {
 
 	static final List<String> ADMIN_GETS = List.of("/catalog/motos-part/elements/ESCAPE", "/catalog/motos-part/elements/new",
 			"/catalog/motos-part/tiers/T1", "/catalog/images/Imagenes/Motos/04_Chasis_y_Estructura/subchasis.png");
@@ -39,12 +33,6 @@ class CatalogEditingPanelIT extends IntegrationTest {
 			"/catalog/audit/1/revert", "/system/dead-letters/1-0/retry", "/catalog/motos-part/texts",
 			"/catalog/motos-part/groups", "/catalog/motos-part/groups/LISTA_T4/delete", "/catalog/motos-part/surcharges",
 			"/catalog/motos-part/surcharges/X/delete");
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder encoder;
 
 	@Autowired
 	Catalog catalog;
@@ -202,20 +190,6 @@ class CatalogEditingPanelIT extends IntegrationTest {
 
 	private TierDefinition tier(String code) {
 		return catalog.tiers("motos-part").stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
-	}
-
-	private String user(String role) {
-		String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, :r)")
-			.param("u", name)
-			.param("h", encoder.encode(PASSWORD))
-			.param("r", role)
-			.update();
-		return name;
-	}
-
-	private PanelClient panel() {
-		return new PanelClient(ports.adminPort());
 	}
 
 	@SafeVarargs

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,15 +29,7 @@ import static org.awaitility.Awaitility.await;
  * for a person: the export is a ZIP with the JSON and the photo; the erasure asks for the typed phone, then
  * leaves no personal data in PostgreSQL, Redis or on disk, keeps the case shell, and logs who did it.
  */
-class CustomerErasureIT extends IntegrationTest {
-
-	static final String PASSWORD = "una-contraseña-larga";
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder encoder;
+class CustomerErasureIT extends PanelTest {
 
 	@Autowired
 	CheckpointStore checkpoints;
@@ -167,13 +156,6 @@ class CustomerErasureIT extends IntegrationTest {
 			}
 		}
 		return entries;
-	}
-
-	private String user(String role) {
-		String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, :r)")
-			.param("u", name).param("h", encoder.encode(PASSWORD)).param("r", role).update();
-		return name;
 	}
 
 }

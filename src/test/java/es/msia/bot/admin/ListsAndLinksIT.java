@@ -9,11 +9,8 @@ import java.util.regex.Pattern;
 import es.msia.bot.customers.Customers;
 import es.msia.bot.shared.PhoneNumber;
 import es.msia.bot.support.ChatwootPayloads;
-import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,15 +19,7 @@ import static org.awaitility.Awaitility.await;
  * Panel lists are paged by 25 with links that keep the filters, show an empty state, and the pages of a
  * conversation, its customer and its case link to each other.
  */
-class ListsAndLinksIT extends IntegrationTest {
-
-	static final String PASSWORD = "una-contraseña-larga";
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder encoder;
+class ListsAndLinksIT extends PanelTest {
 
 	@Autowired
 	Customers customers;

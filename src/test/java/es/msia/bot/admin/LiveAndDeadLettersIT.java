@@ -3,9 +3,7 @@ package es.msia.bot.admin;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,15 +14,12 @@ import es.msia.bot.messaging.LiveFeed;
 import es.msia.bot.messaging.MessagingSettings;
 import es.msia.bot.messaging.redis.StreamConsumer;
 import es.msia.bot.support.ChatwootPayloads;
-import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,15 +29,7 @@ import static org.awaitility.Awaitility.await;
  * system page's dead-letter retry: a message the agents gave up on goes back on the stream and is
  * answered.
  */
-class LiveAndDeadLettersIT extends IntegrationTest {
-
-	static final String PASSWORD = "una-contraseña-larga";
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder encoder;
+class LiveAndDeadLettersIT extends PanelTest {
 
 	@Autowired
 	LiveFeed feed;
@@ -177,20 +164,6 @@ class LiveAndDeadLettersIT extends IntegrationTest {
 			}
 		}
 		throw new AssertionError("no '" + prefix + "' line in 15 s");
-	}
-
-	private String user(String role) {
-		String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, :r)")
-			.param("u", name)
-			.param("h", encoder.encode(PASSWORD))
-			.param("r", role)
-			.update();
-		return name;
-	}
-
-	private PanelClient panel() {
-		return new PanelClient(ports.adminPort());
 	}
 
 }

@@ -4,11 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import es.msia.bot.admin.security.PanelAccounts;
-import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,15 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * themselves and never leaving the panel without an active admin; everyone changes their own password.
  * Every change is in the access log.
  */
-class PanelAccountsIT extends IntegrationTest {
-
-	static final String PASSWORD = "una-contraseña-larga";
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder encoder;
+class PanelAccountsIT extends PanelTest {
 
 	@Autowired
 	PanelAccounts accounts;
@@ -153,17 +142,6 @@ class PanelAccountsIT extends IntegrationTest {
 	private void enable(List<String> users, boolean enabled) {
 		users.forEach(u -> jdbc.sql("UPDATE admin_users SET enabled = :e WHERE username = :u").param("e", enabled)
 			.param("u", u).update());
-	}
-
-	private String user(String role) {
-		String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, :r)")
-			.param("u", name).param("h", encoder.encode(PASSWORD)).param("r", role).update();
-		return name;
-	}
-
-	private PanelClient panel() {
-		return new PanelClient(ports.adminPort());
 	}
 
 }

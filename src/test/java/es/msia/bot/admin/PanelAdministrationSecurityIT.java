@@ -2,17 +2,13 @@ package es.msia.bot.admin;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 
 import es.msia.bot.customers.CustomerId;
 import es.msia.bot.customers.Customers;
 import es.msia.bot.shared.PhoneNumber;
-import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page, staff get 403 on everything but their own account, admins get in, and no form works without its
  * CSRF token.
  */
-class PanelAdministrationSecurityIT extends IntegrationTest {
-
-	static final String PASSWORD = "una-contraseña-larga";
+class PanelAdministrationSecurityIT extends PanelTest {
 
 	/** Admin-only pages; {@code {id}} is a real customer. */
 	static final List<String> ADMIN_PAGES = List.of("/users", "/knowledge", "/knowledge/new", "/knowledge/plazo",
@@ -39,12 +33,6 @@ class PanelAdministrationSecurityIT extends IntegrationTest {
 			new String[] { "/settings/burst", "seconds=5" }, new String[] { "/settings/burst/reset", "" },
 			new String[] { "/settings/hours", "days=MONDAY&slots=09:00-14:00" }, new String[] { "/settings/hours/reset", "" },
 			new String[] { "/settings/texts", "open=x&closed=y&unknown=z" }, new String[] { "/settings/texts/reset", "" });
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder encoder;
 
 	@Autowired
 	Customers customers;
@@ -127,17 +115,6 @@ class PanelAdministrationSecurityIT extends IntegrationTest {
 
 	private String path(String template) {
 		return template.replace("{id}", Long.toString(customer));
-	}
-
-	private String user(String role) {
-		String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, :r)")
-			.param("u", name).param("h", encoder.encode(PASSWORD)).param("r", role).update();
-		return name;
-	}
-
-	private PanelClient panel() {
-		return new PanelClient(ports.adminPort());
 	}
 
 	@SafeVarargs

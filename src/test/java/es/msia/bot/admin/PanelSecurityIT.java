@@ -2,17 +2,13 @@ package es.msia.bot.admin;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 
 import es.msia.bot.customers.CustomerId;
 import es.msia.bot.customers.Customers;
 import es.msia.bot.shared.PhoneNumber;
-import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * get 403 on admin pages, forms without the CSRF token are refused, and five wrong passwords lock the
  * account for fifteen minutes, all written to the access log.
  */
-class PanelSecurityIT extends IntegrationTest {
+class PanelSecurityIT extends PanelTest {
 
 	static final List<String> STAFF_PAGES = List.of("/conversations", "/conversations?owner=HUMAN&escalated=true",
 			"/escalations", "/customers", "/customers?q=612", "/simulator", "/search?q=maria", "/cases",
@@ -33,14 +29,6 @@ class PanelSecurityIT extends IntegrationTest {
 
 	static final List<String> ADMIN_PAGES = List.of("/catalog", "/catalog/audit", "/catalog/motos-part", "/settings", "/usage",
 			"/system");
-
-	static final String PASSWORD = "una-contraseña-larga";
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder encoder;
 
 	@Autowired
 	Customers customers;
@@ -187,20 +175,6 @@ class PanelSecurityIT extends IntegrationTest {
 		assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(
 				h -> assertThat(h).startsWith("attachment").contains("cliente-" + id.value() + ".json"));
 		assertThat(export.body()).contains("\"name\" : \"Lucía Exportada\"").contains("\"conversations\" : [ ]");
-	}
-
-	private String user(String role) {
-		String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, :r)")
-			.param("u", name)
-			.param("h", encoder.encode(PASSWORD))
-			.param("r", role)
-			.update();
-		return name;
-	}
-
-	private PanelClient panel() {
-		return new PanelClient(ports.adminPort());
 	}
 
 	@SafeVarargs

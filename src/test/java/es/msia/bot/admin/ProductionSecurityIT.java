@@ -6,16 +6,12 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 import es.msia.bot.messaging.MessagingSettings;
 import es.msia.bot.support.ChatwootPayloads;
-import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,21 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * generated malformed webhook payloads, API admin endpoints without an admin, path traversal on the
  * static routes, injection-looking search input, and response headers.
  */
-class ProductionSecurityIT extends IntegrationTest {
-
-	static final String PASSWORD = "una-contraseña-larga";
-
-	@Autowired
-	JdbcClient jdbc;
+class ProductionSecurityIT extends PanelTest {
 
 	@Autowired
 	StringRedisTemplate redis;
 
 	@Autowired
 	MessagingSettings messaging;
-
-	@Autowired
-	PasswordEncoder encoder;
 
 	@Test
 	void survivesAThousandGeneratedMalformedPayloadsWithoutA5xxOrAStrayRecord() throws Exception {
@@ -126,16 +114,6 @@ class ProductionSecurityIT extends IntegrationTest {
 	private long streamLength() {
 		Long size = redis.opsForStream().size(messaging.stream());
 		return size == null ? 0 : size;
-	}
-
-	private String user(String role) {
-		String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, :r)")
-			.param("u", name)
-			.param("h", encoder.encode(PASSWORD))
-			.param("r", role)
-			.update();
-		return name;
 	}
 
 	private static String basic(String user, String password) {
