@@ -38,7 +38,7 @@ def main():
     print('%-52s %d conversations, %d customer turns, pass %s' % ('suite', result['conversations'], result['turns'],
                                                                      result['pass_rate']))
     print('%-52s %.2f   (target <= 1.5, ConversationEvalIT)' % ('LLM calls per customer turn', result['llm_calls_per_turn']))
-    print('%-52s %.0f' % ('prompt tokens per turn (fake usage: chars / 4)', result['prompt_tokens_per_turn_fake_usage']))
+    print('%-52s %.0f' % ('prompt tokens per turn (fake usage: o200k count)', result['prompt_tokens_per_turn_fake_usage']))
     print('%-52s %.0f' % ('completion tokens per turn (fake usage)', result['completion_tokens_per_turn_fake_usage']))
     print('%-52s %s   (target <= 2500)' % ('max prompt tokens per call (o200k)', result['max_prompt_tokens_per_call_o200k']))
     print('%-52s %s' % ('ConversationEvalIT green', passed))

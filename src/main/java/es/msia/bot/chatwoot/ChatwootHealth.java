@@ -1,11 +1,5 @@
 package es.msia.bot.chatwoot;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -25,8 +19,6 @@ public class ChatwootHealth {
 
 	private final CachedProbe cache = new CachedProbe(Clock.systemUTC());
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(CachedProbe.TIMEOUT).build();
-
 	ChatwootHealth(ChatwootSettings settings) {
 		this.settings = settings;
 	}
@@ -40,26 +32,8 @@ public class ChatwootHealth {
 		if (!settings.configured() || settings.effectiveUserToken().isBlank()) {
 			return Reachability.notConfigured(now);
 		}
-		try {
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create(settings.apiUrl().replaceAll("/+$", "") + "/api/v1/accounts/"
-						+ settings.accountId() + "/inboxes"))
-				.header("api_access_token", settings.effectiveUserToken())
-				.timeout(CachedProbe.TIMEOUT)
-				.GET()
-				.build();
-			return Reachability.ofStatus(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), now);
-		}
-		catch (HttpTimeoutException ex) {
-			return Reachability.down("timeout", now);
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			return Reachability.down(ex.getClass().getSimpleName(), now);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Reachability.down("interrupted", now);
-		}
+		return cache.get(settings.apiUrl().replaceAll("/+$", "") + "/api/v1/accounts/" + settings.accountId() + "/inboxes",
+				"api_access_token", settings.effectiveUserToken(), now);
 	}
 
 }

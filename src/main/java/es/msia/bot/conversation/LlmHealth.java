@@ -1,11 +1,5 @@
 package es.msia.bot.conversation;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -26,8 +20,6 @@ public class LlmHealth {
 
 	private final CachedProbe cache = new CachedProbe(Clock.systemUTC());
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(CachedProbe.TIMEOUT).build();
-
 	LlmHealth(LlmSettings settings) {
 		this.settings = settings;
 	}
@@ -40,24 +32,8 @@ public class LlmHealth {
 		if (!settings.enabled()) {
 			return Reachability.notConfigured(now);
 		}
-		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(settings.baseUrl().replaceAll("/+$", "") + "/key"))
-				.header("Authorization", "Bearer " + settings.apiKey())
-				.timeout(CachedProbe.TIMEOUT)
-				.GET()
-				.build();
-			return Reachability.ofStatus(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), now);
-		}
-		catch (HttpTimeoutException ex) {
-			return Reachability.down("timeout", now);
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			return Reachability.down(ex.getClass().getSimpleName(), now);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Reachability.down("interrupted", now);
-		}
+		return cache.get(settings.baseUrl().replaceAll("/+$", "") + "/key", "Authorization", "Bearer " + settings.apiKey(),
+				now);
 	}
 
 }

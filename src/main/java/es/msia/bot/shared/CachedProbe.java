@@ -1,5 +1,11 @@
 package es.msia.bot.shared;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +27,8 @@ public final class CachedProbe {
 
 	private final Clock clock;
 
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
 	private @Nullable Reachability last;
 
 	private String lastKey = "";
@@ -39,6 +47,27 @@ public final class CachedProbe {
 		last = fresh;
 		lastKey = key;
 		return fresh;
+	}
+
+	/**
+	 * Sends {@code GET uri} with one credential header and keeps only the status: any HTTP answer proves the
+	 * service is reachable, and 401/403 show the credential is refused.
+	 */
+	public Reachability get(String uri, String header, String credential, Instant now) {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header(header, credential).timeout(TIMEOUT).GET().build();
+			return Reachability.ofStatus(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), now);
+		}
+		catch (HttpTimeoutException ex) {
+			return Reachability.down("timeout", now);
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			return Reachability.down(ex.getClass().getSimpleName(), now);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Reachability.down("interrupted", now);
+		}
 	}
 
 }

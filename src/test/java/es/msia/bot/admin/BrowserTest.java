@@ -105,9 +105,11 @@ abstract class BrowserTest extends PanelTest {
 		return browser.findElement(By.id("transcript")).getText();
 	}
 
+	/** Logs in and waits until the panel answered, so that the next navigation carries the session. */
 	void login(String user) {
 		open("/login");
 		submitLogin(user, PASSWORD);
+		wait.until(d -> !d.getCurrentUrl().contains("/login"));
 	}
 
 	void submitLogin(String user, String password) {
