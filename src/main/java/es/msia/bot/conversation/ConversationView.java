@@ -67,8 +67,15 @@ public class ConversationView {
 	 *
 	 * @param text part of the customer's name or phone, or the conversation id; blank = all
 	 * @param owner {@code BOT}, {@code HUMAN}, {@code PAUSED}; blank = any
+	 * @param withCaseOnly only conversations in which an expediente was opened
 	 */
-	public record Filter(String text, String owner, boolean escalatedOnly, @Nullable Long customerId, int limit) {
+	public record Filter(String text, String owner, boolean escalatedOnly, boolean withCaseOnly, @Nullable Long customerId,
+			int limit) {
+
+		public Filter(String text, String owner, boolean escalatedOnly, @Nullable Long customerId, int limit) {
+			this(text, owner, escalatedOnly, false, customerId, limit);
+		}
+
 	}
 
 	/**
@@ -126,11 +133,13 @@ public class ConversationView {
 				       OR cu.phone LIKE '%' || :text || '%')
 				  AND (:owner = '' OR coalesce(o.owner, 'BOT') = :owner)
 				  AND (NOT :escalated OR EXISTS (SELECT 1 FROM escalations e WHERE e.conversation_id = c.id AND e.status = 'open'))
+				  AND (NOT :withCase OR EXISTS (SELECT 1 FROM cases k WHERE k.conversation_id = c.id))
 				  AND (CAST(:customer AS BIGINT) IS NULL OR c.customer_id = :customer)
 				ORDER BY activity DESC, c.id DESC LIMIT :limit""")
 			.param("text", text)
 			.param("owner", filter.owner().trim())
 			.param("escalated", filter.escalatedOnly())
+			.param("withCase", filter.withCaseOnly())
 			.param("customer", filter.customerId())
 			.param("limit", filter.limit())
 			.query((rs, n) -> new Summary(rs.getLong("id"), (Long) rs.getObject("customer_id"), rs.getString("name"),

@@ -67,6 +67,14 @@ class ListsAndLinksIT extends PanelTest {
 		assertThat(panel.get("/customers/" + c.get("customer_id")).body()).contains("href=\"/cases/" + c.get("id") + "\"");
 		assertThat(panel.get("/cases/" + c.get("id")).body()).contains("href=\"/conversations/" + conversation + "\"");
 		assertThat(panel.get("/conversations/" + nextId()).body()).contains("Sin expedientes");
+
+		long quoteOnly = nextId();
+		say(quoteOnly, "+3466" + String.format("%07d", quoteOnly % 10_000_000), "quiero legalizar el escape");
+		assertThat(panel.get("/conversations?withCase=true&q=" + conversation).body())
+			.contains("href=\"/conversations/" + conversation + "\"");
+		assertThat(panel.get("/conversations?q=" + quoteOnly).body()).contains("href=\"/conversations/" + quoteOnly + "\"");
+		assertThat(panel.get("/conversations?withCase=true&q=" + quoteOnly).body())
+			.doesNotContain("href=\"/conversations/" + quoteOnly + "\"").contains("No hay conversaciones");
 	}
 
 	private void say(long conversation, String phone, String text) {

@@ -57,24 +57,26 @@ class ConversationsController {
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String owner,
-			@RequestParam(defaultValue = "false") boolean escalated, @RequestParam(defaultValue = "1") int page,
-			Model model) {
-		table(q, owner, escalated, page, model);
+			@RequestParam(defaultValue = "false") boolean escalated, @RequestParam(defaultValue = "false") boolean withCase,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		table(q, owner, escalated, withCase, page, model);
 		return "admin/conversations/list";
 	}
 
 	@GetMapping
 	@HxRequest
 	String table(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String owner,
-			@RequestParam(defaultValue = "false") boolean escalated, @RequestParam(defaultValue = "1") int page,
-			Model model) {
+			@RequestParam(defaultValue = "false") boolean escalated, @RequestParam(defaultValue = "false") boolean withCase,
+			@RequestParam(defaultValue = "1") int page, Model model) {
 		String ownerFilter = owner.matches("BOT|HUMAN|PAUSED") ? owner : "";
 		model.addAttribute("q", q);
 		model.addAttribute("ownerFilter", ownerFilter);
 		model.addAttribute("escalated", escalated);
+		model.addAttribute("withCase", withCase);
 		PageSlice<ConversationView.Summary> slice = PageSlice.of(
-				view.list(new ConversationView.Filter(q, ownerFilter, escalated, null, PageSlice.fetchSize(page))), page,
-				false, "/conversations", Map.of("q", q, "owner", ownerFilter, "escalated", escalated ? "true" : ""));
+				view.list(new ConversationView.Filter(q, ownerFilter, escalated, withCase, null, PageSlice.fetchSize(page))),
+				page, false, "/conversations", Map.of("q", q, "owner", ownerFilter, "escalated", escalated ? "true" : "",
+						"withCase", withCase ? "true" : ""));
 		model.addAttribute("pageSlice", slice);
 		model.addAttribute("conversations", slice.items());
 		return "admin/conversations/fragments :: table";
