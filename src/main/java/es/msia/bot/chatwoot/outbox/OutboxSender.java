@@ -177,7 +177,10 @@ public class OutboxSender implements SmartLifecycle {
 			publish(reply, sent.messageId(), false);
 		}
 		else if (result instanceof Retryable retry && reply.attempts() < settings.maxAttempts()) {
-			Duration wait = retry.retryAfter() != null ? retry.retryAfter() : backoff(reply.attempts());
+			// Retry-After is Chatwoot's minimum; the backoff still grows, or a run of short Retry-After answers
+			// would spend every attempt within a minute and fail a reply that a longer outage would have let through.
+			Duration backoff = backoff(reply.attempts());
+			Duration wait = retry.retryAfter() != null && retry.retryAfter().compareTo(backoff) > 0 ? retry.retryAfter() : backoff;
 			log.info("Reply {} to conversation {}: {}; retry in {}", reply.id(), reply.conversationId(),
 					LogMasks.text(retry.reason()), wait);
 			rows.reschedule(reply.id(), wait, retry.reason());
