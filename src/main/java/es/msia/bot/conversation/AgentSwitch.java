@@ -1,5 +1,6 @@
 package es.msia.bot.conversation;
 
+import es.msia.bot.shared.StoredSetting;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -19,22 +20,13 @@ public class AgentSwitch {
 	}
 
 	public boolean enabled() {
-		return jdbc.sql("SELECT value::text FROM settings WHERE key = :key")
-			.param("key", KEY)
-			.query(String.class)
-			.optional()
+		return StoredSetting.of(jdbc, KEY).read()
 			.map(v -> !"false".equals(v))
 			.orElse(true);
 	}
 
 	public void set(boolean enabled, String actor) {
-		jdbc.sql("""
-				INSERT INTO settings (key, value, updated_by) VALUES (:key, CAST(:value AS jsonb), :actor)
-				ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = now()""")
-			.param("key", KEY)
-			.param("value", Boolean.toString(enabled))
-			.param("actor", actor)
-			.update();
+		StoredSetting.of(jdbc, KEY).write(Boolean.toString(enabled), actor);
 	}
 
 }

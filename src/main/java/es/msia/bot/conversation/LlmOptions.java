@@ -9,6 +9,7 @@ import java.util.Optional;
 import es.msia.bot.conversation.llm.LlmCalls;
 import es.msia.bot.conversation.LlmChoice;
 import es.msia.bot.conversation.llm.LlmSettings;
+import es.msia.bot.shared.StoredSetting;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,19 +111,13 @@ public class LlmOptions {
 		}
 		value.put("monthlyBudgetEur", choice.monthlyBudgetEur().toPlainString());
 		LlmChoice before = current();
-		jdbc.sql("""
-				INSERT INTO settings (key, value, updated_by) VALUES (:key, CAST(:value AS jsonb), :actor)
-				ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = now()""")
-			.param("key", KEY)
-			.param("value", value.toString())
-			.param("actor", actor)
-			.update();
+		StoredSetting.of(jdbc, KEY).write(value.toString(), actor);
 		log.info("LLM settings changed by {}: {} -> {}", actor, before, choice);
 	}
 
 	/** Back to the environment's defaults. */
 	public void reset(String actor) {
-		jdbc.sql("DELETE FROM settings WHERE key = :key").param("key", KEY).update();
+		StoredSetting.of(jdbc, KEY).clear();
 		log.info("LLM settings reset to the environment's defaults by {}", actor);
 	}
 
@@ -143,10 +138,7 @@ public class LlmOptions {
 	}
 
 	private Optional<JsonNode> stored() {
-		return jdbc.sql("SELECT value::text FROM settings WHERE key = :key")
-			.param("key", KEY)
-			.query(String.class)
-			.optional()
+		return StoredSetting.of(jdbc, KEY).read()
 			.map(LlmOptions::read)
 			.filter(node -> node != null && node.isObject());
 	}

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
+import es.msia.bot.shared.StoredSetting;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,10 +77,7 @@ public class BusinessSchedule {
 	}
 
 	public Optional<Schedule> override() {
-		return jdbc.sql("SELECT value::text FROM settings WHERE key = :key")
-			.param("key", KEY)
-			.query(String.class)
-			.optional()
+		return StoredSetting.of(jdbc, KEY).read()
 			.map(v -> json.readValue(v, Schedule.class));
 	}
 
@@ -110,13 +108,7 @@ public class BusinessSchedule {
 				throw new InvalidSchedule("slots");
 			}
 		}
-		jdbc.sql("""
-				INSERT INTO settings (key, value, updated_by) VALUES (:key, CAST(:value AS jsonb), :actor)
-				ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = now()""")
-			.param("key", KEY)
-			.param("value", json.writeValueAsString(schedule))
-			.param("actor", actor)
-			.update();
+		StoredSetting.of(jdbc, KEY).write(json.writeValueAsString(schedule), actor);
 	}
 
 	BusinessHours hours() {
@@ -127,7 +119,7 @@ public class BusinessSchedule {
 
 	/** Drops the panel's override: back to the configured default. */
 	public void reset() {
-		jdbc.sql("DELETE FROM settings WHERE key = :key").param("key", KEY).update();
+		StoredSetting.of(jdbc, KEY).clear();
 	}
 
 }

@@ -2,6 +2,7 @@ package es.msia.bot.handoff;
 
 import java.util.Optional;
 
+import es.msia.bot.shared.StoredSetting;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,10 +57,7 @@ public class WaitTexts {
 	}
 
 	public Optional<Texts> override() {
-		return jdbc.sql("SELECT value::text FROM settings WHERE key = :key")
-			.param("key", KEY)
-			.query(String.class)
-			.optional()
+		return StoredSetting.of(jdbc, KEY).read()
 			.map(v -> json.readValue(v, Texts.class));
 	}
 
@@ -69,18 +67,12 @@ public class WaitTexts {
 				|| !clean.closed().contains("{1}")) {
 			throw new InvalidTexts();
 		}
-		jdbc.sql("""
-				INSERT INTO settings (key, value, updated_by) VALUES (:key, CAST(:value AS jsonb), :actor)
-				ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = now()""")
-			.param("key", KEY)
-			.param("value", json.writeValueAsString(clean))
-			.param("actor", actor)
-			.update();
+		StoredSetting.of(jdbc, KEY).write(json.writeValueAsString(clean), actor);
 	}
 
 	/** Back to the texts of {@code messages/handoff.properties}. */
 	public void reset() {
-		jdbc.sql("DELETE FROM settings WHERE key = :key").param("key", KEY).update();
+		StoredSetting.of(jdbc, KEY).clear();
 	}
 
 	private static boolean fits(String text) {

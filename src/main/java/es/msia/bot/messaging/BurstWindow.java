@@ -3,6 +3,7 @@ package es.msia.bot.messaging;
 import java.time.Duration;
 import java.util.Optional;
 
+import es.msia.bot.shared.StoredSetting;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -40,10 +41,7 @@ public class BurstWindow {
 
 	/** The panel's override, in seconds, if any. */
 	public Optional<Integer> override() {
-		return jdbc.sql("SELECT value::text FROM settings WHERE key = :key")
-			.param("key", KEY)
-			.query(String.class)
-			.optional()
+		return StoredSetting.of(jdbc, KEY).read()
 			.filter(v -> v.matches("\\d+"))
 			.map(Integer::valueOf);
 	}
@@ -53,18 +51,12 @@ public class BurstWindow {
 		if (seconds < 0 || seconds > MAX_SECONDS) {
 			throw new IllegalArgumentException("Burst window must be 0-" + MAX_SECONDS + " s: " + seconds);
 		}
-		jdbc.sql("""
-				INSERT INTO settings (key, value, updated_by) VALUES (:key, CAST(:value AS jsonb), :actor)
-				ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = now()""")
-			.param("key", KEY)
-			.param("value", Integer.toString(seconds))
-			.param("actor", actor)
-			.update();
+		StoredSetting.of(jdbc, KEY).write(Integer.toString(seconds), actor);
 	}
 
 	/** Drops the panel's override: back to the configured default. */
 	public void reset() {
-		jdbc.sql("DELETE FROM settings WHERE key = :key").param("key", KEY).update();
+		StoredSetting.of(jdbc, KEY).clear();
 	}
 
 }

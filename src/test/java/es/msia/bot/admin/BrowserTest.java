@@ -113,7 +113,7 @@ abstract class BrowserTest extends PanelTest {
 	}
 
 	void submitLogin(String user, String password) {
-		browser.findElement(By.id("username")).clear();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).clear();
 		browser.findElement(By.id("username")).sendKeys(user);
 		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
