@@ -31,12 +31,20 @@ public class CatalogEngines {
 	public Engines current() {
 		CatalogDefinition definition = catalog.current();
 		Engines engines = current.get();
-		if (engines == null || !engines.catalog().version().equals(definition.version())) {
-			engines = new Engines(definition, new DialoguePolicy(definition),
-					new OfflineUnderstanding(new ElementMatcher(definition)));
-			current.set(engines);
+		if (engines != null && engines.catalog().version().equals(definition.version())) {
+			return engines;
 		}
-		return engines;
+		// One thread builds; the turns that arrive meanwhile (hundreds after a restart) wait for it instead
+		// of each building the same matchers.
+		synchronized (this) {
+			engines = current.get();
+			if (engines == null || !engines.catalog().version().equals(definition.version())) {
+				engines = new Engines(definition, new DialoguePolicy(definition),
+						new OfflineUnderstanding(new ElementMatcher(definition)));
+				current.set(engines);
+			}
+			return engines;
+		}
 	}
 
 }

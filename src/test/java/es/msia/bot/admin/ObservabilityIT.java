@@ -68,6 +68,20 @@ class ObservabilityIT extends FakeLlmIntegrationTest {
 	}
 
 	@Test
+	void keepsTheMetricsFromAClientOnTheInternetRelayedByTheProxy() throws Exception {
+		String url = "http://localhost:" + ports.apiPort() + "/actuator/prometheus";
+		java.net.http.HttpResponse<String> relayed = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+			.header("X-Forwarded-For", "203.0.113.9").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		java.net.http.HttpResponse<String> fromPrivateNetwork = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(url)).header("X-Forwarded-For", "10.0.3.7").GET().build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(relayed.statusCode()).isIn(401, 403);
+		assertThat(relayed.body()).doesNotContain("msia_");
+		assertThat(fromPrivateNetwork.statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void showsEachTurnsTraceIdInItsLogLinesAndInTheConversationView() throws IOException {
 		openRouter.nextToolCalls(ToolCall.of("greet"));
 		long messageId = says("buenas tardes");

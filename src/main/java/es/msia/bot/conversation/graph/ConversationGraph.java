@@ -2,6 +2,7 @@ package es.msia.bot.conversation.graph;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import es.msia.bot.conversation.graph.nodes.ApplyEffects;
 import es.msia.bot.conversation.graph.nodes.CheckOwner;
@@ -19,6 +20,7 @@ import org.bsc.langgraph4j.GraphInput;
 import org.bsc.langgraph4j.GraphStateException;
 import org.bsc.langgraph4j.RunnableConfig;
 import org.bsc.langgraph4j.StateGraph;
+import org.bsc.langgraph4j.checkpoint.Checkpoint;
 import org.bsc.langgraph4j.state.StateSnapshot;
 
 import static es.msia.bot.conversation.graph.Nodes.*;
@@ -30,8 +32,8 @@ import static org.bsc.langgraph4j.action.AsyncNodeAction.node_async;
 /**
  * One customer turn is one pass through this graph:
  * load_context → check_owner → (silent: end) → understand → decide → apply_effects → compose_reply →
- * send_reply. State is checkpointed in Redis after every node, per conversation; a turn interrupted by a
- * crash is resumed from its last checkpoint instead of being started again.
+ * send_reply. State is checkpointed in Redis per conversation after the nodes whose work must not be
+ * repeated; a turn interrupted by a crash is resumed from its last checkpoint instead of being started again.
  */
 public final class ConversationGraph {
 
@@ -39,6 +41,8 @@ public final class ConversationGraph {
 	public record Steps(LoadContext loadContext, CheckOwner checkOwner, Understand understand, Decide decide,
 			ApplyEffects applyEffects, ComposeReply composeReply, SendReply sendReply) {
 	}
+
+	private static final Set<String> KEPT_AFTER = Set.of(UNDERSTAND, APPLY_EFFECTS, SEND_REPLY);
 
 	private final CompiledGraph<ConversationState> graph;
 
@@ -60,9 +64,20 @@ public final class ConversationGraph {
 			.addEdge(APPLY_EFFECTS, COMPOSE_REPLY)
 			.addEdge(COMPOSE_REPLY, SEND_REPLY)
 			.addEdge(SEND_REPLY, END);
-		RedisCheckpointSaver saver = new RedisCheckpointSaver(checkpoints, definition.getStateSerializer());
+		RedisCheckpointSaver saver = new RedisCheckpointSaver(checkpoints, definition.getStateSerializer(),
+				ConversationGraph::worthKeeping);
 		// The step limit is the circuit breaker against a routing loop (7 nodes per turn).
 		this.graph = definition.compile(CompileConfig.builder().checkpointSaver(saver).recursionLimit(20).build());
+	}
+
+	/**
+	 * The checkpoints a crash must not lose: after the understanding (a paid LLM call), after the effects
+	 * (the expediente, the handoff), after the reply went out, and the last one of every turn (which tells
+	 * a redelivered message that its turn is over). The other nodes only read or compute and run again on a
+	 * resume; skipping their checkpoints saved four of seven Redis writes per turn.
+	 */
+	private static boolean worthKeeping(Checkpoint checkpoint) {
+		return KEPT_AFTER.contains(checkpoint.getNodeId()) || END.equals(checkpoint.getNextNodeId());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import es.msia.bot.messaging.CheckpointStore;
 import es.msia.bot.messaging.StoredCheckpoint;
@@ -28,9 +29,22 @@ public final class RedisCheckpointSaver implements BaseCheckpointSaver {
 
 	private final CheckpointCodec codec;
 
+	private final Predicate<Checkpoint> kept;
+
+	/** Keeps every checkpoint the graph puts. */
 	public RedisCheckpointSaver(CheckpointStore store, StateSerializer<?> serializer) {
+		this(store, serializer, checkpoint -> true);
+	}
+
+	/**
+	 * Keeps only the new checkpoints {@code kept} accepts; the others are dropped unencoded. A graph whose
+	 * cheap, side-effect-free nodes would simply run again after a crash need not pay a serialization and
+	 * a Redis write for each of them.
+	 */
+	public RedisCheckpointSaver(CheckpointStore store, StateSerializer<?> serializer, Predicate<Checkpoint> kept) {
 		this.store = store;
 		this.codec = new CheckpointCodec(serializer);
+		this.kept = kept;
 	}
 
 	/** Newest first, as the graph's {@code getStateHistory} and {@code lastStateOf} expect. */
@@ -55,6 +69,9 @@ public final class RedisCheckpointSaver implements BaseCheckpointSaver {
 	 */
 	@Override
 	public RunnableConfig put(RunnableConfig config, Checkpoint checkpoint) {
+		if (config.checkPointId().isEmpty() && !kept.test(checkpoint)) {
+			return config;
+		}
 		String threadId = threadId(config);
 		byte[] payload = codec.encode(checkpoint);
 		if (config.checkPointId().isPresent()) {

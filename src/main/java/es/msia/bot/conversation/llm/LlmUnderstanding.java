@@ -74,6 +74,9 @@ public class LlmUnderstanding implements Understanding {
 
 	private final CircuitBreaker breaker;
 
+	/** How late other replicas' LLM spending may reach the budget check (see {@link CachedSpend}). */
+	private static final java.time.Duration SPEND_MAX_AGE = java.time.Duration.ofSeconds(10);
+
 	private final CallLedger ledger;
 
 	private final Sources sources;
@@ -108,7 +111,7 @@ public class LlmUnderstanding implements Understanding {
 		this.choice = choice;
 		this.client = new OpenRouterClient(settings);
 		this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerCooldown(), java.time.Clock.systemUTC());
-		this.ledger = ledger;
+		this.ledger = new CachedSpend(ledger, SPEND_MAX_AGE, java.time.Clock.systemUTC());
 		this.sources = sources;
 		this.prompt = new UnderstandingPrompt(settings.maxPromptTokens());
 		List<String> fixedTexts = new ArrayList<>(tools.descriptions());
@@ -150,10 +153,10 @@ public class LlmUnderstanding implements Understanding {
 			reply = client.call(request, current);
 			Set<String> names = offered.stream().map(ToolSpecification::name).collect(Collectors.toSet());
 			AtomicReference<String> refused = new AtomicReference<>();
-			AnswerGuard.Grounding grounding = grounding(context, catalog, built.facts(), names);
+			// The grounding (every element name and keyword of the category) is built only for a written answer.
 			Function<String, Optional<String>> vetted = written -> {
 				AnswerGuard.Verdict verdict = built.facts().isEmpty() ? new AnswerGuard.Verdict("no_facts")
-						: guard.check(written, grounding);
+						: guard.check(written, grounding(context, catalog, built.facts(), names));
 				if (!verdict.passed()) {
 					refused.set(verdict.rejection());
 					return Optional.empty();

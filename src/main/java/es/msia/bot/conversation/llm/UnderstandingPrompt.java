@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
@@ -36,9 +39,12 @@ class UnderstandingPrompt {
 
 	private final String template;
 
+	/** Tokens of the template without its placeholders. */
+	private final int templateTokens;
+
 	private final int maxTokens;
 
-	private final java.util.Map<String, Integer> toolTokenCounts = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Integer> counted = new ConcurrentHashMap<>();
 
 	UnderstandingPrompt(int maxTokens) {
 		this.maxTokens = maxTokens;
@@ -48,6 +54,7 @@ class UnderstandingPrompt {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		this.templateTokens = count(template.replaceAll("\\{\\{\\w+}}", ""));
 	}
 
 	/**
@@ -73,22 +80,34 @@ class UnderstandingPrompt {
 			List<ToolSpecification> tools, List<String> facts) {
 		String factBlock = facts.stream().map(f -> "- " + clip(f, FACT_CHARS)).collect(Collectors.joining("\n"));
 		String user = clip(text, 1000);
-		int fixed = count(user) + toolTokens(tools.toString()) + 2 * MESSAGE_OVERHEAD;
-		List<String> lines = new ArrayList<>(window.stream().map(l -> clip(l, LINE_CHARS)).toList());
+		CategoryDefinition category = context.categorySlug() == null ? null
+				: catalog.category(context.categorySlug()).orElse(null);
+		String elements = category == null ? "-"
+				: category.elements().stream().map(ElementDefinition::nameEs).collect(Collectors.joining(", "));
+		List<String> lines = window.stream().map(l -> clip(l, LINE_CHARS)).toList();
+		// Counted piece by piece, each piece once: the template's fixed text is counted when the prompt is
+		// loaded, and dropping a line subtracts its count instead of rendering and counting the whole prompt
+		// again (which was a tenth of a turn's CPU). BPE counts are additive to within a token per seam.
+		int[] lineTokens = lines.stream().mapToInt(line -> count(line) + 1).toArray();
+		int elementTokens = remembered(elements);
+		int tokens = templateTokens + count(user) + remembered(tools.toString()) + 2 * MESSAGE_OVERHEAD
+				+ remembered(context.phase().name()) + remembered(categoryName(category))
+				+ count(names(category, context.selectedItems())) + count(pending(category, context.pendingUmbrellas()))
+				+ elementTokens + (factBlock.isEmpty() ? 1 : count(factBlock)) + Math.max(1, IntStream.of(lineTokens).sum());
+		int first = 0;
 		boolean withElements = true;
-		while (true) {
-			String system = render(context, catalog, lines, withElements, factBlock);
-			int tokens = fixed + count(system);
-			if (tokens <= maxTokens || (lines.isEmpty() && !withElements)) {
-				return new Built(system, user, tokens, factBlock);
-			}
-			if (!lines.isEmpty()) {
-				lines.remove(0);
+		while (tokens > maxTokens && (first < lines.size() || withElements)) {
+			if (first < lines.size()) {
+				tokens -= lineTokens[first++];
 			}
 			else {
 				withElements = false;
+				tokens -= elementTokens - 1;
 			}
 		}
+		String system = render(context, category, lines.subList(first, lines.size()), withElements ? elements : "-",
+				factBlock);
+		return new Built(system, user, tokens, factBlock);
 	}
 
 	static int count(String text) {
@@ -96,28 +115,29 @@ class UnderstandingPrompt {
 	}
 
 	/**
-	 * The tools' tokens, remembered: a handful of tool sets (by phase and FAQ keys) recur on every turn, and
-	 * counting their JSON was a tenth of a turn's CPU.
+	 * The tokens of a piece that recurs on every turn, remembered: the tool sets (by phase and FAQ keys),
+	 * a category's element list, the phase. Counting them each time was a tenth of a turn's CPU.
 	 */
-	private int toolTokens(String tools) {
-		if (toolTokenCounts.size() > 64) {
-			toolTokenCounts.clear();
+	private int remembered(String piece) {
+		if (counted.size() > 256) {
+			counted.clear();
 		}
-		return toolTokenCounts.computeIfAbsent(tools, UnderstandingPrompt::count);
+		return counted.computeIfAbsent(piece, UnderstandingPrompt::count);
 	}
 
-	private String render(UnderstandingContext context, CatalogDefinition catalog, List<String> window,
-			boolean withElements, String facts) {
-		CategoryDefinition category = context.categorySlug() == null ? null
-				: catalog.category(context.categorySlug()).orElse(null);
+	private String render(UnderstandingContext context, CategoryDefinition category, List<String> window,
+			String elements, String facts) {
 		return template.replace("{{phase}}", context.phase().name())
-			.replace("{{category}}", category == null ? "sin tarifa" : category.nameEs())
+			.replace("{{category}}", categoryName(category))
 			.replace("{{selected}}", names(category, context.selectedItems()))
 			.replace("{{pending}}", pending(category, context.pendingUmbrellas()))
-			.replace("{{elements}}", category == null || !withElements ? "-"
-					: category.elements().stream().map(ElementDefinition::nameEs).collect(Collectors.joining(", ")))
+			.replace("{{elements}}", elements)
 			.replace("{{facts}}", facts.isEmpty() ? "-" : facts)
 			.replace("{{window}}", window.isEmpty() ? "-" : String.join("\n", window));
+	}
+
+	private static String categoryName(CategoryDefinition category) {
+		return category == null ? "sin tarifa" : category.nameEs();
 	}
 
 	private static String names(CategoryDefinition category, List<String> codes) {

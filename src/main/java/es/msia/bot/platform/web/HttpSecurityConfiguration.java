@@ -27,7 +27,8 @@ class HttpSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ServerPorts ports) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ServerPorts ports, MetricsAccess.Settings metrics)
+			throws Exception {
 		http.securityMatcher(request -> ports.surfaceOf(request) != Surface.ADMIN)
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -36,7 +37,8 @@ class HttpSecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/api/admin/**").hasRole("ADMIN")
 				.requestMatchers("/api/**", "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
-				.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error").permitAll()
+				.requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+				.requestMatchers("/actuator/prometheus").access(new MetricsAccess(metrics))
 				.anyRequest().denyAll());
 		return http.build();
 	}
