@@ -65,6 +65,9 @@ class ObservabilityIT extends FakeLlmIntegrationTest {
 				"msia_stream_pending_entries", "msia_outbox_retries_total", "msia_handoffs_total{");
 		assertThat(value(metrics, "msia_llm_fallbacks_total")).isGreaterThanOrEqualTo(1);
 		assertThat(value(metrics, "msia_outbox_retries_total")).isGreaterThanOrEqualTo(1);
+		// Chatwoot calls are tagged by endpoint, not by conversation (one series per conversation would grow forever).
+		assertThat(metrics).contains("/conversations/{id1}/messages\"")
+			.doesNotContain("/conversations/" + conversation + "/");
 	}
 
 	@Test

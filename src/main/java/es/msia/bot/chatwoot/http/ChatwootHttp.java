@@ -85,7 +85,7 @@ public class ChatwootHttp {
 
 	public Result post(As as, String path, Map<String, ?> body) {
 		Read<JsonNode> read = call(as, path, client -> client.post()
-			.uri(path)
+			.uri(template(path), ids(path))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body));
 		return sent(read);
@@ -93,7 +93,7 @@ public class ChatwootHttp {
 
 	public Result put(As as, String path, Map<String, ?> body) {
 		Read<JsonNode> read = call(as, path, client -> client.put()
-			.uri(path)
+			.uri(template(path), ids(path))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body));
 		return sent(read);
@@ -112,14 +112,37 @@ public class ChatwootHttp {
 			.filename(fileName)
 			.contentType(MediaType.parseMediaType(contentType));
 		Read<JsonNode> read = call(As.BOT, path, client -> client.post()
-			.uri(path)
+			.uri(template(path), ids(path))
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(parts.build()));
 		return sent(read);
 	}
 
 	public Read<JsonNode> get(As as, String path) {
-		return call(as, path, client -> client.get().uri(path));
+		return call(as, path, client -> client.get().uri(template(path), ids(path)));
+	}
+
+	/**
+	 * The path with its numeric segments as template variables ({@code /conversations/{id1}/messages}):
+	 * the client metrics tag requests by template, so one series per endpoint, not one per conversation.
+	 */
+	static String template(String path) {
+		String[] segments = path.split("/", -1);
+		int variable = 0;
+		for (int i = 0; i < segments.length; i++) {
+			if (isId(segments[i])) {
+				segments[i] = "{id" + (++variable) + "}";
+			}
+		}
+		return String.join("/", segments);
+	}
+
+	static Object[] ids(String path) {
+		return java.util.Arrays.stream(path.split("/")).filter(ChatwootHttp::isId).toArray();
+	}
+
+	private static boolean isId(String segment) {
+		return !segment.isEmpty() && segment.chars().allMatch(Character::isDigit);
 	}
 
 	private interface Request {
