@@ -15,7 +15,7 @@ import bench, fake_chatwoot, fake_openrouter  # noqa: E402
 
 CHATWOOT, OPENROUTER = bench.PORT + 90, bench.PORT + 91
 LEVELS = [int(x) for x in os.environ.get('BENCH_CONVERSATIONS', '1,50,500').split(',')]
-WARMUP = int(os.environ.get('BENCH_WARMUP', 1000))
+WARMUP = int(os.environ.get('BENCH_WARMUP', 2000))
 DELAYS = [float(x) for x in os.environ.get('BENCH_LLM_DELAYS', '0,1.5').split(',')]
 replies = fake_chatwoot.Replies()
 llm = fake_openrouter.Stats()

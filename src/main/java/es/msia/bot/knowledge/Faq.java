@@ -1,6 +1,7 @@
 package es.msia.bot.knowledge;
 
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,12 +14,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The knowledge base: active FAQ entries and the offline matching of a customer's question to one.
- * Entries are read on each call (a handful of rows) so staff edits apply to the next message.
+ * The active entries are read at most every {@link #MAX_AGE} (every turn asks for them, two or three times)
+ * and again at once after an edit in this process; another replica sees an edit within {@link #MAX_AGE}.
  */
 @Component
 public class Faq {
 
+	static final Duration MAX_AGE = Duration.ofSeconds(2);
+
+	private record Snapshot(List<FaqEntry> entries, long takenAt) {
+	}
+
 	private final JdbcClient jdbc;
+
+	private volatile Snapshot cached;
 
 	Faq(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -26,10 +35,16 @@ public class Faq {
 
 	/** Active entries, in key order. */
 	public List<FaqEntry> entries() {
-		return jdbc.sql("SELECT key, question, answer, keywords FROM faq_entries WHERE active ORDER BY key")
-			.query((rs, n) -> new FaqEntry(rs.getString("key"), rs.getString("question"), rs.getString("answer"),
-					Arrays.asList((String[]) rs.getArray("keywords").getArray())))
-			.list();
+		long now = System.nanoTime();
+		Snapshot snapshot = cached;
+		if (snapshot == null || now - snapshot.takenAt() >= MAX_AGE.toNanos()) {
+			snapshot = new Snapshot(jdbc.sql("SELECT key, question, answer, keywords FROM faq_entries WHERE active ORDER BY key")
+				.query((rs, n) -> new FaqEntry(rs.getString("key"), rs.getString("question"), rs.getString("answer"),
+						Arrays.asList((String[]) rs.getArray("keywords").getArray())))
+				.list(), now);
+			cached = snapshot;
+		}
+		return snapshot.entries();
 	}
 
 	/** The active entry with this key. */
@@ -90,6 +105,7 @@ public class Faq {
 		if (inserted == 0) {
 			throw new InvalidEntry("keyTaken");
 		}
+		cached = null;
 		return clean;
 	}
 
@@ -102,17 +118,21 @@ public class Faq {
 	 */
 	public boolean update(FaqEntry entry, boolean active) {
 		FaqEntry clean = validated(entry);
-		return jdbc.sql("""
+		boolean updated = jdbc.sql("""
 				UPDATE faq_entries SET question = :q, answer = :a, keywords = :k, active = :active, updated_at = now()
 				WHERE key = :key""")
 			.param("key", clean.key()).param("q", clean.question()).param("a", clean.answer())
 			.param("k", clean.keywords().toArray(String[]::new)).param("active", active)
 			.update() == 1;
+		cached = null;
+		return updated;
 	}
 
 	/** Deletes an entry; false when there was none. */
 	public boolean delete(String key) {
-		return jdbc.sql("DELETE FROM faq_entries WHERE key = :key").param("key", key).update() == 1;
+		boolean deleted = jdbc.sql("DELETE FROM faq_entries WHERE key = :key").param("key", key).update() == 1;
+		cached = null;
+		return deleted;
 	}
 
 	private static FaqEntry validated(FaqEntry entry) {

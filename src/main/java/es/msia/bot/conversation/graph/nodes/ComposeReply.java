@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import es.msia.bot.conversation.reply.ReplyComposer;
+import es.msia.bot.conversation.flow.ReplyIntent;
 import es.msia.bot.conversation.state.ConversationState;
 import es.msia.bot.conversation.state.StateUpdate;
 import es.msia.bot.handoff.Handoffs;
@@ -27,7 +28,9 @@ public final class ComposeReply implements NodeAction<ConversationState> {
 
 	@Override
 	public Map<String, Object> apply(ConversationState state) {
-		String wait = handoffs.waitMessage(Instant.now(clock));
+		// Only a handoff notice carries the wait message (business hours and texts from the settings).
+		boolean handoff = state.decision().replies().stream().anyMatch(ReplyIntent.HandoffNotice.class::isInstance);
+		String wait = handoff ? handoffs.waitMessage(Instant.now(clock)) : "";
 		return StateUpdate.of().reply(composer.compose(state.decision().replies(), wait, state.caseReply())).build();
 	}
 
