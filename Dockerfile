@@ -1,5 +1,7 @@
 # syntax=docker/dockerfile:1
-# Multi-stage build: Maven (JDK 17) builds the jar, a JRE 17 image runs it as a non-root user.
+# Multi-stage build: Maven (JDK 17, the baseline the code targets) builds the jar, a JRE 25 image runs it
+# as a non-root user. On Java 21+ every agent turn gets a virtual thread instead of a pooled platform
+# thread (bench/turns.py: about a fifth less CPU per turn than on 17). CI starts the jar on a JDK 25 too.
 # One image serves every role; MSIA_ROLES (api, agent, admin) picks what a container runs.
 
 FROM eclipse-temurin:17-jdk AS build
@@ -11,7 +13,7 @@ RUN ./mvnw -B -ntp -q dependency:go-offline
 COPY src/ src/
 RUN ./mvnw -B -ntp -q package -DskipTests && cp target/msia-*.jar /src/app.jar
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 # curl is only for the healthcheck.
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && groupadd --system msia && useradd --system --gid msia --home-dir /app --shell /usr/sbin/nologin msia \

@@ -18,6 +18,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 # BENCH_JAR: a copied jar, so a build may rewrite target/ while a benchmark runs.
 JAR = os.environ.get('BENCH_JAR') or sorted(glob.glob(os.path.join(ROOT, 'target', 'msia-*.jar')))[0]
 TOKEN = 'bench-token-0123456789abcdef'
+JAVA = os.environ.get('BENCH_JAVA', 'java')
 # BENCH_PORT moves every port, so two runs (or another helper's) on one machine do not collide.
 PORT = int(os.environ.get('BENCH_PORT', 28100))
 ADMIN, AGENT = PORT + 1, PORT + 2
@@ -36,9 +37,9 @@ def launch(roles, work, extra=None):
     env.update(extra or {})
     log = open(os.path.join(work, roles.replace(',', '-') + '.log'), 'w')
     start = time.monotonic()
-    # BENCH_JAVA_OPTS: extra JVM options, e.g. a flight recording to profile a run.
+    # BENCH_JAVA: the java binary (e.g. a JDK 25's); BENCH_JAVA_OPTS: extra JVM options (a flight recording...).
     java_opts = os.environ.get('BENCH_JAVA_OPTS', '').split()
-    proc = subprocess.Popen(['java'] + java_opts + ['-jar', JAR], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=work)
+    proc = subprocess.Popen([JAVA] + java_opts + ['-jar', JAR], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=work)
     while time.monotonic() - start < int(os.environ.get("BENCH_START_TIMEOUT", 300)):
         try:
             with urllib.request.urlopen('http://127.0.0.1:%d/actuator/health' % PORT, timeout=2) as r:

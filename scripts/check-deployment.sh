@@ -20,6 +20,10 @@ echo "compose: docker-compose config -q OK"
 docker-compose -f "$WORK/docker-compose.yml" --project-directory "$WORK" config > "$WORK/resolved.yml"
 
 JAR=$(ls target/msia-*.jar | head -1)
+# The image runs Java 25 (Dockerfile): start the jar on a JDK 25 when the machine has one, else on `java`.
+RUNTIME_JAVA=${RUNTIME_JAVA:-$(ls /usr/lib/jvm/*-25-*/bin/java /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1 || true)}
+RUNTIME_JAVA=${RUNTIME_JAVA:-java}
+echo "jar: starting on $("$RUNTIME_JAVA" -version 2>&1 | head -1)"
 for service in api agent admin; do
   /usr/bin/python3 - "$WORK/resolved.yml" "$service" > "$WORK/$service.env" <<'PY'
 import sys, yaml
@@ -33,7 +37,7 @@ PY
   (
     set -a; . "$WORK/$service.env"; set +a
     export MSIA_DATA_DIR="$WORK/data" MSIA_API_PORT=28000 MSIA_ADMIN_PORT=28001 MSIA_AGENT_PORT=28002
-    exec java -XX:TieredStopAtLevel=1 -jar "$JAR" >"$WORK/$service.log" 2>&1
+    exec "$RUNTIME_JAVA" -XX:TieredStopAtLevel=1 -jar "$JAR" >"$WORK/$service.log" 2>&1
   ) &
   PID=$!
   up=

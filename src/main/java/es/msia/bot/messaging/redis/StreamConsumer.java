@@ -8,6 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +25,7 @@ import es.msia.bot.messaging.TurnTrace;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -53,7 +57,7 @@ public class StreamConsumer implements SmartLifecycle {
 
 	private final MessagingSettings settings;
 
-	private final ThreadPoolExecutor executor;
+	private final ExecutorService executor;
 
 	private final Bursts bursts;
 
@@ -123,12 +127,16 @@ public class StreamConsumer implements SmartLifecycle {
 	}
 
 	/**
-	 * One thread per turn in flight. A turn mostly waits (LLM, Chatwoot, PostgreSQL), and on Java 17 there
-	 * are no virtual threads: with a 1.5 s LLM, 500 conversations only overlap if 500 turns can wait at
-	 * once (64 shared threads capped them at ~40 turns a second). Reading stops at {@code maxInFlight}
-	 * entries, so the pool never queues more than that; idle threads go away after a minute.
+	 * One thread per turn in flight. A turn mostly waits (LLM, Chatwoot, PostgreSQL): with a 1.5 s LLM,
+	 * 500 conversations only overlap if 500 turns can wait at once (64 shared threads capped them at ~40
+	 * turns a second). On Java 21+ each turn gets a virtual thread; on Java 17 a pool of platform threads
+	 * that go away after a minute idle. Reading stops at {@code maxInFlight} entries, so neither queues more.
 	 */
-	private static ThreadPoolExecutor turnPool(int size) {
+	private static ExecutorService turnPool(int size) {
+		ThreadFactory virtual = virtualThreads("turn-");
+		if (virtual != null) {
+			return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 0, TimeUnit.SECONDS, new SynchronousQueue<>(), virtual);
+		}
 		AtomicInteger number = new AtomicInteger();
 		ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				runnable -> {
@@ -138,6 +146,22 @@ public class StreamConsumer implements SmartLifecycle {
 				});
 		pool.allowCoreThreadTimeOut(true);
 		return pool;
+	}
+
+	/** {@code Thread.ofVirtual().name(prefix, 1).factory()} when the JDK has it (21+); this code targets 17. */
+	private static @Nullable ThreadFactory virtualThreads(String prefix) {
+		if (Runtime.version().feature() < 21) {
+			return null;
+		}
+		try {
+			Class<?> builder = Class.forName("java.lang.Thread$Builder");
+			Object named = builder.getMethod("name", String.class, long.class)
+				.invoke(Thread.class.getMethod("ofVirtual").invoke(null), prefix, 1L);
+			return (ThreadFactory) builder.getMethod("factory").invoke(named);
+		}
+		catch (ReflectiveOperationException ex) {
+			return null;
+		}
 	}
 
 	@Override
