@@ -68,17 +68,19 @@ class Fakes:
 
     def __init__(self):
         self.lock = threading.Lock()
-        self.posts = {}  # conversation -> [(content, private)]
+        self.posts = {}  # conversation -> [(content, private, id, created_at)]
         self.chatwoot_faulty = False
         self.llm_faulty = False
         self.llm_delay = 0.0
-        self.faults = itertools.cycle(['500', '429', 'timeout'])
+        # 'stored-timeout': the message IS created, then the answer stalls past the agent's read timeout (the
+        # outbox must find it in GET messages instead of sending it twice).
+        self.faults = itertools.cycle(['500', '429', 'timeout', 'stored-timeout'])
         self.llm_faults = itertools.cycle(['429', '502', 'timeout'])
         self.ids = itertools.count(50_000_000)
 
     def public_posts(self, conversation):
         with self.lock:
-            return sum(1 for _, private in self.posts.get(conversation, ()) if not private)
+            return sum(1 for post in self.posts.get(conversation, ()) if not post[1])
 
     def all_posts(self, conversation):
         with self.lock:
@@ -104,10 +106,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except OSError:
             pass
 
-    def chatwoot_fault(self):
+    def chatwoot_fault(self, store=None):
         if not fakes.chatwoot_faulty:
             return False
         kind = next(fakes.faults)
+        if kind == 'stored-timeout':
+            if store is None:  # not a message create: answer as a plain timeout
+                kind = 'timeout'
+            else:
+                store()
+                time.sleep(8)
+                self.send(200, {'id': 0, 'message_type': 1, 'status': 'sent'})
+                return True
         if kind == '500':
             self.send(500, {'error': 'Internal Server Error'})
         elif kind == '429':
@@ -122,8 +132,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
         path = self.path.split('?')[0]
         if path.endswith('/chat/completions'):
             return self.completion(raw)
-        if self.chatwoot_fault():
-            return
         parts = path.strip('/').split('/')
         if 'conversations' in parts and parts[-1] == 'messages':
             conversation = int(parts[parts.index('conversations') + 1])
@@ -133,15 +141,30 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     body = json.loads(raw or b'{}')
                 except ValueError:
                     pass
-            with fakes.lock:
-                fakes.posts.setdefault(conversation, []).append((body.get('content', ''), bool(body.get('private'))))
-            self.send(200, {'id': next(fakes.ids), 'message_type': 1, 'status': 'sent'})
-        else:
+
+            def store():
+                message_id = next(fakes.ids)
+                with fakes.lock:
+                    fakes.posts.setdefault(conversation, []).append(
+                        (body.get('content', ''), bool(body.get('private')), message_id, int(time.time())))
+                return message_id
+            if self.chatwoot_fault(store):
+                return
+            self.send(200, {'id': store(), 'message_type': 1, 'status': 'sent'})
+        elif not self.chatwoot_fault():
             self.send(200, {'payload': []})
 
     def do_GET(self):
         if self.chatwoot_fault():
             return
+        parts = self.path.split('?')[0].strip('/').split('/')
+        if 'conversations' in parts and parts[-1] == 'messages':
+            # B2/B3: the latest 20, ascending, message_type as an int and created_at in unix seconds.
+            conversation = int(parts[parts.index('conversations') + 1])
+            with fakes.lock:
+                posts = list(fakes.posts.get(conversation, ()))[-20:]
+            return self.send(200, {'meta': {}, 'payload': [
+                {'id': i, 'content': c, 'message_type': 1, 'private': p, 'created_at': t} for c, p, i, t in posts]})
         self.send(200, {'payload': []})
 
     def completion(self, raw):

@@ -1,10 +1,12 @@
 package es.msia.bot.chatwoot;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import es.msia.bot.chatwoot.http.ChatwootHttp;
 import es.msia.bot.shared.SimulatedConversations;
@@ -123,6 +125,30 @@ public class ChatwootClient {
 		List<String> labels = new ArrayList<>();
 		read.value().path("payload").forEach(label -> labels.add(label.asString()));
 		return Read.of(labels);
+	}
+
+	/**
+	 * Our outgoing message with this text, if the conversation's latest 20 messages (GET messages, user
+	 * token) hold one created at or after {@code notBefore}: how a retry finds out that an attempt whose
+	 * answer never came did reach Chatwoot. Chatwoot's message API has no idempotency key to ask instead.
+	 */
+	public Read<Optional<Long>> findOutgoing(long conversationId, String content, boolean privateNote, Instant notBefore) {
+		if (SimulatedConversations.isSimulated(conversationId)) {
+			return Read.of(Optional.empty());
+		}
+		Read<JsonNode> read = http.get(As.USER, path(conversationId, "/messages"));
+		if (!read.ok()) {
+			return Read.problem(read.problem());
+		}
+		for (JsonNode message : read.value().path("payload")) {
+			// B3: message_type is an int here (1 = outgoing) and created_at unix seconds.
+			if (message.path("message_type").asInt(-1) == 1 && message.path("private").asBoolean(false) == privateNote
+					&& content.equals(message.path("content").asString(""))
+					&& message.path("created_at").asLong(0) >= notBefore.getEpochSecond() - 1) {
+				return Read.of(Optional.of(message.path("id").asLong()));
+			}
+		}
+		return Read.of(Optional.empty());
 	}
 
 	/** POST the complete label list (replaces it; user token). */

@@ -108,6 +108,19 @@ public final class FakeChatwoot implements AutoCloseable {
 		return server.url("/").toString().replaceAll("/$", "");
 	}
 
+	/**
+	 * The next {@code times} created messages are stored and then answered only after {@code seconds}: a
+	 * client with a shorter read timeout sees a failure although Chatwoot has the message.
+	 */
+	public void acceptThenStall(int times, int seconds) {
+		stalls.set(times);
+		stallSeconds = seconds;
+	}
+
+	private final java.util.concurrent.atomic.AtomicInteger stalls = new java.util.concurrent.atomic.AtomicInteger();
+
+	private volatile int stallSeconds;
+
 	/** The next {@code times} calls answer with this status (and Retry-After seconds when given). */
 	public void failNext(int times, int status, Integer retryAfterSeconds) {
 		for (int i = 0; i < times; i++) {
@@ -255,6 +268,15 @@ public final class FakeChatwoot implements AutoCloseable {
 				return json(200, json.writeValueAsString(Map.of("custom_attributes", state.customAttributes)));
 			case "GET /labels":
 				return json(200, json.writeValueAsString(Map.of("payload", state.labels)));
+			case "GET /messages":
+				// B2: the latest 20, ascending, each in the create response's shape (B3).
+				List<StoredMessage> own = messages(conversationId);
+				List<Map<String, Object>> payload = own.subList(Math.max(0, own.size() - 20), own.size()).stream()
+					.map(m -> Map.<String, Object>of("id", m.id(), "content", m.content(), "conversation_id", conversationId,
+							"message_type", 1, "content_type", "text", "private", m.privateNote(), "created_at",
+							m.at().getEpochSecond()))
+					.toList();
+				return json(200, json.writeValueAsString(Map.of("meta", Map.of(), "payload", payload)));
 			case "POST /labels":
 				// Replaces the whole list (labelable.rb update_labels).
 				List<String> labels = new ArrayList<>();
@@ -373,7 +395,11 @@ public final class FakeChatwoot implements AutoCloseable {
 				"conversation_id", conversationId, "message_type", 1, "content_type", "text", "status", "sent",
 				"content_attributes", Map.of(), "created_at", Instant.now().getEpochSecond(), "private", privateNote));
 		response.put("sender", sender);
-		return json(200, json.writeValueAsString(response));
+		MockResponse answer = json(200, json.writeValueAsString(response));
+		if (stalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+			return answer.newBuilder().headersDelay(stallSeconds, TimeUnit.SECONDS).build();
+		}
+		return answer;
 	}
 
 	private ConversationState state(long conversationId) {

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxRows {
 
+	/** @param uncertain an earlier attempt may have reached Chatwoot unconfirmed: look before sending again */
 	record Claimed(long id, long conversationId, String content, boolean privateNote, int attempts,
-			Instant createdAt, @Nullable String attachment, @Nullable Instant notAfter) {
+			Instant createdAt, @Nullable String attachment, @Nullable Instant notAfter, boolean uncertain) {
 	}
 
 	private final JdbcClient jdbc;
@@ -30,24 +31,36 @@ class OutboxRows {
 		return jdbc.sql("""
 				UPDATE outbound_messages o
 				SET status = 'sending', lease_until = now() + make_interval(secs => :lease), attempts = o.attempts + 1
-				WHERE o.id IN (
-				  SELECT c.id FROM outbound_messages c
+				FROM (
+				  SELECT c.id, c.status AS was FROM outbound_messages c
 				  WHERE ((c.status = 'pending' AND c.next_attempt_at <= now())
 				         OR (c.status = 'sending' AND c.lease_until < now()))
 				    AND NOT EXISTS (SELECT 1 FROM outbound_messages p
 				                    WHERE p.conversation_id = c.conversation_id AND p.id < c.id
 				                      AND p.status IN ('pending', 'sending'))
 				  ORDER BY c.id LIMIT :batch
-				  FOR UPDATE SKIP LOCKED)
+				  FOR UPDATE SKIP LOCKED) due
+				WHERE o.id = due.id
 				RETURNING o.id, o.conversation_id, o.content, o.private_note, o.attempts, o.created_at, o.attachment,
-				  o.not_after""")
+				  o.not_after, due.was, o.last_error""")
 			.param("lease", lease.toSeconds())
 			.param("batch", batch)
 			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("content"),
 					rs.getBoolean("private_note"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
 					rs.getString("attachment"),
-					rs.getTimestamp("not_after") == null ? null : rs.getTimestamp("not_after").toInstant()))
+					rs.getTimestamp("not_after") == null ? null : rs.getTimestamp("not_after").toInstant(),
+					mayHaveReachedChatwoot(rs.getString("was"), rs.getString("last_error"))))
 			.list();
+	}
+
+	/**
+	 * Whether an earlier attempt may have been stored by Chatwoot although we never saw its answer: the
+	 * row's lease ran out while it was being sent (the sender died), or the last attempt timed out or lost
+	 * its connection. An HTTP error answer (429, 5xx) means Chatwoot did not store it.
+	 */
+	private static boolean mayHaveReachedChatwoot(String was, @Nullable String lastError) {
+		return "sending".equals(was) || lastError != null
+				&& (lastError.startsWith("timeout") || lastError.startsWith("connection error"));
 	}
 
 	void markSent(long id, @Nullable Long chatwootMessageId) {

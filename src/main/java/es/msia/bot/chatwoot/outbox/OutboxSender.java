@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import es.msia.bot.chatwoot.ChatwootClient;
 import es.msia.bot.chatwoot.ChatwootClient.Failed;
+import es.msia.bot.chatwoot.ChatwootClient.Read;
 import es.msia.bot.chatwoot.ChatwootClient.Result;
 import es.msia.bot.chatwoot.ChatwootClient.Retryable;
 import es.msia.bot.chatwoot.ChatwootClient.Sent;
@@ -163,6 +165,9 @@ public class OutboxSender implements SmartLifecycle {
 			publish(reply, null, true);
 			return;
 		}
+		if (reply.uncertain() && reply.attachment() == null && alreadyInChatwoot(reply)) {
+			return;
+		}
 		Result result = reply.attachment() == null
 				? client.sendMessage(reply.conversationId(), reply.content(), reply.privateNote())
 				: sendFile(reply);
@@ -192,6 +197,25 @@ public class OutboxSender implements SmartLifecycle {
 		else if (result instanceof Failed failed) {
 			fail(reply, failed.reason());
 		}
+	}
+
+	/**
+	 * A retry may follow an attempt whose answer never came (a read timeout, or a crash between Chatwoot's
+	 * 200 and our mark) although Chatwoot stored the message: look before sending it a second time. When
+	 * the look itself fails the reply is sent, as before; a duplicate is then possible, a loss is not.
+	 */
+	private boolean alreadyInChatwoot(Claimed reply) {
+		Read<Optional<Long>> found = client.findOutgoing(reply.conversationId(), reply.content(), reply.privateNote(),
+				reply.createdAt());
+		if (!found.ok() || found.value().isEmpty()) {
+			return false;
+		}
+		long chatwootId = found.value().get();
+		log.info("Reply {} to conversation {} is already in Chatwoot as message {} (an earlier attempt's answer was lost);"
+				+ " not sent again", reply.id(), reply.conversationId(), chatwootId);
+		rows.markSent(reply.id(), chatwootId);
+		publish(reply, chatwootId, false);
+		return true;
 	}
 
 	private boolean mayDeliver(Claimed reply) {
