@@ -40,6 +40,23 @@ class LostAnswerIT extends IntegrationTest {
 				&& r.getUrl().encodedPath().endsWith("/conversations/" + conversationId + "/messages")).isNotEmpty();
 	}
 
+	@Test
+	void whileChatwootCannotSayWhetherItHasTheReplyTheReplyWaits() {
+		long conversationId = nextId();
+		chatwoot.acceptThenStall(1, 3);
+
+		postWebhook("?token=" + WEBHOOK_TOKEN,
+				ChatwootPayloads.incomingText(nextId(), conversationId, "+34633333335", "Hola").toString());
+		await().atMost(Duration.ofSeconds(20)).until(() -> chatwoot.messages(conversationId).size() == 1);
+		// The look into the conversation after the timeout gets a 503: sending then could duplicate the reply.
+		chatwoot.failNext(1, 503, null);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> outbox(conversationId).startsWith("sent:"));
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+			.until(() -> chatwoot.messages(conversationId).size() == 1);
+		assertThat(outbox(conversationId)).isEqualTo("sent:3:" + chatwoot.messages(conversationId).get(0).id());
+	}
+
 	private String outbox(long conversationId) {
 		return jdbc.sql("""
 				SELECT status || ':' || attempts || ':' || COALESCE(chatwoot_message_id::text, '-')

@@ -55,12 +55,13 @@ class OutboxRows {
 
 	/**
 	 * Whether an earlier attempt may have been stored by Chatwoot although we never saw its answer: the
-	 * row's lease ran out while it was being sent (the sender died), or the last attempt timed out or lost
-	 * its connection. An HTTP error answer (429, 5xx) means Chatwoot did not store it.
+	 * row's lease ran out while it was being sent (the sender died), the last attempt timed out or lost its
+	 * connection, or the last look into the conversation could not tell. An HTTP error answer to the send
+	 * itself (429, 5xx) means Chatwoot did not store it.
 	 */
 	private static boolean mayHaveReachedChatwoot(String was, @Nullable String lastError) {
-		return "sending".equals(was) || lastError != null
-				&& (lastError.startsWith("timeout") || lastError.startsWith("connection error"));
+		return "sending".equals(was) || lastError != null && (lastError.startsWith("timeout")
+				|| lastError.startsWith("connection error") || lastError.startsWith(OutboxSender.UNCONFIRMED));
 	}
 
 	void markSent(long id, @Nullable Long chatwootMessageId) {

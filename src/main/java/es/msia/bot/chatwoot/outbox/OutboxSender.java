@@ -49,6 +49,9 @@ public class OutboxSender implements SmartLifecycle {
 
 	private static final int BATCH = 32;
 
+	/** Prefix of a retry reason while it is unknown whether Chatwoot has the reply (see {@link OutboxRows}). */
+	static final String UNCONFIRMED = "unconfirmed: ";
+
 	private final OutboxRows rows;
 
 	private final ChatwootClient client;
@@ -165,8 +168,20 @@ public class OutboxSender implements SmartLifecycle {
 			publish(reply, null, true);
 			return;
 		}
-		if (reply.uncertain() && reply.attachment() == null && alreadyInChatwoot(reply)) {
-			return;
+		if (reply.uncertain() && reply.attachment() == null) {
+			Read<Optional<Long>> found = client.findOutgoing(reply.conversationId(), reply.content(),
+					reply.privateNote(), reply.createdAt());
+			if (found.ok() && found.value().isPresent()) {
+				alreadyInChatwoot(reply, found.value().get());
+				return;
+			}
+			if (found.problem() instanceof Retryable unreadable) {
+				// Chatwoot cannot say yet whether it has the message: sending now could duplicate it. The row
+				// stays uncertain ("unconfirmed") until a look succeeds.
+				retryOrFail(reply, new Retryable(UNCONFIRMED + unreadable.reason(), unreadable.retryAfter()));
+				return;
+			}
+			// Not there, or not readable at all (a bot token without a user token gets 401): send.
 		}
 		Result result = reply.attachment() == null
 				? client.sendMessage(reply.conversationId(), reply.content(), reply.privateNote())
@@ -181,18 +196,8 @@ public class OutboxSender implements SmartLifecycle {
 			}
 			publish(reply, sent.messageId(), false);
 		}
-		else if (result instanceof Retryable retry && reply.attempts() < settings.maxAttempts()) {
-			// Retry-After is Chatwoot's minimum; the backoff still grows, or a run of short Retry-After answers
-			// would spend every attempt within a minute and fail a reply that a longer outage would have let through.
-			Duration backoff = backoff(reply.attempts());
-			Duration wait = retry.retryAfter() != null && retry.retryAfter().compareTo(backoff) > 0 ? retry.retryAfter() : backoff;
-			log.info("Reply {} to conversation {}: {}; retry in {}", reply.id(), reply.conversationId(),
-					LogMasks.text(retry.reason()), wait);
-			rows.reschedule(reply.id(), wait, retry.reason());
-			meters.counter("msia.outbox.retries").increment();
-		}
 		else if (result instanceof Retryable retry) {
-			fail(reply, retry.reason());
+			retryOrFail(reply, retry);
 		}
 		else if (result instanceof Failed failed) {
 			fail(reply, failed.reason());
@@ -200,22 +205,29 @@ public class OutboxSender implements SmartLifecycle {
 	}
 
 	/**
-	 * A retry may follow an attempt whose answer never came (a read timeout, or a crash between Chatwoot's
-	 * 200 and our mark) although Chatwoot stored the message: look before sending it a second time. When
-	 * the look itself fails the reply is sent, as before; a duplicate is then possible, a loss is not.
+	 * A retry after an attempt whose answer never came (a read timeout, or a crash between Chatwoot's 200
+	 * and our mark) found the message in the conversation: Chatwoot has it, so it is marked, not sent again.
 	 */
-	private boolean alreadyInChatwoot(Claimed reply) {
-		Read<Optional<Long>> found = client.findOutgoing(reply.conversationId(), reply.content(), reply.privateNote(),
-				reply.createdAt());
-		if (!found.ok() || found.value().isEmpty()) {
-			return false;
-		}
-		long chatwootId = found.value().get();
+	private void alreadyInChatwoot(Claimed reply, long chatwootId) {
 		log.info("Reply {} to conversation {} is already in Chatwoot as message {} (an earlier attempt's answer was lost);"
 				+ " not sent again", reply.id(), reply.conversationId(), chatwootId);
 		rows.markSent(reply.id(), chatwootId);
 		publish(reply, chatwootId, false);
-		return true;
+	}
+
+	private void retryOrFail(Claimed reply, Retryable retry) {
+		if (reply.attempts() >= settings.maxAttempts()) {
+			fail(reply, retry.reason());
+			return;
+		}
+		// Retry-After is Chatwoot's minimum; the backoff still grows, or a run of short Retry-After answers
+		// would spend every attempt within a minute and fail a reply that a longer outage would have let through.
+		Duration backoff = backoff(reply.attempts());
+		Duration wait = retry.retryAfter() != null && retry.retryAfter().compareTo(backoff) > 0 ? retry.retryAfter() : backoff;
+		log.info("Reply {} to conversation {}: {}; retry in {}", reply.id(), reply.conversationId(),
+				LogMasks.text(retry.reason()), wait);
+		rows.reschedule(reply.id(), wait, retry.reason());
+		meters.counter("msia.outbox.retries").increment();
 	}
 
 	private boolean mayDeliver(Claimed reply) {
