@@ -25,11 +25,7 @@ class LostAnswerIT extends IntegrationTest {
 
 	@Test
 	void aReplyChatwootStoredButNeverConfirmedIsNotSentAgain() {
-		long conversationId = nextId();
-		chatwoot.acceptThenStall(1, 3);
-
-		postWebhook("?token=" + WEBHOOK_TOKEN,
-				ChatwootPayloads.incomingText(nextId(), conversationId, "+34633333334", "Hola").toString());
+		long conversationId = customerWritesAndChatwootStallsOnTheReply("+34633333334");
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> outbox(conversationId).startsWith("sent:"));
 		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
@@ -42,11 +38,7 @@ class LostAnswerIT extends IntegrationTest {
 
 	@Test
 	void whileChatwootCannotSayWhetherItHasTheReplyTheReplyWaits() {
-		long conversationId = nextId();
-		chatwoot.acceptThenStall(1, 3);
-
-		postWebhook("?token=" + WEBHOOK_TOKEN,
-				ChatwootPayloads.incomingText(nextId(), conversationId, "+34633333335", "Hola").toString());
+		long conversationId = customerWritesAndChatwootStallsOnTheReply("+34633333335");
 		await().atMost(Duration.ofSeconds(20)).until(() -> chatwoot.messages(conversationId).size() == 1);
 		// The look into the conversation after the timeout gets a 503: sending then could duplicate the reply.
 		chatwoot.failNext(1, 503, null);
@@ -55,6 +47,15 @@ class LostAnswerIT extends IntegrationTest {
 		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
 			.until(() -> chatwoot.messages(conversationId).size() == 1);
 		assertThat(outbox(conversationId)).isEqualTo("sent:3:" + chatwoot.messages(conversationId).get(0).id());
+	}
+
+	/** Chatwoot will store the reply and answer only after our 1 s read timeout. */
+	private long customerWritesAndChatwootStallsOnTheReply(String phone) {
+		long conversationId = nextId();
+		chatwoot.acceptThenStall(1, 3);
+		postWebhook("?token=" + WEBHOOK_TOKEN,
+				ChatwootPayloads.incomingText(nextId(), conversationId, phone, "Hola").toString());
+		return conversationId;
 	}
 
 	private String outbox(long conversationId) {
