@@ -47,7 +47,7 @@ final class EmbeddedServices {
 		if (postgresStart == null) {
 			int port = freePort();
 			postgresPort = port;
-			postgresStart = inBackground("embedded-postgres-start", () -> startPostgres(dataDir, ephemeral, port));
+			postgresStart = inBackground(() -> startPostgres(dataDir, ephemeral, port));
 		}
 		return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres";
 	}
@@ -56,7 +56,7 @@ final class EmbeddedServices {
 	static synchronized String redis(Path dataDir, boolean ephemeral) {
 		if (redisStart == null) {
 			int port = freePort();
-			redisStart = inBackground("embedded-redis-start", () -> startRedis(dataDir, ephemeral, port));
+			redisStart = inBackground(() -> startRedis(dataDir, ephemeral, port));
 			redisPort = port;
 		}
 		return "redis://127.0.0.1:" + redisPort;
@@ -110,9 +110,21 @@ final class EmbeddedServices {
 
 	}
 
-	private static CompletableFuture<Void> inBackground(String name, Start start) {
+	/**
+	 * One starter thread for both services, one after the other: extracting a binary and executing it while
+	 * another thread forks (the other service's start) can fail with "Text file busy", because the forked
+	 * child inherits the still-open file (JDK-8068370).
+	 */
+	private static final java.util.concurrent.ExecutorService STARTER = java.util.concurrent.Executors
+		.newSingleThreadExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "embedded-services-start");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+	private static CompletableFuture<Void> inBackground(Start start) {
 		CompletableFuture<Void> result = new CompletableFuture<>();
-		Thread thread = new Thread(() -> {
+		STARTER.execute(() -> {
 			try {
 				start.run();
 				result.complete(null);
@@ -120,9 +132,7 @@ final class EmbeddedServices {
 			catch (IOException | RuntimeException ex) {
 				result.completeExceptionally(ex);
 			}
-		}, name);
-		thread.setDaemon(true);
-		thread.start();
+		});
 		return result;
 	}
 
