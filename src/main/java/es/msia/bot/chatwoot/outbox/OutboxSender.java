@@ -168,20 +168,8 @@ public class OutboxSender implements SmartLifecycle {
 			publish(reply, null, true);
 			return;
 		}
-		if (reply.uncertain() && reply.attachment() == null) {
-			Read<Optional<Long>> found = client.findOutgoing(reply.conversationId(), reply.content(),
-					reply.privateNote(), reply.createdAt());
-			if (found.ok() && found.value().isPresent()) {
-				alreadyInChatwoot(reply, found.value().get());
-				return;
-			}
-			if (found.problem() instanceof Retryable unreadable) {
-				// Chatwoot cannot say yet whether it has the message: sending now could duplicate it. The row
-				// stays uncertain ("unconfirmed") until a look succeeds.
-				retryOrFail(reply, new Retryable(UNCONFIRMED + unreadable.reason(), unreadable.retryAfter()));
-				return;
-			}
-			// Not there, or not readable at all (a bot token without a user token gets 401): send.
+		if (reply.uncertain() && reply.attachment() == null && settledByLooking(reply)) {
+			return;
 		}
 		Result result = reply.attachment() == null
 				? client.sendMessage(reply.conversationId(), reply.content(), reply.privateNote())
@@ -206,13 +194,29 @@ public class OutboxSender implements SmartLifecycle {
 
 	/**
 	 * A retry after an attempt whose answer never came (a read timeout, or a crash between Chatwoot's 200
-	 * and our mark) found the message in the conversation: Chatwoot has it, so it is marked, not sent again.
+	 * and our mark) looks for the reply in the conversation first. Found: Chatwoot has it, so it is marked,
+	 * not sent again. Chatwoot cannot tell yet (429, 5xx, timeout): sending could duplicate it, so it waits
+	 * and stays uncertain ("unconfirmed"). Not there, or not readable at all (a bot token without a user
+	 * token gets 401): it is sent.
+	 *
+	 * @return true when the look settled the reply for this round
 	 */
-	private void alreadyInChatwoot(Claimed reply, long chatwootId) {
-		log.info("Reply {} to conversation {} is already in Chatwoot as message {} (an earlier attempt's answer was lost);"
-				+ " not sent again", reply.id(), reply.conversationId(), chatwootId);
-		rows.markSent(reply.id(), chatwootId);
-		publish(reply, chatwootId, false);
+	private boolean settledByLooking(Claimed reply) {
+		Read<Optional<Long>> found = client.findOutgoing(reply.conversationId(), reply.content(), reply.privateNote(),
+				reply.createdAt());
+		if (found.ok() && found.value().isPresent()) {
+			long chatwootId = found.value().get();
+			log.info("Reply {} to conversation {} is already in Chatwoot as message {} (an earlier attempt's answer"
+					+ " was lost); not sent again", reply.id(), reply.conversationId(), chatwootId);
+			rows.markSent(reply.id(), chatwootId);
+			publish(reply, chatwootId, false);
+			return true;
+		}
+		if (found.problem() instanceof Retryable unreadable) {
+			retryOrFail(reply, new Retryable(UNCONFIRMED + unreadable.reason(), unreadable.retryAfter()));
+			return true;
+		}
+		return false;
 	}
 
 	private void retryOrFail(Claimed reply, Retryable retry) {

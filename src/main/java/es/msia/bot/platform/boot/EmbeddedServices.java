@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
@@ -20,14 +22,25 @@ import redis.embedded.RedisServer;
  * each per JVM: every Spring context started in the same JVM (tests start several) shares them, and a
  * shutdown hook stops them with the JVM.
  * <p>
- * Both start in the background: the ports are chosen up front so the URLs can go into the environment at
- * once, and {@link EmbeddedServicesReadiness} makes the first bean that connects wait. PostgreSQL's initdb
- * and start (about 2 s on a fresh data directory) then overlap with the Spring context's own start-up
- * instead of preceding it.
+ * They start in the background, one after the other: the ports are chosen up front so the URLs can go into
+ * the environment at once, and {@link EmbeddedServicesReadiness} makes the first bean that connects wait.
+ * PostgreSQL's initdb and start (about 2 s on a fresh data directory) then overlap with the Spring
+ * context's own start-up instead of preceding it.
  */
 final class EmbeddedServices {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedServices.class);
+
+	/**
+	 * One starter thread for both services, one after the other: extracting a binary and executing it while
+	 * another thread forks (the other service's start) can fail with "Text file busy", because the forked
+	 * child inherits the still-open file (JDK-8068370).
+	 */
+	private static final ExecutorService STARTER = Executors.newSingleThreadExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "embedded-services-start");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private static @Nullable EmbeddedPostgres postgres;
 
@@ -56,8 +69,8 @@ final class EmbeddedServices {
 	static synchronized String redis(Path dataDir, boolean ephemeral) {
 		if (redisStart == null) {
 			int port = freePort();
-			redisStart = inBackground(() -> startRedis(dataDir, ephemeral, port));
 			redisPort = port;
+			redisStart = inBackground(() -> startRedis(dataDir, ephemeral, port));
 		}
 		return "redis://127.0.0.1:" + redisPort;
 	}
@@ -109,18 +122,6 @@ final class EmbeddedServices {
 		void run() throws IOException;
 
 	}
-
-	/**
-	 * One starter thread for both services, one after the other: extracting a binary and executing it while
-	 * another thread forks (the other service's start) can fail with "Text file busy", because the forked
-	 * child inherits the still-open file (JDK-8068370).
-	 */
-	private static final java.util.concurrent.ExecutorService STARTER = java.util.concurrent.Executors
-		.newSingleThreadExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "embedded-services-start");
-			thread.setDaemon(true);
-			return thread;
-		});
 
 	private static CompletableFuture<Void> inBackground(Start start) {
 		CompletableFuture<Void> result = new CompletableFuture<>();
