@@ -203,7 +203,7 @@ def main():
         proc, _ = launch('api', work)
         ping = lambda i: ('/api/ping', None, {})
         hook = lambda i: ('/api/chatwoot/webhook?token=' + TOKEN, webhook_body(i), {'Content-Type': 'application/json'})
-        # Warm-up of both paths at full speed, so the JIT's compiling (a third of the JVM's CPU in a cold
+        # Warm-up of both paths at full speed, so the JIT's compiling (29 % of the JVM's CPU in a profiled
         # run) is not billed to whichever endpoint is measured first: a long-running API's state.
         for path in ('/api/ping', '/api/chatwoot/webhook?token=' + TOKEN):
             wrk(path, work, WARMUP_SECONDS)

@@ -112,11 +112,18 @@ abstract class BrowserTest extends PanelTest {
 		wait.until(d -> !d.getCurrentUrl().contains("/login"));
 	}
 
+	/**
+	 * Fills and submits the login form, and returns once the page it was on is gone: after a failed login
+	 * the URL is already {@code /login?error}, so waiting for the URL alone let the next attempt type into
+	 * the page being replaced (StaleElementReferenceException).
+	 */
 	void submitLogin(String user, String password) {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).clear();
 		browser.findElement(By.id("username")).sendKeys(user);
 		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		WebElement submit = browser.findElement(By.cssSelector("button[type=submit]"));
+		submit.click();
+		wait.until(ExpectedConditions.stalenessOf(submit));
 	}
 
 	void open(String path) {
