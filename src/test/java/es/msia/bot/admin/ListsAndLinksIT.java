@@ -89,14 +89,8 @@ class ListsAndLinksIT extends PanelTest {
 	}
 
 	private PanelClient panel(String role) {
-		String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, :r)")
-			.param("u", name)
-			.param("h", encoder.encode(PASSWORD))
-			.param("r", role)
-			.update();
-		PanelClient panel = new PanelClient(ports.adminPort());
-		panel.login(name, PASSWORD);
+		PanelClient panel = panel();
+		panel.login(user(role), PASSWORD);
 		return panel;
 	}
 

@@ -131,22 +131,26 @@ class PromptInjectionIT extends IntegrationTest {
 		}
 	}
 
-	private String replyTo(String attack, Understanding understanding) {
+	/** The policy's decision on the attack as a new motorcycle customer's first message. */
+	private Decision decide(String attack, Understanding understanding) {
 		PolicyContext context = new PolicyContext(ClientType.PARTICULAR, VehicleType.MOTO, "motos-part", "Ana");
 		DialogueState state = DialogueState.initial();
 		var commands = understanding.understand(new UnderstandingContext(state.phase(), "motos-part", List.of(), List.of()),
 				attack);
-		Decision decision = new DialoguePolicy(engines.current().catalog()).decide(state, commands, context);
+		return new DialoguePolicy(engines.current().catalog()).decide(state, commands, context);
+	}
+
+	private static String reply(Decision decision) {
 		return String.join("\n", new ReplyComposer().compose(decision.replies(), "Te atenderá una persona."));
 	}
 
+	private String replyTo(String attack, Understanding understanding) {
+		return reply(decide(attack, understanding));
+	}
+
 	private void assertSafe(String attack, Understanding understanding) {
-		PolicyContext context = new PolicyContext(ClientType.PARTICULAR, VehicleType.MOTO, "motos-part", "Ana");
-		DialogueState state = DialogueState.initial();
-		var commands = understanding.understand(new UnderstandingContext(state.phase(), "motos-part", List.of(), List.of()),
-				attack);
-		Decision decision = new DialoguePolicy(engines.current().catalog()).decide(state, commands, context);
-		String reply = String.join("\n", new ReplyComposer().compose(decision.replies(), "Te atenderá una persona."));
+		Decision decision = decide(attack, understanding);
+		String reply = reply(decision);
 
 		assertThat(decision.replies()).as(attack).noneMatch(ReplyIntent.QuoteGiven.class::isInstance);
 		assertThat(decision.effects()).as(attack).allMatch(Effect.Escalate.class::isInstance);
