@@ -119,11 +119,14 @@ public class CaseManagement {
 			out.add(texts.text("case.submitted", row.reference()));
 		}
 		else {
-			out.add(texts.prompt(outcome.next(), plan, outcome.data(), row.reference()));
+			out.add(texts.ask(outcome, plan, row.reference()));
 		}
 		String reply = String.join("\n", out);
 		cases.saveTurn(row.id(), outcome.data(), messageId, reply);
-		return Optional.of(new CaseReply(row.reference(), status, reply));
+		if (outcome.handOff()) {
+			cases.event(row.id(), "handed_off", "repeated misunderstanding", "bot");
+		}
+		return Optional.of(new CaseReply(row.reference(), status, reply, outcome.handOff()));
 	}
 
 	/** The customer cancels the conversation's open case. */

@@ -1,12 +1,30 @@
 package es.msia.bot.cases;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Picks one of a select field's options from what the customer typed, tolerating case, accents and small
- * typos (edit distance ≤ 2, or ≤ 1 for short words), or a prefix of at least 4 letters.
+ * Picks one of a select field's options from what the customer typed: the option itself (tolerating case,
+ * accents and small typos: edit distance ≤ 2, or ≤ 1 for short words), a prefix of at least 4 letters, its
+ * number in the list ("2", "la segunda"), or a word that only that option has ("el de serie no, el
+ * lateral", "solo el silencioso", "lo he recortado").
  */
 public final class SelectOption {
+
+	private static final List<String> ORDINALS = List.of("primer", "segund", "tercer", "cuart", "quint", "sext");
+
+	/** Everyday words and the stem of the option word they stand for. */
+	private static final Map<String, String> SYNONYMS = Map.ofEntries(Map.entry("atras", "tras"),
+			Map.entry("detras", "tras"), Map.entry("delante", "delan"), Map.entry("quita", "elimi"),
+			Map.entry("quite", "elimi"), Map.entry("quitado", "elimi"), Map.entry("cambiado", "susti"),
+			Map.entry("cambie", "susti"), Map.entry("carbono", "carbo"), Map.entry("fibra", "fibra"),
+			Map.entry("entero", "compl"), Map.entry("entera", "compl"), Map.entry("anulado", "anula"),
+			Map.entry("anule", "anula"));
+
+	private static final Set<String> BOTH = Set.of("ambos", "ambas", "los dos", "las dos", "los 2", "las 2",
+			"delante y detras", "delante y atras", "los dos lados");
 
 	private SelectOption() {
 	}
@@ -35,7 +53,74 @@ public final class SelectOption {
 		if (prefixed.size() == 1) {
 			return prefixed.get(0);
 		}
+		String byNumber = byNumber(typed, options);
+		if (byNumber != null) {
+			return byNumber;
+		}
+		String byWord = byDistinctiveWord(typed, options);
+		if (byWord != null) {
+			return byWord;
+		}
 		throw new InvalidValue("select.unknown", raw.trim());
+	}
+
+	private static String byNumber(String typed, List<String> options) {
+		String bare = typed.replaceAll("^(?:la|el|opcion|la opcion|el numero|numero)\\s+", "").trim();
+		if (bare.matches("[1-9]") && Integer.parseInt(bare) <= options.size()) {
+			return options.get(Integer.parseInt(bare) - 1);
+		}
+		for (int i = 0; i < Math.min(ORDINALS.size(), options.size()); i++) {
+			if (bare.matches(ORDINALS.get(i) + "(a|o|os|as)?( opcion)?")) {
+				return options.get(i);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The single option with the most words that no other option has, compared by their first five letters
+	 * (Spanish inflection changes endings: "delanteros" → "Delantero", "recortado" → "Recorte").
+	 */
+	private static String byDistinctiveWord(String typed, List<String> options) {
+		Set<String> said = stems(typed);
+		if (BOTH.stream().anyMatch(b -> (" " + typed + " ").contains(" " + b + " "))) {
+			List<String> both = options.stream().filter(o -> Normalize.folded(o).contains(" y ")).toList();
+			if (both.size() == 1) {
+				return both.get(0);
+			}
+		}
+		String best = null;
+		int bestHits = 0;
+		boolean tie = false;
+		for (String option : options) {
+			Set<String> own = stems(Normalize.folded(option));
+			for (String other : options) {
+				if (!other.equals(option)) {
+					own.removeAll(stems(Normalize.folded(other)));
+				}
+			}
+			own.retainAll(said);
+			if (own.size() > bestHits) {
+				best = option;
+				bestHits = own.size();
+				tie = false;
+			}
+			else if (own.size() == bestHits && bestHits > 0) {
+				tie = true;
+			}
+		}
+		return tie ? null : best;
+	}
+
+	private static Set<String> stems(String folded) {
+		Set<String> stems = new java.util.HashSet<>();
+		for (String word : folded.split("[^a-z0-9]+")) {
+			if (word.length() >= 4) {
+				String mapped = SYNONYMS.getOrDefault(word, word);
+				stems.add(mapped.length() > 5 ? mapped.substring(0, 5) : mapped);
+			}
+		}
+		return new java.util.HashSet<>(new ArrayList<>(stems));
 	}
 
 	static int distance(String a, String b) {

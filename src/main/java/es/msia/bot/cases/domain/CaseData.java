@@ -21,11 +21,20 @@ import org.jspecify.annotations.Nullable;
  * @param workshop own-workshop fields by key
  * @param slotsDone photo/document slots considered complete ({@code item:X}, {@code doc:Y})
  * @param personalKnown whether the personal data came from an earlier case and awaits confirmation
+ * @param progress how the collection is going (repeated asks, one field at a time, pending clarification)
  */
 public record CaseData(List<CaseItem> items, Map<String, String> personal, Map<String, String> vehicle,
-		@Nullable String workshopMode, Map<String, String> workshop, Set<String> slotsDone, boolean personalKnown) {
+		@Nullable String workshopMode, Map<String, String> workshop, Set<String> slotsDone, boolean personalKnown,
+		Progress progress) {
+
+	public CaseData(List<CaseItem> items, Map<String, String> personal, Map<String, String> vehicle,
+			@Nullable String workshopMode, Map<String, String> workshop, Set<String> slotsDone, boolean personalKnown) {
+		this(items, personal, vehicle, workshopMode, workshop, slotsDone, personalKnown, Progress.start());
+	}
 
 	public CaseData {
+		// Cases stored before progress was tracked have none.
+		progress = progress == null ? Progress.start() : progress;
 		items = new ArrayList<>(items);
 		personal = new LinkedHashMap<>(personal);
 		vehicle = new LinkedHashMap<>(vehicle);
@@ -58,11 +67,15 @@ public record CaseData(List<CaseItem> items, Map<String, String> personal, Map<S
 
 	public CaseData withWorkshopMode(String mode) {
 		return new CaseData(items, personal, vehicle, mode, mode.equals("own") ? workshop : Map.of(), slotsDone,
-				personalKnown);
+				personalKnown, progress);
 	}
 
 	public CaseData withPersonalConfirmed() {
-		return new CaseData(items, personal, vehicle, workshopMode, workshop, slotsDone, false);
+		return new CaseData(items, personal, vehicle, workshopMode, workshop, slotsDone, false, progress);
+	}
+
+	public CaseData withProgress(Progress newProgress) {
+		return new CaseData(items, personal, vehicle, workshopMode, workshop, slotsDone, personalKnown, newProgress);
 	}
 
 }

@@ -3,100 +3,240 @@ package es.msia.bot.cases.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import es.msia.bot.cases.InvalidValue;
 import es.msia.bot.cases.SpanishBoolean;
+import es.msia.bot.catalog.FieldSpec;
 
 /**
- * One customer message applied to a case being collected: labelled corrections first (at any step), then
- * the answer to what was asked, then the next question. Pure: files are already stored and counted by the
+ * One customer message applied to a case being collected: the values it holds (labelled corrections at
+ * any step, the answers to what was asked by what they look like), then the next question. No step is
+ * asked more than twice in a row without progress: the second time it is rephrased one field at a time
+ * with an example, the third time a person is offered, and on a yes or a further failure the case is handed
+ * to a person (it stays as it is and can be resumed). Pure: files are already stored and counted by the
  * caller; the result says what to store and what to reply.
  */
 public final class CaseDialogue {
 
-	private static final Set<String> DONE_WORDS = Set.of("listo", "ya esta", "ya", "hecho", "ya las he enviado",
-			"eso es todo", "no aplica", "no tengo", "no hace falta", "terminado");
+	private static final Pattern DONE = Pattern.compile("^(?:listo|ya esta|ya|hecho|ya las? he enviado|ya te las? he enviado|"
+			+ "eso es todo|terminado|ya estan|esas son|son todas|no tengo mas|no hay mas|ya no hay mas|ya las mande|"
+			+ "ya te las mande|fin)$");
+
+	/** Answers that skip an optional document: "no aplica" and what people write instead. */
+	private static final Pattern NOT_APPLICABLE = Pattern.compile("\\b(?:no aplica|no me aplica|no es mi caso|no procede|"
+			+ "no corresponde|no hace falta|no me hace falta|no lo necesito|no la necesito|no lo tengo|no la tengo|"
+			+ "no tengo|no toque|no he tocado|no cambie|no he cambiado|nada de eso|eso no|tampoco|no hay|no tiene|"
+			+ "no lleva|no se ha tocado|no se toco|no)\\b");
+
+	/** "Later", not "no": the customer will send it. */
+	private static final Pattern LATER = Pattern.compile("\\b(?:luego|despues|mas tarde|manana|ahora no|en un rato|otro dia|"
+			+ "esta tarde|esta noche|cuando pueda|cuando llegue)\\b");
 
 	private final CollectionPlan plan;
 
-	private final MessageReader reader;
+	private final AnswerReader reader;
 
 	public CaseDialogue(CollectionPlan plan) {
 		this.plan = plan;
-		this.reader = new MessageReader(plan);
+		this.reader = new AnswerReader(plan);
+	}
+
+	/** As {@link #apply(CaseData, String, int, int, Map)} without values read by a language model. */
+	public Outcome apply(CaseData before, String text, int filesAdded, int filesInSlot) {
+		return apply(before, text, filesAdded, filesInSlot, Map.of());
 	}
 
 	/**
 	 * Applies a message.
-	 * @param data the case data (changed in place)
+	 * @param before the case data
 	 * @param text what the customer wrote (may be empty when only files came)
 	 * @param filesAdded new files stored from this message under the step's slot
 	 * @param filesInSlot files now stored under the step's slot
+	 * @param proposed values a language model read for the fields asked, by field key; they pass the same
+	 * rules as typed values and only fill fields the reader left empty
 	 */
-	public Outcome apply(CaseData before, String text, int filesAdded, int filesInSlot) {
+	public Outcome apply(CaseData before, String text, int filesAdded, int filesInSlot, Map<String, String> proposed) {
 		CaseData data = before;
 		Step step = plan.next(data);
-		if (text.isBlank() && filesAdded == 0) {
+		Progress progress = data.progress();
+		if (text.isBlank() && filesAdded == 0 && proposed.isEmpty()) {
 			// Nothing to read (a question was answered instead, or only refused files came): ask again.
-			return new Outcome(data, List.of(), false, step);
+			return new Outcome(data, List.of(), false, step, Ask.NORMAL);
 		}
 		List<Line> lines = new ArrayList<>();
-		String scope = step instanceof Step.Fields fields ? fields.scope() : "none";
-		MessageReader.Labelled labelled = reader.labelled(text, scope);
-		for (Assignment assignment : labelled.assignments()) {
-			store(data, assignment, lines, true);
-		}
-		String rest = labelled.rest();
-		boolean submit = false;
-		if (step instanceof Step.Photos || step instanceof Step.Document) {
-			photos(data, step, rest, filesAdded, filesInSlot, lines);
-		}
-		else if (step instanceof Step.Fields fields) {
-			for (Assignment answer : reader.answers(fields.scope(), fields.fields(), rest, labelled.assignments())) {
-				store(data, answer, lines, false);
+		if (progress.personOffered()) {
+			Optional<Boolean> answer = shortYesNo(text);
+			if (answer.orElse(false)) {
+				return handOff(data, lines);
+			}
+			progress = new Progress(progress.asked(), answer.isPresent() ? 0 : progress.repeats(), progress.oneAtATime(),
+					false, null);
+			if (answer.isPresent()) {
+				lines.add(Line.of("repeat.stay"));
+				data = data.withProgress(progress);
+				return new Outcome(data, lines, false, plan.next(data), Ask.NORMAL);
 			}
 		}
+		int stored = 0;
+		if (progress.pending() != null) {
+			Optional<Boolean> answer = shortYesNo(text);
+			Progress.Clarification pending = progress.pending();
+			progress = new Progress(progress.asked(), progress.repeats(), progress.oneAtATime(), false, null);
+			if (answer.isPresent()) {
+				if (answer.get()) {
+					stored += store(data, new Assignment(pending.scope(), spec(pending.scope(), pending.key()), pending.value()),
+							lines, false);
+				}
+				data = data.withProgress(progress);
+				return progressed(before, data, step, lines, stored > 0 || !answer.get(), filesAdded);
+			}
+		}
+		data = data.withProgress(progress);
+		String scope = step instanceof Step.Fields fields ? fields.scope() : "none";
+		List<FieldSpec> asked = step instanceof Step.Fields fields ? fields.fields() : List.of();
+		AnswerReader.Reading reading = reader.read(text, scope, asked, data);
+		for (Assignment assignment : reading.assignments()) {
+			boolean answer = asked.stream().anyMatch(f -> f.key().equals(assignment.spec().key())) && assignment.scope().equals(scope);
+			stored += store(data, assignment, lines, !answer);
+		}
+		if (step instanceof Step.Fields fields) {
+			stored += proposed(data, fields, proposed, lines);
+		}
+		String rest = reading.rest();
+		boolean submit = false;
+		boolean moved = false;
+		if (step instanceof Step.Photos || step instanceof Step.Document) {
+			moved = photos(data, step, rest, filesAdded, filesInSlot, lines);
+		}
+		else if (step instanceof Step.Fields && !reading.unplaced().isEmpty()) {
+			data = clarify(data, reading.unplaced().get(0), lines);
+		}
 		else if (step instanceof Step.ConfirmKnown) {
-			data = confirmKnown(data, rest, labelled);
+			data = confirmKnown(data, rest, reading);
 		}
 		else if (step instanceof Step.WorkshopChoice) {
 			data = workshop(data, rest, lines);
 		}
 		else if (step instanceof Step.Summary) {
-			submit = summaryAnswer(rest, labelled, lines);
+			submit = summaryAnswer(rest, reading, lines);
 		}
 		if (filesAdded > 0 && !(step instanceof Step.Photos || step instanceof Step.Document)) {
 			lines.add(Line.of("files.unsorted", filesAdded));
 		}
-		return new Outcome(data, lines, submit, plan.next(data));
+		if (submit) {
+			return new Outcome(data, lines, true, plan.next(data), Ask.NORMAL);
+		}
+		return progressed(before, data, step, lines, stored > 0 || moved, filesAdded);
 	}
 
-	private void photos(CaseData data, Step step, String rest, int added, int inSlot, List<Line> lines) {
+	/** Counts the asks of the same step without progress and decides how to ask next. */
+	private Outcome progressed(CaseData before, CaseData data, Step step, List<Line> lines, boolean madeProgress,
+			int filesAdded) {
+		Step next = plan.next(data);
+		Progress progress = data.progress();
+		boolean sameStep = Progress.signature(next).equals(Progress.signature(step));
+		if (madeProgress || filesAdded > 0 || !sameStep) {
+			boolean sameScope = sameStep || scopeOf(next).equals(scopeOf(step));
+			progress = new Progress(Progress.signature(next), 0, progress.oneAtATime() && sameScope, false, progress.pending());
+			data = data.withProgress(progress);
+			return new Outcome(data, lines, false, plan.next(data), Ask.NORMAL);
+		}
+		int repeats = progress.repeats() + 1;
+		if (repeats >= 3) {
+			return handOff(data, lines);
+		}
+		Ask ask = repeats == 1 ? Ask.REPHRASE : Ask.OFFER_PERSON;
+		progress = new Progress(Progress.signature(next), repeats, true, ask == Ask.OFFER_PERSON, progress.pending());
+		data = data.withProgress(progress);
+		return new Outcome(data, lines, false, plan.next(data), ask);
+	}
+
+	private Outcome handOff(CaseData data, List<Line> lines) {
+		CaseData kept = data.withProgress(new Progress(null, 0, true, false, null));
+		return new Outcome(kept, lines, false, plan.next(kept), Ask.HAND_OFF);
+	}
+
+	private static String scopeOf(Step step) {
+		return step instanceof Step.Fields fields ? fields.scope() : Progress.signature(step);
+	}
+
+	/**
+	 * A value that could not be placed: one targeted question about the field it most likely is, or, when
+	 * no open field can take it, a plain "which field is this?".
+	 */
+	private CaseData clarify(CaseData data, String value, List<Line> lines) {
+		Step next = plan.next(data);
+		if (next instanceof Step.Fields fields) {
+			for (FieldSpec field : fields.fields()) {
+				if (accepts(field, value, data.values(fields.scope()))) {
+					lines.add(Line.of("clarify.field", value, field.labelEs()));
+					Progress p = data.progress();
+					return data.withProgress(new Progress(p.asked(), p.repeats(), p.oneAtATime(), p.personOffered(),
+							new Progress.Clarification(value, fields.scope(), field.key())));
+				}
+			}
+		}
+		lines.add(Line.of("clarify.unknown", value));
+		return data;
+	}
+
+	private static boolean accepts(FieldSpec field, String value, Map<String, String> record) {
+		try {
+			FieldRules.normalise(field, value, record);
+			return true;
+		}
+		catch (InvalidValue invalid) {
+			return false;
+		}
+	}
+
+	/** Values a language model read for the fields asked, for the fields the text reader did not fill. */
+	private int proposed(CaseData data, Step.Fields fields, Map<String, String> proposed, List<Line> lines) {
+		int stored = 0;
+		for (FieldSpec field : fields.fields()) {
+			String value = proposed.get(field.key());
+			if (value != null && !value.isBlank() && !data.values(fields.scope()).containsKey(field.key())) {
+				stored += store(data, new Assignment(fields.scope(), field, value), lines, false);
+			}
+		}
+		return stored;
+	}
+
+	private boolean photos(CaseData data, Step step, String rest, int added, int inSlot, List<Line> lines) {
 		String slot = step instanceof Step.Photos photos ? photos.slot() : ((Step.Document) step).slot();
 		int expected = step instanceof Step.Photos photos ? photos.expected() : ((Step.Document) step).expected();
 		boolean optional = step instanceof Step.Document document && document.optional();
-		boolean saysDone = isDoneWord(rest) || (optional && saysNo(rest));
+		String folded = CollectionPlan.fold(rest).replaceAll("[¡!.,]", " ").replaceAll("\\s+", " ").trim();
+		boolean later = LATER.matcher(folded).find();
+		boolean saysDone = DONE.matcher(folded).matches() || (optional && !later && NOT_APPLICABLE.matcher(folded).find());
 		if (inSlot >= expected || (saysDone && (inSlot > 0 || optional))) {
 			data.slotsDone().add(slot);
 			if (added > 0) {
 				lines.add(Line.of("files.received", added));
 			}
+			return true;
 		}
-		else if (added > 0) {
+		if (added > 0) {
 			lines.add(Line.of("files.more", added, expected - inSlot));
+		}
+		else if (later) {
+			lines.add(Line.of("files.later"));
+			return true;
 		}
 		else if (saysDone) {
 			lines.add(Line.of("files.none"));
 		}
+		return false;
 	}
 
-	private static CaseData confirmKnown(CaseData data, String rest, MessageReader.Labelled labelled) {
-		Boolean yes = yesNo(rest);
-		if (Boolean.TRUE.equals(yes)) {
+	private static CaseData confirmKnown(CaseData data, String rest, AnswerReader.Reading reading) {
+		Boolean yes = SpanishBoolean.find(rest).orElse(null);
+		if (Boolean.TRUE.equals(yes) || (yes == null && rest.isBlank() && !reading.assignments().isEmpty())) {
 			return data.withPersonalConfirmed();
 		}
-		if (Boolean.FALSE.equals(yes) && labelled.assignments().isEmpty()) {
+		if (Boolean.FALSE.equals(yes) && reading.assignments().isEmpty()) {
 			data.personal().clear();
 			return data.withPersonalConfirmed();
 		}
@@ -105,10 +245,12 @@ public final class CaseDialogue {
 
 	private static CaseData workshop(CaseData data, String rest, List<Line> lines) {
 		String folded = CollectionPlan.fold(rest);
-		if (folded.matches(".*\\b(mi|propio|mio|nuestro|el del|el que)\\b.*") || folded.equals("2")) {
+		if (folded.matches(".*\\b(mi|propio|mio|nuestro|el del|el que|los del|el taller que|2|segunda|la segunda|"
+				+ "el mio|lo firma mi|lo firma el)\\b.*")) {
 			return data.withWorkshopMode("own");
 		}
-		if (folded.matches(".*\\b(concertado|vosotros|vuestro|msi|gestionadlo|gestionarlo)\\b.*") || folded.equals("1")) {
+		if (folded.matches(".*\\b(concertado|vosotros|vuestro|msi|gestionadlo|gestionarlo|1|primera|la primera|"
+				+ "os encargais|encargaos|lo gestionais)\\b.*")) {
 			return data.withWorkshopMode("msi");
 		}
 		if (!rest.isBlank()) {
@@ -117,18 +259,19 @@ public final class CaseDialogue {
 		return data;
 	}
 
-	private boolean summaryAnswer(String rest, MessageReader.Labelled labelled, List<Line> lines) {
-		Boolean yes = yesNo(rest);
-		if (Boolean.TRUE.equals(yes) && labelled.assignments().isEmpty()) {
+	private static boolean summaryAnswer(String rest, AnswerReader.Reading reading, List<Line> lines) {
+		Boolean yes = SpanishBoolean.find(rest).orElse(null);
+		if (Boolean.TRUE.equals(yes) && reading.assignments().isEmpty()) {
 			return true;
 		}
-		if (labelled.assignments().isEmpty()) {
+		if (reading.assignments().isEmpty()) {
 			lines.add(Line.of("summary.whatToFix"));
 		}
 		return false;
 	}
 
-	private void store(CaseData data, Assignment assignment, List<Line> lines, boolean correction) {
+	/** Stores a value if it passes its rules; 1 when stored, 0 when refused (with the reason said). */
+	private int store(CaseData data, Assignment assignment, List<Line> lines, boolean correction) {
 		Map<String, String> values = data.values(assignment.scope());
 		try {
 			String value = FieldRules.normalise(assignment.spec(), assignment.raw(), values);
@@ -136,31 +279,51 @@ public final class CaseDialogue {
 			if (correction && before != null && !before.equals(value)) {
 				lines.add(Line.of("field.corrected", assignment.spec().labelEs(), value));
 			}
+			return before != null && before.equals(value) ? 0 : 1;
 		}
 		catch (InvalidValue invalid) {
 			lines.add(Line.of("invalid." + invalid.reason(), assignment.spec().labelEs(), assignment.raw()));
+			return 0;
 		}
 	}
 
-	private static Boolean yesNo(String text) {
-		try {
-			return text.isBlank() ? null : SpanishBoolean.of(text);
+	private FieldSpec spec(String scope, String key) {
+		return plan.fields(scope).stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+	}
+
+	/** A yes or no on its own ("sí", "vale, pásame", "no, sigo contigo"), not a sentence with data. */
+	private static Optional<Boolean> shortYesNo(String text) {
+		String folded = CollectionPlan.fold(text);
+		if (folded.split("\\s+").length > 6) {
+			return Optional.empty();
 		}
-		catch (InvalidValue notYesNo) {
-			return null;
+		return SpanishBoolean.find(text);
+	}
+
+	/** How the next question is put after this message. */
+	public enum Ask {
+
+		/** As usual. */
+		NORMAL,
+
+		/** Asked a second time in a row: one field, with an example and what was understood. */
+		REPHRASE,
+
+		/** Asked a third time in a row: a person is offered instead of the same question. */
+		OFFER_PERSON,
+
+		/** The customer accepted the person, or failed once more after the offer: hand off, keep the case. */
+		HAND_OFF
+
+	}
+
+	/** The result of one message: the data, what to say about it, whether to submit, the next step and how to ask it. */
+	public record Outcome(CaseData data, List<Line> lines, boolean submit, Step next, Ask ask) {
+
+		public boolean handOff() {
+			return ask == Ask.HAND_OFF;
 		}
-	}
 
-	private static boolean saysNo(String text) {
-		return Boolean.FALSE.equals(yesNo(text));
-	}
-
-	private static boolean isDoneWord(String text) {
-		return DONE_WORDS.contains(CollectionPlan.fold(text).replaceAll("[¡!.,]", "").trim());
-	}
-
-	/** The result of one message: the data, what to say about it, whether to submit, and the next step. */
-	public record Outcome(CaseData data, List<Line> lines, boolean submit, Step next) {
 	}
 
 }

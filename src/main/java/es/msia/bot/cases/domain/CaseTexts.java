@@ -87,7 +87,66 @@ public final class CaseTexts {
 		return String.join("\n", out);
 	}
 
+	/**
+	 * The question after a message, asked as the repetition rule says: as usual; rephrased one field at a
+	 * time with what was understood so far; a person offered instead; or the handoff notice.
+	 */
+	public String ask(CaseDialogue.Outcome outcome, CollectionPlan plan, String reference) {
+		Step next = outcome.next();
+		CaseData data = outcome.data();
+		switch (outcome.ask()) {
+			case HAND_OFF:
+				return text("repeat.handoff", reference);
+			case OFFER_PERSON:
+				return text("repeat.offerPerson", reference, hint(next));
+			case REPHRASE:
+				List<String> out = new ArrayList<>();
+				out.add(text("repeat.rephrase"));
+				if (next instanceof Step.Fields fields) {
+					List<String> understood = new ArrayList<>();
+					plan.fields(fields.scope()).stream().filter(f -> data.values(fields.scope()).containsKey(f.key()))
+						.forEach(f -> understood.add(f.labelEs() + ": " + shown(data.values(fields.scope()).get(f.key()))));
+					if (!understood.isEmpty()) {
+						out.add(text("repeat.understood", String.join("; ", understood)));
+					}
+				}
+				out.add(prompt(next, plan, data, reference));
+				return String.join("\n", out);
+			default:
+				return prompt(next, plan, data, reference);
+		}
+	}
+
+	/** The one thing to write to go on, with an example. */
+	private String hint(Step step) {
+		if (step instanceof Step.Fields fields) {
+			FieldSpec field = fields.fields().get(0);
+			if (field.type() == FieldType.BOOLEAN) {
+				return text("repeat.hint.yesNo", field.labelEs());
+			}
+			if (field.type() == FieldType.SELECT) {
+				return text("repeat.hint.options", field.labelEs(), String.join(" / ", field.options().subList(0,
+						Math.min(6, field.options().size()))));
+			}
+			return field.example() != null ? text("repeat.hint.field", field.labelEs(), field.example())
+					: field.labelEs();
+		}
+		if (step instanceof Step.Photos || step instanceof Step.Document) {
+			return text("repeat.hint.files");
+		}
+		if (step instanceof Step.ConfirmKnown) {
+			return text("repeat.hint.confirm");
+		}
+		if (step instanceof Step.WorkshopChoice) {
+			return text("repeat.hint.workshop");
+		}
+		return text("repeat.hint.summary");
+	}
+
 	private String fieldLine(FieldSpec field) {
+		if (field.type() == FieldType.BOOLEAN) {
+			return text("step.fields.lineYesNo", field.labelEs());
+		}
 		if (field.type() == FieldType.SELECT && field.options().size() <= 6) {
 			return text("step.fields.lineOptions", field.labelEs(), String.join(" / ", field.options()));
 		}

@@ -48,7 +48,7 @@ public final class CollectionPlan {
 			if (!lines.isEmpty() && !data.slotsDone().contains(item.scope())) {
 				return new Step.Photos(item.scope(), item.nameEs(), lines, expectedPhotos(lines));
 			}
-			List<FieldSpec> pending = pending(fields(item.scope()), item.fields(), item.variantCode());
+			List<FieldSpec> pending = pending(fields(item.scope()), item.fields(), item.variantCode(), data);
 			if (!pending.isEmpty()) {
 				return new Step.Fields(item.scope(), item.nameEs(), pending);
 			}
@@ -62,11 +62,11 @@ public final class CollectionPlan {
 		if (data.personalKnown()) {
 			return new Step.ConfirmKnown();
 		}
-		List<FieldSpec> personal = pending(caseData.personal(), data.personal(), null);
+		List<FieldSpec> personal = pending(caseData.personal(), data.personal(), null, data);
 		if (!personal.isEmpty()) {
 			return new Step.Fields("personal", "personal", personal);
 		}
-		List<FieldSpec> vehicle = pending(caseData.vehicle(), data.vehicle(), null);
+		List<FieldSpec> vehicle = pending(caseData.vehicle(), data.vehicle(), null, data);
 		if (!vehicle.isEmpty()) {
 			return new Step.Fields("vehicle", "vehicle", vehicle);
 		}
@@ -74,7 +74,7 @@ public final class CollectionPlan {
 			return new Step.WorkshopChoice();
 		}
 		List<FieldSpec> workshop = "own".equals(data.workshopMode())
-				? pending(caseData.workshop().ownWorkshopFields(), data.workshop(), null) : List.of();
+				? pending(caseData.workshop().ownWorkshopFields(), data.workshop(), null, data) : List.of();
 		return workshop.isEmpty() ? new Step.Summary() : new Step.Fields("workshop", "workshop", workshop);
 	}
 
@@ -136,14 +136,16 @@ public final class CollectionPlan {
 			.map(CollectionPlan::expectedPages).orElse(0);
 	}
 
-	private List<FieldSpec> pending(List<FieldSpec> specs, Map<String, String> values, String variantCode) {
+	private List<FieldSpec> pending(List<FieldSpec> specs, Map<String, String> values, String variantCode, CaseData data) {
+		// After a misunderstanding the fields go one at a time, so that an answer cannot be misplaced.
+		int max = data.progress().oneAtATime() ? 1 : MAX_FIELDS_PER_MESSAGE;
 		List<FieldSpec> group = new ArrayList<>();
 		for (FieldSpec spec : specs) {
 			if (!spec.required() || values.containsKey(spec.key()) || !applies(spec, values, variantCode)) {
 				continue;
 			}
 			group.add(spec);
-			if (group.size() == MAX_FIELDS_PER_MESSAGE || isGate(spec, specs)) {
+			if (group.size() == max || isGate(spec, specs)) {
 				break;
 			}
 		}

@@ -38,6 +38,11 @@ public record DialogueState(Phase phase, List<String> items, List<PendingVariant
 		return pending.stream().map(PendingVariantQuestion::umbrellaCode).toList();
 	}
 
+	/** The same dialogue, now owned by a person (the case flow handed it off). */
+	public DialogueState handedOff() {
+		return new DialogueState(Phase.HANDED_OFF, items, pending, unknownTerms, Offer.NONE, 0, examplesSent);
+	}
+
 	DialogueState with(Phase newPhase) {
 		return new DialogueState(newPhase, items, pending, unknownTerms, offer, stalls, examplesSent);
 	}

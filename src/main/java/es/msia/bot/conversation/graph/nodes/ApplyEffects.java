@@ -59,10 +59,17 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 				update.caseReply(cases.open(new OpenCase(turn.conversationId(), turn.customerId(), open.quote())).text());
 			}
 			else if (effect instanceof Effect.CollectCase) {
-				update.caseReply(collect(turn, turn.text()));
+				CaseReply reply = collect(turn, turn.text());
+				update.caseReply(reply.text());
+				if (reply.handOff()) {
+					// The case flow asked the same thing three times in a row: a person goes on, the case stays.
+					handoffs.request(new HandoffRequest(turn.conversationId(), HandoffReason.STUCK,
+							contextPack.describe(state, EscalationCause.STUCK)));
+					update.dialogue(state.dialogue().orElseThrow().handedOff());
+				}
 			}
 			else if (effect instanceof Effect.ResumeCase) {
-				update.caseReply(collect(turn, ""));
+				update.caseReply(collect(turn, "").text());
 			}
 			else if (effect instanceof Effect.CancelCase) {
 				update.caseReply(cases.cancel(turn.conversationId()).map(CaseReply::text).orElse(""));
@@ -76,11 +83,12 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 	}
 
 	/** The case flow's answer; idempotent per message id, so a resumed turn gets the same reply. */
-	private String collect(TurnInput turn, String text) {
+	private CaseReply collect(TurnInput turn, String text) {
 		List<IncomingFile> files = turn.attachments().stream()
 			.map(a -> new IncomingFile(a.id(), a.dataUrl(), a.fileType()))
 			.toList();
-		return cases.receive(turn.conversationId(), turn.messageId(), text, files).map(CaseReply::text).orElse("");
+		return cases.receive(turn.conversationId(), turn.messageId(), text, files)
+			.orElse(new CaseReply("", es.msia.bot.cases.CaseStatus.COLLECTING, ""));
 	}
 
 	static HandoffReason reason(EscalationCause cause) {

@@ -43,6 +43,10 @@ public final class LoadContext implements NodeAction<ConversationState> {
 				.or(() -> quotes.restore(turn.conversationId()))
 				.orElse(DialogueState.initial()));
 		}
+		else if (state.dialogue().get().phase() == Phase.HANDED_OFF) {
+			// Back from a person: a case still being collected goes on where it stopped.
+			collecting(turn.conversationId()).ifPresent(update::dialogue);
+		}
 		else if (state.dialogue().get().phase() == Phase.COLLECTING_CASE && cases.openCase(turn.conversationId()).isEmpty()) {
 			// The case was closed outside the chat (staff, abandonment): the cached phase is stale.
 			update.dialogue(new DialogueState(Phase.COLLECTING_ELEMENTS, List.of(), List.of(), List.of(),

@@ -1,0 +1,716 @@
+package es.msia.bot.cases.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import es.msia.bot.cases.InvalidValue;
+import es.msia.bot.cases.SpanishBoolean;
+import es.msia.bot.catalog.FieldCondition;
+import es.msia.bot.catalog.FieldSpec;
+import es.msia.bot.catalog.FieldType;
+import es.msia.bot.cases.domain.ValueShapes.Shape;
+
+/**
+ * Reads the values of one customer message by what they are, not by where they stand: labelled values
+ * ("mi DNI es …", "correo: …", "320 mm de diámetro"), values whose shape names their field (a DNI, an
+ * e-mail, a plate, a postcode, a year, a province, a yes or no, an option), and the rest of the pieces of a
+ * list in the order the fields were asked. An address keeps its floor and door ("C/ Larios 5, 2º B").
+ * What cannot be placed with confidence is returned as unplaced, never filed under a guessed field.
+ */
+public final class AnswerReader {
+
+	/** Words that separate a value from the next one in prose ("… y mi correo es …"). */
+	private static final Pattern CLAUSE = Pattern.compile(
+			"\\s(?:y|e|pero)\\s+(?=(?:mi|mis|el|la|los|las|su|sus|tu|con|vivo|soy|somos|estamos|esta|me|tengo|es|son|del|de|en|lo|le|no|si)\\b)");
+
+	/** A sentence end: not the dot of an abbreviation ("Av. de …", "C/ …", "nº 5"). */
+	private static final Pattern SENTENCE = Pattern.compile(
+			"(?<!\\b(?:av|avd|avda|c|cl|pl|pza|n|nº|no|dr|sta|sto|ctra|urb|pol|ed|esc|bl|izq|dcha|s\\.l|sl|s\\.a|sa))[.!?]+(?=\\s|$)");
+
+	/** Parts of an address that follow its street after a comma. */
+	private static final Pattern ADDRESS_PART = Pattern.compile(
+			"^(?:[0-9]+\\s*[ºª°]?\\s*[a-z]?|[0-9]+\\s*[ºª°]?\\s*(?:izq|izda|izquierda|dcha|dch|derecha|centro)\\.?|bajo\\b.*|atico\\b.*|"
+					+ "entresuelo\\b.*|principal\\b.*|piso\\b.*|planta\\b.*|puerta\\b.*|pta\\b.*|portal\\b.*|bloque\\b.*|blq\\b.*|"
+					+ "esc\\b.*|escalera\\b.*|nave\\b.*|local\\b.*|parcela\\b.*|km\\b.*|kilometro\\b.*|n[ºo°]?\\s*[0-9].*|"
+					+ "numero\\s*[0-9].*|[0-9]+\\s*[ºª°]\\s*[0-9a-z]*.*|[0-9]+\\s*-\\s*[0-9a-z]+.*)$");
+
+	private static final Pattern STREET = Pattern.compile(
+			"^(?:c/|c\\.|cl\\b|calle|avda|avenida|av\\b|av\\.|plaza|pza|paseo|pº|camino|carretera|ctra|urbanizacion|urb|"
+					+ "poligono|pol\\b|pol\\.|ronda|travesia|glorieta|pasaje|callejon|partida|barrio|edificio|residencial|"
+					+ "c/\\S).*");
+
+	/** Words around a value that are not part of it. */
+	private static final Pattern LEADING_FILLER = Pattern.compile("^(?:(?:hola|buenas|buenos dias|buenas tardes|pues|vale|ok|okey|"
+			+ "mira|a ver|bueno|entonces|te digo|te paso|ahi va|ahi van|aqui tienes|aqui va|aqui van|perdona|perdon|"
+			+ "creo que|me parece que|pon|ponle|apunta|pues nada|y|e|es|son|seria|sera|serian|era|mi|mis|del|de|en|con|"
+			+ "que|tengo|tiene|lleva|llevan|llevo|mide|miden|mas o menos|aprox|aproximadamente|sobre|lo|la|los|las|le|"
+			+ "he|hemos|ha|puesto|montado|cambiado|instalado|esta|estan|ahora|el|un|una|unos|unas|vivo|resido)\\b[\\s,:.]*)+");
+
+	/** Articles kept when capitalised: they start a name ("La Rioja", "El Ejido", "Los Barrios"). */
+	private static final Pattern ARTICLE = Pattern.compile("^(?:el|la|los|las)$");
+
+	private static final Pattern TRAILING_FILLER = Pattern.compile(
+			"[\\s,.;:!]*(?:\\b(?:muchas gracias|gracias|un saludo|saludos|por favor|mas o menos|mas o menos|creo|vale|ok|"
+					+ "aproximadamente|aprox|o asi|y|e)\\b[\\s,.;:!]*)+$");
+
+	private static final Pattern JUNK = Pattern.compile("^(?:hola|buenas|buenos dias|buenas tardes|gracias|muchas gracias|ok|"
+			+ "okey|vale|perfecto|genial|venga|un saludo|saludos|ahi va|ahi van|aqui tienes|aqui van|te paso los datos|"
+			+ "los datos|mis datos|los datos son|eso es todo|nada mas|listo|ya esta|pues|bueno|mira|te digo|a ver|"
+			+ "perdona|perdon|y|los del|los de|datos)$");
+
+	/** A measure with an explicit unit inside a longer piece ("unos Galfer de 320 mm"). */
+	private static final Pattern UNIT_MEASURE = Pattern.compile(
+			"(?<![\\p{L}\\p{N}])(?:de |con |mide |a )?([0-9]+(?:[.,][0-9]+)?\\s*(?:mm|cm|milimetros|centimetros|litros|w|vatios|kw|cc))"
+					+ "(?![\\p{L}\\p{N}])");
+
+	private static final Pattern CONNECTOR = Pattern.compile(
+			"^\\s*(?:[:=\\-]\\s*|,\\s*)?(?:(?:es|son|sera|seria|era|pon|ponle|apunta)\\b\\s*[:,]?\\s*)?");
+
+	private static final Pattern STRONG_CONNECTOR = Pattern.compile("^\\s*(?:[:=]|(?:es|son|sera|seria|era)\\b|en\\b)");
+
+	private static final Pattern LOOK_BACK_NUMBER = Pattern.compile(
+			"([0-9]+(?:[.,][0-9]+)?\\s*(?:mm|cm|m|milimetros|centimetros|litros|l|w|kw|cc)?)\\s*(?:de |del )?(?:la |el |los |las )?$");
+
+	/** Words that lead to a label and are not a value ("… con DNI …", "… y mi correo …"). */
+	private static final Pattern LEAD_IN = Pattern.compile(
+			"(?<![\\p{L}\\p{N}])(?:(?:y|e|con|mi|mis|el|la|los|las|su|sus|tu|de|del|en|que|pues|ah|ademas|tambien)\\s+)+$");
+
+	/** Words that never make a value on their own. */
+	private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("y", "e", "con", "mi", "mis", "el", "la", "los",
+			"las", "su", "sus", "tu", "de", "del", "en", "que", "es", "son", "un", "una", "pues", "lo", "le", "a", "al", "o",
+			"por", "para", "se", "me", "te", "ya", "eso", "esto", "asi");
+
+	private final CollectionPlan plan;
+
+	private final List<String> provinces;
+
+	public AnswerReader(CollectionPlan plan) {
+		this.plan = plan;
+		this.provinces = plan.caseData().personal().stream().filter(f -> f.key().endsWith("provincia")).findFirst()
+			.map(FieldSpec::options).orElse(List.of());
+	}
+
+	/**
+	 * Reads a message for a step.
+	 * @param scope the scope asked ({@code personal}, {@code vehicle}, {@code workshop}, {@code item:X}) or
+	 * {@code none} when no fields are asked (photos, summary): then only labelled values count
+	 * @param asked the fields asked, in order (empty when none)
+	 * @param data the case so far
+	 */
+	public Reading read(String text, String scope, List<FieldSpec> asked, CaseData data) {
+		Text message = new Text(text);
+		List<Found> found = new ArrayList<>();
+		vin(message, scope, asked).ifPresent(found::add);
+		found.addAll(labelled(message, scope, data));
+		List<Piece> pieces = pieces(message, found);
+		List<String> unplaced = new ArrayList<>();
+		if (!asked.isEmpty()) {
+			place(message, scope, asked, data, found, pieces, unplaced);
+		}
+		else {
+			pieces.forEach(p -> unplaced.add(p.text()));
+		}
+		List<Assignment> assignments = found.stream().sorted(Comparator.comparingInt(Found::start))
+			.map(f -> new Assignment(f.scope(), f.spec(), f.value())).toList();
+		String rest = String.join(", ", pieces.stream().map(Piece::text).toList());
+		return new Reading(assignments, unplaced, rest, found.stream().anyMatch(Found::labelled));
+	}
+
+	// ---- labelled values -------------------------------------------------------------------------
+
+	private List<Found> labelled(Text message, String scope, CaseData data) {
+		List<Match> matches = new ArrayList<>();
+		if (!scope.equals("none")) {
+			cueMatches(message, scope, applicable(scope, data), false, matches);
+		}
+		java.util.Set<String> ownPhrases = new java.util.HashSet<>();
+		matches.forEach(m -> ownPhrases.add(m.phrase()));
+		for (String other : List.of("personal", "vehicle")) {
+			if (!other.equals(scope)) {
+				List<Match> elsewhere = new ArrayList<>();
+				List<FieldSpec> fields = plan.fields(other).stream()
+					.filter(f -> scope.equals("none") || !generic(f.key())).toList();
+				cueMatches(message, other, fields, true, elsewhere);
+				elsewhere.stream().filter(m -> !ownPhrases.contains(m.phrase())).forEach(matches::add);
+			}
+		}
+		List<Match> chosen = nonOverlapping(matches);
+		List<Found> found = new ArrayList<>();
+		for (int i = 0; i < chosen.size(); i++) {
+			Match match = chosen.get(i);
+			int limit = i + 1 < chosen.size() ? chosen.get(i + 1).start() : message.length();
+			value(message, match, limit).ifPresent(found::add);
+		}
+		return found;
+	}
+
+	/** Fields reachable by a label in the scope: those that apply now (a correction may name a filled one). */
+	private List<FieldSpec> applicable(String scope, CaseData data) {
+		Map<String, String> values = data.values(scope);
+		String variant = scope.startsWith("item:") ? data.item(scope).variantCode() : null;
+		// A field behind another field's answer can come with that answer ("sí, ahora mide 1150 de altura").
+		return plan.fields(scope).stream().filter(f -> CollectionPlan.applies(f, values, variant)
+				|| (f.when() != null && !FieldCondition.VARIANT_FIELD.equals(f.when().field()))).toList();
+	}
+
+	/** Fields whose words also name an element's part ("marca del escape"): labelled only in their own step. */
+	private static boolean generic(String key) {
+		return List.of("marca", "modelo", "nombre", "domicilio_provincia", "domicilio_localidad", "telefono",
+				"plazas_iniciales", "plazas_finales", "altura_final_mm", "ancho_final_mm", "longitud_final_mm", "anio_matriculacion")
+			.contains(key);
+	}
+
+	private void cueMatches(Text message, String scope, List<FieldSpec> fields, boolean strongOnly, List<Match> out) {
+		for (Map.Entry<FieldSpec, List<FieldCues.Cue>> entry : FieldCues.of(scope, fields).entrySet()) {
+			for (FieldCues.Cue cue : entry.getValue()) {
+				Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(cue.phrase()) + "(?![\\p{L}\\p{N}])")
+					.matcher(message.folded());
+				while (m.find()) {
+					String after = message.folded().substring(m.end());
+					boolean strong = STRONG_CONNECTOR.matcher(after).find();
+					if ((cue.strongOnly() || strongOnly) && !strong) {
+						continue;
+					}
+					out.add(new Match(scope, entry.getKey(), cue.phrase(), m.start(), m.end()));
+				}
+			}
+		}
+	}
+
+	private static List<Match> nonOverlapping(List<Match> matches) {
+		List<Match> sorted = new ArrayList<>(matches);
+		sorted.sort(Comparator.comparingInt((Match m) -> -(m.end() - m.start())).thenComparingInt(Match::start));
+		List<Match> chosen = new ArrayList<>();
+		for (Match match : sorted) {
+			boolean overlaps = chosen.stream().anyMatch(c -> match.start() < c.end() && c.start() < match.end());
+			boolean sameField = chosen.stream().anyMatch(c -> c.spec().equals(match.spec()) && c.scope().equals(match.scope()));
+			if (!overlaps && !sameField) {
+				chosen.add(match);
+			}
+		}
+		chosen.sort(Comparator.comparingInt(Match::start));
+		return chosen;
+	}
+
+	/** The value after a label, up to the next label or clause; an address keeps its floor and door. */
+	private Optional<Found> value(Text message, Match match, int limit) {
+		String folded = message.folded();
+		Matcher connector = CONNECTOR.matcher(folded.substring(match.end(), limit));
+		int from = match.end() + (connector.find() ? connector.end() : 0);
+		int to = clauseEnd(folded, from, limit);
+		String raw = message.original().substring(from, to);
+		List<String> commaParts = List.of(raw.split(","));
+		String first = commaParts.isEmpty() ? "" : commaParts.get(0);
+		int end = from + first.length();
+		if (addressField(match.spec())) {
+			int offset = first.length();
+			for (int i = 1; i < commaParts.size(); i++) {
+				String part = commaParts.get(i);
+				if (!ADDRESS_PART.matcher(ValueShapes.fold(part)).matches()) {
+					break;
+				}
+				offset += 1 + part.length();
+				end = from + offset;
+			}
+		}
+		String value = strip(message.original().substring(from, end), match.spec());
+		int start = match.start();
+		if (value.isEmpty() && match.spec().type() == FieldType.NUMBER) {
+			// "320 mm de diámetro": the number before the label.
+			Matcher back = LOOK_BACK_NUMBER.matcher(folded.substring(0, match.start()));
+			if (back.find() && !message.consumed(back.start(1))) {
+				value = message.original().substring(back.start(1), back.end(1)).trim();
+				start = back.start(1);
+			}
+		}
+		if (value.isEmpty()) {
+			return Optional.empty();
+		}
+		Matcher before = LEAD_IN.matcher(folded.substring(0, start));
+		if (before.find()) {
+			start = before.start();
+		}
+		message.consume(start, end);
+		return Optional.of(new Found(match.scope(), match.spec(), value, start, end, true));
+	}
+
+	private static int clauseEnd(String folded, int from, int limit) {
+		int end = limit;
+		for (Pattern boundary : List.of(CLAUSE, SENTENCE, Pattern.compile("[\\n;]"))) {
+			Matcher m = boundary.matcher(folded);
+			m.region(from, limit);
+			if (m.find()) {
+				end = Math.min(end, m.start());
+			}
+		}
+		return end;
+	}
+
+	private static boolean addressField(FieldSpec spec) {
+		return spec.key().endsWith("calle") || spec.key().endsWith("domicilio");
+	}
+
+	/**
+	 * The optional VIN, taken only when clearly given: after its label, even without a verb ("bastidor
+	 * VF1…"), or, while the vehicle is asked, as a bare 17-character code with letters and digits.
+	 */
+	private Optional<Found> vin(Text message, String scope, List<FieldSpec> asked) {
+		Optional<FieldSpec> spec = plan.fields("vehicle").stream().filter(f -> f.key().equals("bastidor")).findFirst();
+		if (spec.isEmpty()) {
+			return Optional.empty();
+		}
+		Matcher m = Pattern.compile(
+				"(?:^|\\b)(?:el )?(?:numero de bastidor|n\\S? de bastidor|bastidor|vin)\\b\\s*(?:es|:|=)?\\s*([a-z0-9]{17})\\b")
+			.matcher(message.folded());
+		int group = 1;
+		if (!m.find()) {
+			m = Pattern.compile("\\b(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{17}\\b").matcher(message.original());
+			group = 0;
+			if (!scope.equals("vehicle") || !m.find()) {
+				return Optional.empty();
+			}
+		}
+		message.consume(m.start(), m.end());
+		return Optional.of(new Found("vehicle", spec.get(), message.original().substring(m.start(group), m.end(group)),
+				m.start(), m.end(), group == 1));
+	}
+
+	// ---- the unlabelled pieces ---------------------------------------------------------------------
+
+	/** The text left once labelled values are taken, cut into pieces at commas, lines and clauses. */
+	private List<Piece> pieces(Text message, List<Found> found) {
+		List<Piece> pieces = new ArrayList<>();
+		String folded = message.folded();
+		int i = 0;
+		while (i < message.length()) {
+			if (message.consumed(i)) {
+				i++;
+				continue;
+			}
+			int start = i;
+			while (i < message.length() && !message.consumed(i)) {
+				i++;
+			}
+			cut(message, folded, start, i, pieces);
+		}
+		List<Piece> merged = new ArrayList<>();
+		for (Piece piece : pieces) {
+			Piece previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+			if (ADDRESS_PART.matcher(ValueShapes.fold(piece.text())).matches()) {
+				if (previous != null && streetLike(previous.text()) && adjacent(message, previous.end(), piece.start())) {
+					merged.set(merged.size() - 1, new Piece(previous.start(), piece.end(),
+							message.original().substring(previous.start(), piece.end()).trim()));
+					continue;
+				}
+				Optional<Found> address = found.stream().filter(f -> addressField(f.spec()) && adjacent(message, f.end(), piece.start()))
+					.findFirst();
+				if (address.isPresent()) {
+					Found a = address.get();
+					found.set(found.indexOf(a), new Found(a.scope(), a.spec(),
+							message.original().substring(a.valueStart(message), piece.end()).trim(), a.start(), piece.end(), a.labelled()));
+					continue;
+				}
+			}
+			merged.add(piece);
+		}
+		return merged;
+	}
+
+	private void cut(Text message, String folded, int from, int to, List<Piece> out) {
+		List<Integer> cuts = new ArrayList<>();
+		for (Pattern boundary : List.of(CLAUSE, SENTENCE, Pattern.compile("[\\n;,]"))) {
+			Matcher m = boundary.matcher(folded);
+			m.region(from, to);
+			while (m.find()) {
+				cuts.add(m.start());
+				cuts.add(-m.end());
+			}
+		}
+		List<int[]> spans = new ArrayList<>();
+		java.util.TreeMap<Integer, Integer> boundaries = new java.util.TreeMap<>();
+		for (int k = 0; k < cuts.size(); k += 2) {
+			boundaries.merge(cuts.get(k), -cuts.get(k + 1), Math::max);
+		}
+		int position = from;
+		for (Map.Entry<Integer, Integer> b : boundaries.entrySet()) {
+			if (b.getKey() >= position) {
+				spans.add(new int[] { position, b.getKey() });
+			}
+			position = Math.max(position, b.getValue());
+		}
+		spans.add(new int[] { position, to });
+		for (int[] span : spans) {
+			String text = message.original().substring(span[0], span[1]);
+			String stripped = strip(text, null);
+			if (stripped.isEmpty() || JUNK.matcher(ValueShapes.fold(stripped).replaceAll("[.!]+$", "")).matches()
+					|| java.util.Arrays.stream(ValueShapes.fold(stripped).split("[^a-z0-9]+")).allMatch(FUNCTION_WORDS::contains)) {
+				continue;
+			}
+			int offset = text.indexOf(stripped);
+			int start = span[0] + Math.max(0, offset);
+			out.add(new Piece(start, start + stripped.length(), stripped));
+		}
+	}
+
+	private static boolean streetLike(String text) {
+		String folded = ValueShapes.fold(text);
+		return STREET.matcher(folded).matches() || folded.matches(".*[a-z].*\\b[0-9]+[a-z]?$");
+	}
+
+	private static boolean adjacent(Text message, int end, int start) {
+		return end <= start && message.original().substring(end, start).matches("[\\s,]*");
+	}
+
+	/**
+	 * A value without the words around it ("pues es el 41001, gracias" → "41001"). A capitalised article
+	 * stays: it starts a name ("La Rioja", "El Ejido").
+	 */
+	String strip(String raw, FieldSpec spec) {
+		String value = raw.trim();
+		for (int round = 0; round < 6; round++) {
+			String folded = ValueShapes.foldSameLength(value);
+			Matcher lead = Pattern.compile("^(\\S+)").matcher(folded);
+			if (spec != null && ValueShapes.province(ValueShapes.fold(value), provinces).isPresent()) {
+				break;
+			}
+			Matcher filler = LEADING_FILLER.matcher(folded);
+			if (!filler.find() || filler.end() == 0) {
+				break;
+			}
+			String firstWord = lead.find() ? lead.group(1) : "";
+			if (ARTICLE.matcher(firstWord).matches() && Character.isUpperCase(value.charAt(0))) {
+				break;
+			}
+			// Take fillers one word at a time so a capitalised article further on is kept.
+			Matcher one = Pattern.compile("^(\\S+?)[\\s,:.]+").matcher(folded);
+			int cut = filler.end();
+			if (one.find() && one.end() < filler.end()) {
+				cut = one.end();
+			}
+			String next = value.substring(Math.min(cut, value.length())).trim();
+			if (next.isEmpty()) {
+				break;
+			}
+			value = next;
+		}
+		Matcher trailing = TRAILING_FILLER.matcher(ValueShapes.foldSameLength(value));
+		if (trailing.find() && trailing.start() > 0) {
+			value = value.substring(0, trailing.start());
+		}
+		return value.replaceAll("^[\\s,;:.«»\"'-]+|[\\s,;:«»\"'(]+$", "").replaceAll("\\.$", "").trim();
+	}
+
+	// ---- placing the pieces ------------------------------------------------------------------------
+
+	private void place(Text message, String scope, List<FieldSpec> asked, CaseData data, List<Found> found, List<Piece> pieces,
+			List<String> unplaced) {
+		Map<String, String> values = data.values(scope);
+		List<FieldSpec> open = new ArrayList<>(asked);
+		String variant = scope.startsWith("item:") ? data.item(scope).variantCode() : null;
+		plan.fields(scope).stream()
+			.filter(f -> !open.contains(f) && !values.containsKey(f.key()) && CollectionPlan.applies(f, values, variant))
+			.forEach(open::add);
+		open.removeIf(f -> found.stream().anyMatch(a -> a.scope().equals(scope) && a.spec().key().equals(f.key())));
+		List<Piece> left = new ArrayList<>(itvNames(splitMeasures(pieces, open), open));
+		int total = left.size();
+		List<Piece> all = List.copyOf(left);
+		// 1. Shapes that belong to one field: a DNI, an e-mail, a plate, a postcode, a phone.
+		for (Piece piece : new ArrayList<>(left)) {
+			Shape shape = ValueShapes.of(piece.text(), provinces);
+			if (shape.strong() || shape == Shape.ITV || (shape == Shape.YEAR && hasShape(open, Shape.YEAR))) {
+				Optional<FieldSpec> field = open.stream().filter(f -> ValueShapes.of(f) == shape).findFirst();
+				if (field.isPresent()) {
+					take(scope, field.get(), piece, found, open, left);
+				}
+				else if (shape.strong()) {
+					left.remove(piece);
+					unplaced.add(piece.text());
+				}
+			}
+		}
+		List<FieldSpec> remainingAsked = open.stream().filter(asked::contains).toList();
+		// 2. A list answered in the order asked.
+		if (left.size() == remainingAsked.size() && left.size() > 1
+				&& allFit(remainingAsked, left)) {
+			for (int i = 0; i < left.size(); i++) {
+				found.add(new Found(scope, remainingAsked.get(i), left.get(i).text(), left.get(i).start(), left.get(i).end(), false));
+			}
+			return;
+		}
+		// 3. Pieces that only one typed field (option, yes/no, number, province) can take.
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			for (Piece piece : new ArrayList<>(left)) {
+				List<FieldSpec> typed = open.stream().filter(f -> asked.contains(f) && !plain(f) && fits(f, piece.text())).toList();
+				if (typed.size() == 1) {
+					take(scope, typed.get(0), piece, found, open, left);
+					changed = true;
+				}
+				else if (typed.isEmpty() && yesNo(piece.text()) && duplicatesAnswer(piece.text(), found)) {
+					left.remove(piece);
+				}
+			}
+		}
+		left.removeIf(p -> echoesQuestion(p.text(), found));
+		// 4. Plain words for the plain fields asked.
+		List<FieldSpec> plainAsked = open.stream().filter(f -> plain(f) && asked.contains(f)).toList();
+		List<Piece> plainPieces = left.stream().filter(p -> !yesNo(p.text()) || plainAsked.isEmpty()).toList();
+		if (!plainPieces.isEmpty() && plainPieces.size() == plainAsked.size()) {
+			for (int i = 0; i < plainPieces.size(); i++) {
+				take(scope, plainAsked.get(i), plainPieces.get(i), found, open, left);
+			}
+		}
+		else if (plainAsked.size() == 1 && !plainPieces.isEmpty() && contiguous(message, plainPieces, all)) {
+			Piece joined = new Piece(plainPieces.get(0).start(), plainPieces.get(plainPieces.size() - 1).end(),
+					String.join(", ", plainPieces.stream().map(Piece::text).toList()));
+			found.add(new Found(scope, plainAsked.get(0), joined.text(), joined.start(), joined.end(), false));
+			left.removeAll(plainPieces);
+		}
+		else if (plainPieces.size() == 1 && total == 1 && !plainAsked.isEmpty() && found.isEmpty()) {
+			// One value on its own answers the first field asked: the customer answering one at a time.
+			take(scope, plainAsked.get(0), plainPieces.get(0), found, open, left);
+		}
+		else if (!plainPieces.isEmpty() && plainAsked.isEmpty()) {
+			// Words after a labelled free text belong to it ("mando de freno: Gilles, aluminio").
+			appendToLabelledText(found, left);
+		}
+		for (Piece piece : left) {
+			if (!(yesNo(piece.text()) && duplicatesAnswer(piece.text(), found)) && !repeatsStored(piece.text(), values)
+					&& !echoesQuestion(piece.text(), found)) {
+				unplaced.add(piece.text());
+			}
+		}
+	}
+
+	/** Pieces with nothing between them but separators (no labelled value, no other piece). */
+	private static boolean contiguous(Text message, List<Piece> pieces, List<Piece> all) {
+		int first = all.indexOf(pieces.get(0));
+		for (int i = 1; i < pieces.size(); i++) {
+			if (all.indexOf(pieces.get(i)) != first + i) {
+				return false;
+			}
+			int from = pieces.get(i - 1).end();
+			int to = pieces.get(i).start();
+			if (from > to) {
+				return false;
+			}
+			for (int k = from; k < to; k++) {
+				if (message.consumed(k)) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	private void appendToLabelledText(List<Found> found, List<Piece> left) {
+		for (Piece piece : new ArrayList<>(left)) {
+			Optional<Found> before = found.stream()
+				.filter(f -> f.labelled() && plain(f.spec()) && f.end() <= piece.start())
+				.max(Comparator.comparingInt(Found::end));
+			if (before.isPresent() && piece.start() - before.get().end() <= 3) {
+				Found f = before.get();
+				found.set(found.indexOf(f), new Found(f.scope(), f.spec(), f.value() + ", " + piece.text(), f.start(),
+						piece.end(), true));
+				left.remove(piece);
+			}
+		}
+	}
+
+	/** "La pasaré en la ITV Sevilla Norte": the station's name from "ITV" on, when the station is asked. */
+	private List<Piece> itvNames(List<Piece> pieces, List<FieldSpec> open) {
+		if (open.stream().noneMatch(f -> ValueShapes.of(f) == Shape.ITV)) {
+			return pieces;
+		}
+		List<Piece> out = new ArrayList<>();
+		for (Piece piece : pieces) {
+			Matcher m = Pattern.compile("(?<![\\p{L}])(?:itv|estacion de itv|estacion itv)\\s+\\S").matcher(ValueShapes.foldSameLength(piece.text()));
+			int last = -1;
+			while (m.find()) {
+				last = m.start();
+			}
+			if (last > 0) {
+				out.add(new Piece(piece.start() + last, piece.end(), piece.text().substring(last)));
+			}
+			else {
+				out.add(piece);
+			}
+		}
+		return out;
+	}
+
+	/** Splits a measure with its unit out of a longer piece when a number field is open. */
+	private static List<Piece> splitMeasures(List<Piece> pieces, List<FieldSpec> open) {
+		if (open.stream().noneMatch(f -> f.type() == FieldType.NUMBER)) {
+			return pieces;
+		}
+		List<Piece> out = new ArrayList<>();
+		for (Piece piece : pieces) {
+			String folded = ValueShapes.foldSameLength(piece.text());
+			Matcher m = UNIT_MEASURE.matcher(folded);
+			if (ValueShapes.MEASURE.matcher(folded).matches() || !m.find()) {
+				out.add(piece);
+				continue;
+			}
+			String before = piece.text().substring(0, m.start()).trim();
+			String after = piece.text().substring(m.end()).trim();
+			if (!before.isEmpty()) {
+				out.add(new Piece(piece.start(), piece.start() + m.start(), before));
+			}
+			out.add(new Piece(piece.start() + m.start(1), piece.start() + m.end(1), piece.text().substring(m.start(1), m.end(1))));
+			if (!after.isEmpty() && !after.matches("(?i)(?:de )?(?:diametro|grosor|largo|ancho|alto)\\b.*")) {
+				out.add(new Piece(piece.start() + m.end(), piece.end(), after));
+			}
+		}
+		return out;
+	}
+
+	private static void take(String scope, FieldSpec field, Piece piece, List<Found> found, List<FieldSpec> open,
+			List<Piece> left) {
+		found.add(new Found(scope, field, piece.text(), piece.start(), piece.end(), false));
+		open.remove(field);
+		left.remove(piece);
+	}
+
+	private boolean allFit(List<FieldSpec> fields, List<Piece> pieces) {
+		for (int i = 0; i < fields.size(); i++) {
+			FieldSpec field = fields.get(i);
+			String text = pieces.get(i).text();
+			Shape shape = ValueShapes.of(text, provinces);
+			if (plain(field) ? shape.strong() : !fits(field, text) && !shapeFits(field, shape)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A value of the right shape but wrong (a wrong DNI letter): still for this field, to say why. */
+	private static boolean shapeFits(FieldSpec field, Shape shape) {
+		return shape.strong() && ValueShapes.of(field) == shape;
+	}
+
+	private boolean fits(FieldSpec field, String text) {
+		Shape wanted = ValueShapes.of(field);
+		if (wanted == Shape.ITV) {
+			return ValueShapes.of(text, provinces) == Shape.ITV;
+		}
+		if (wanted == Shape.PROVINCE && ValueShapes.of(text, provinces) != Shape.PROVINCE && text.split("\\s+").length > 2) {
+			return false;
+		}
+		try {
+			FieldRules.normalise(field, text, Map.of());
+			return !(field.type() == FieldType.SELECT && ValueShapes.of(field) != Shape.PROVINCE && text.length() > 60);
+		}
+		catch (InvalidValue invalid) {
+			return false;
+		}
+	}
+
+	private static boolean hasShape(List<FieldSpec> fields, Shape shape) {
+		return fields.stream().anyMatch(f -> ValueShapes.of(f) == shape);
+	}
+
+	/** Free text without a shape of its own: a name, a brand, a description, a town. */
+	static boolean plain(FieldSpec field) {
+		return field.type() == FieldType.TEXT && ValueShapes.of(field) == Shape.TEXT && field.pattern() == null;
+	}
+
+	private static boolean yesNo(String text) {
+		String folded = ValueShapes.fold(text);
+		return folded.split(" ").length <= 3 && SpanishBoolean.find(text).isPresent();
+	}
+
+	private static boolean duplicatesAnswer(String text, List<Found> found) {
+		Optional<Boolean> said = SpanishBoolean.find(text);
+		return said.isPresent() && found.stream().anyMatch(f -> f.spec().type() == FieldType.BOOLEAN
+				&& SpanishBoolean.find(f.value()).equals(said));
+	}
+
+	/** "Sí, está homologado": words of a question just answered, said again. */
+	private static boolean echoesQuestion(String text, List<Found> found) {
+		List<String> words = java.util.Arrays.stream(ValueShapes.fold(text).split("[^a-z0-9]+"))
+			.filter(w -> w.length() >= 4).toList();
+		return !words.isEmpty() && found.stream().anyMatch(f -> {
+			String label = ValueShapes.fold(f.spec().labelEs() + " " + f.value());
+			return words.stream().allMatch(w -> label.contains(w.length() > 5 ? w.substring(0, 5) : w));
+		});
+	}
+
+	private static boolean repeatsStored(String text, Map<String, String> values) {
+		String folded = ValueShapes.fold(text);
+		return values.values().stream().anyMatch(v -> ValueShapes.fold(v).equals(folded));
+	}
+
+	// ---- values ------------------------------------------------------------------------------------
+
+	/** What one message says: values for fields, pieces that could not be placed, and the rest of the text. */
+	public record Reading(List<Assignment> assignments, List<String> unplaced, String rest, boolean labelled) {
+
+		public Reading {
+			assignments = List.copyOf(assignments);
+			unplaced = List.copyOf(unplaced);
+		}
+
+	}
+
+	private record Match(String scope, FieldSpec spec, String phrase, int start, int end) {
+	}
+
+	private record Found(String scope, FieldSpec spec, String value, int start, int end, boolean labelled) {
+
+		int valueStart(Text message) {
+			int at = message.original().indexOf(value, start);
+			return at >= 0 ? at : start;
+		}
+
+	}
+
+	private record Piece(int start, int end, String text) {
+	}
+
+	/** The message, its folded twin of the same length, and which characters were already taken. */
+	private static final class Text {
+
+		private final String original;
+
+		private final String folded;
+
+		private final boolean[] consumed;
+
+		Text(String original) {
+			this.original = original;
+			this.folded = ValueShapes.foldSameLength(original);
+			this.consumed = new boolean[original.length()];
+		}
+
+		String original() {
+			return original;
+		}
+
+		String folded() {
+			return folded;
+		}
+
+		int length() {
+			return original.length();
+		}
+
+		boolean consumed(int i) {
+			return consumed[i];
+		}
+
+		void consume(int from, int to) {
+			for (int i = from; i < to; i++) {
+				consumed[i] = true;
+			}
+		}
+
+	}
+
+}
