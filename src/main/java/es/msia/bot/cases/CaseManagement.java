@@ -109,18 +109,14 @@ public class CaseManagement {
 		CaseDialogue.Outcome outcome = new CaseDialogue(plan).apply(row.data(), text, filed.added(), filed.inSlot());
 		List<String> out = new ArrayList<>();
 		filed.refusals().forEach(reason -> out.add(texts.text("files.refused." + reason)));
-		outcome.lines().forEach(line -> out.add(texts.line(line)));
 		CaseStatus status = row.status();
 		if (outcome.submit()) {
 			status = Case.moveTo(status, CaseStatus.PENDING_REVIEW);
 			cases.setStatus(row.id(), status);
 			cases.event(row.id(), "submitted", null, "customer");
 			events.publishEvent(new CaseSubmitted(row.id(), row.reference(), conversationId));
-			out.add(texts.text("case.submitted", row.reference()));
 		}
-		else {
-			out.add(texts.ask(outcome, plan, row.reference()));
-		}
+		out.add(texts.reply(outcome, plan, row.reference()));
 		String reply = String.join("\n", out);
 		cases.saveTurn(row.id(), outcome.data(), messageId, reply);
 		if (outcome.handOff()) {

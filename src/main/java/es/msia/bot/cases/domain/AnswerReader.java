@@ -32,12 +32,15 @@ public final class AnswerReader {
 	private static final Pattern SENTENCE = Pattern.compile(
 			"(?<!\\b(?:av|avd|avda|c|cl|pl|pza|n|nº|no|dr|sta|sto|ctra|urb|pol|ed|esc|bl|izq|dcha|s\\.l|sl|s\\.a|sa))[.!?]+(?=\\s|$)");
 
-	/** Parts of an address that follow its street after a comma. */
+	/** Floor, door and premises that follow a street after a comma ("2º B", "bajo", "nave 14"). */
 	private static final Pattern ADDRESS_PART = Pattern.compile(
-			"^(?:[0-9]+\\s*[ºª°]?\\s*[a-z]?|[0-9]+\\s*[ºª°]?\\s*(?:izq|izda|izquierda|dcha|dch|derecha|centro)\\.?|bajo\\b.*|atico\\b.*|"
+			"^(?:[0-9]+\\s*[ºª°]\\s*[0-9a-z]*.*|[0-9]+\\s*(?:izq|izda|izquierda|dcha|dch|derecha|centro)\\.?|bajo\\b.*|atico\\b.*|"
 					+ "entresuelo\\b.*|principal\\b.*|piso\\b.*|planta\\b.*|puerta\\b.*|pta\\b.*|portal\\b.*|bloque\\b.*|blq\\b.*|"
-					+ "esc\\b.*|escalera\\b.*|nave\\b.*|local\\b.*|parcela\\b.*|km\\b.*|kilometro\\b.*|n[ºo°]?\\s*[0-9].*|"
-					+ "numero\\s*[0-9].*|[0-9]+\\s*[ºª°]\\s*[0-9a-z]*.*|[0-9]+\\s*-\\s*[0-9a-z]+.*)$");
+					+ "esc\\b.*|escalera\\b.*|nave\\b.*|local\\b.*|parcela\\b.*|km\\b.*|kilometro\\b.*|n[ºo°]\\s*[0-9].*|"
+					+ "numero\\s*[0-9].*|[0-9]+\\s*-\\s*[0-9a-z]+)$");
+
+	/** The house number after a comma ("Calle Larios, 5"): only after a street that has none yet. */
+	private static final Pattern HOUSE_NUMBER = Pattern.compile("^(?:n[ºo°]?\\s*)?[0-9]+\\s*[a-z]?$");
 
 	private static final Pattern STREET = Pattern.compile(
 			"^(?:c/|c\\.|cl\\b|calle|avda|avenida|av\\b|av\\.|plaza|pza|paseo|pº|camino|carretera|ctra|urbanizacion|urb|"
@@ -45,11 +48,14 @@ public final class AnswerReader {
 					+ "c/\\S).*");
 
 	/** Words around a value that are not part of it. */
-	private static final Pattern LEADING_FILLER = Pattern.compile("^(?:(?:hola|buenas|buenos dias|buenas tardes|pues|vale|ok|okey|"
-			+ "mira|a ver|bueno|entonces|te digo|te paso|ahi va|ahi van|aqui tienes|aqui va|aqui van|perdona|perdon|"
-			+ "creo que|me parece que|pon|ponle|apunta|pues nada|y|e|es|son|seria|sera|serian|era|mi|mis|del|de|en|con|"
-			+ "que|tengo|tiene|lleva|llevan|llevo|mide|miden|mas o menos|aprox|aproximadamente|sobre|lo|la|los|las|le|"
-			+ "he|hemos|ha|puesto|montado|cambiado|instalado|esta|estan|ahora|el|un|una|unos|unas|vivo|resido)\\b[\\s,:.]*)+");
+	/** Words around a value that are never part of it, longest first so that "a ver" goes before "a". */
+	private static final Pattern LEADING_FILLER = Pattern.compile("^(?:" + String.join("|", List.of("aproximadamente", "buenas tardes", "me parece que", "aqui tienes", "buenos dias", "mas o menos", "instalado", "pues nada", "aqui van", "cambiado", "creo que", "entonces", "ahi van", "aqui va", "montado", "perdona", "te digo", "te paso", "ahi va", "apunta", "buenas", "llevan", "perdon", "puesto", "resido", "serian", "a ver", "ahora", "aprox", "bueno", "estan", "hemos", "lleva", "llevo", "miden", "ponle", "seria", "sobre", "tengo", "tiene", "esta", "hola", "mide", "mira", "okey", "pues", "sera", "vale", "vivo", "era", "pon", "que", "son", "es", "ha", "he", "le", "lo", "ok", "e", "y")) + ")\\b[\\s,:.]*");
+
+	/**
+	 * Articles and prepositions: dropped before a name or a number ("en Málaga", "una Yamaha", "el 41001"),
+	 * kept before lower-case words, where they are part of the value ("en el carburador").
+	 */
+	private static final Pattern BEFORE_NAME = Pattern.compile("^(?:" + String.join("|", List.of("unas", "unos", "con", "del", "las", "los", "mis", "una", "de", "el", "en", "la", "mi", "un")) + ")\\s+(?=\\p{Lu}|\\p{N}|(?:el|la|los|las|un|una|unos|unas)\\s+[\\p{Lu}\\p{N}])");
 
 	/** Articles kept when capitalised: they start a name ("La Rioja", "El Ejido", "Los Barrios"). */
 	private static final Pattern ARTICLE = Pattern.compile("^(?:el|la|los|las)$");
@@ -61,11 +67,11 @@ public final class AnswerReader {
 	private static final Pattern JUNK = Pattern.compile("^(?:hola|buenas|buenos dias|buenas tardes|gracias|muchas gracias|ok|"
 			+ "okey|vale|perfecto|genial|venga|un saludo|saludos|ahi va|ahi van|aqui tienes|aqui van|te paso los datos|"
 			+ "los datos|mis datos|los datos son|eso es todo|nada mas|listo|ya esta|pues|bueno|mira|te digo|a ver|"
-			+ "perdona|perdon|y|los del|los de|datos)$");
+			+ "perdona|perdon|y|los del|los de|datos|saludo|saludos|un saludo|gracias de antemano)$");
 
 	/** A measure with an explicit unit inside a longer piece ("unos Galfer de 320 mm"). */
 	private static final Pattern UNIT_MEASURE = Pattern.compile(
-			"(?<![\\p{L}\\p{N}])(?:de |con |mide |a )?([0-9]+(?:[.,][0-9]+)?\\s*(?:mm|cm|milimetros|centimetros|litros|w|vatios|kw|cc))"
+			"(?<![\\p{L}\\p{N}])(?:de|con|mide|miden|a|y)\\s+([0-9]+(?:[.,][0-9]+)?\\s*(?:mm|cm|milimetros|centimetros|litros|w|vatios|kw|cc))"
 					+ "(?![\\p{L}\\p{N}])");
 
 	private static final Pattern CONNECTOR = Pattern.compile(
@@ -107,7 +113,7 @@ public final class AnswerReader {
 		List<Found> found = new ArrayList<>();
 		vin(message, scope, asked).ifPresent(found::add);
 		found.addAll(labelled(message, scope, data));
-		List<Piece> pieces = pieces(message, found);
+		List<Piece> pieces = pieces(message, found, asked);
 		List<String> unplaced = new ArrayList<>();
 		if (!asked.isEmpty()) {
 			place(message, scope, asked, data, found, pieces, unplaced);
@@ -211,7 +217,8 @@ public final class AnswerReader {
 			int offset = first.length();
 			for (int i = 1; i < commaParts.size(); i++) {
 				String part = commaParts.get(i);
-				if (!ADDRESS_PART.matcher(ValueShapes.fold(part)).matches()) {
+				String before = raw.substring(0, offset);
+				if (!addressPart(before, part)) {
 					break;
 				}
 				offset += 1 + part.length();
@@ -220,6 +227,10 @@ public final class AnswerReader {
 		}
 		String value = strip(message.original().substring(from, end), match.spec());
 		int start = match.start();
+		if (match.spec().type() == FieldType.NUMBER && !value.matches(".*[0-9].*")) {
+			// "la altura cambia" names the field without a number: not its value.
+			value = "";
+		}
 		if (value.isEmpty() && match.spec().type() == FieldType.NUMBER) {
 			// "320 mm de diámetro": the number before the label.
 			Matcher back = LOOK_BACK_NUMBER.matcher(folded.substring(0, match.start()));
@@ -283,9 +294,19 @@ public final class AnswerReader {
 	// ---- the unlabelled pieces ---------------------------------------------------------------------
 
 	/** The text left once labelled values are taken, cut into pieces at commas, lines and clauses. */
-	private List<Piece> pieces(Text message, List<Found> found) {
+	private List<Piece> pieces(Text message, List<Found> found, List<FieldSpec> asked) {
 		List<Piece> pieces = new ArrayList<>();
 		String folded = message.folded();
+		// An option that holds "y" ("Las del conductor y las del pasajero") is one answer, not two.
+		List<int[]> options = new ArrayList<>();
+		for (FieldSpec field : asked) {
+			for (String option : field.options()) {
+				String wanted = ValueShapes.fold(option);
+				for (int at = folded.indexOf(wanted); at >= 0 && wanted.contains(" "); at = folded.indexOf(wanted, at + 1)) {
+					options.add(new int[] { at, at + wanted.length() });
+				}
+			}
+		}
 		int i = 0;
 		while (i < message.length()) {
 			if (message.consumed(i)) {
@@ -296,39 +317,41 @@ public final class AnswerReader {
 			while (i < message.length() && !message.consumed(i)) {
 				i++;
 			}
-			cut(message, folded, start, i, pieces);
+			cut(message, folded, start, i, pieces, options);
 		}
 		List<Piece> merged = new ArrayList<>();
 		for (Piece piece : pieces) {
 			Piece previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-			if (ADDRESS_PART.matcher(ValueShapes.fold(piece.text())).matches()) {
-				if (previous != null && streetLike(previous.text()) && adjacent(message, previous.end(), piece.start())) {
-					merged.set(merged.size() - 1, new Piece(previous.start(), piece.end(),
-							message.original().substring(previous.start(), piece.end()).trim()));
-					continue;
-				}
-				Optional<Found> address = found.stream().filter(f -> addressField(f.spec()) && adjacent(message, f.end(), piece.start()))
-					.findFirst();
-				if (address.isPresent()) {
-					Found a = address.get();
-					found.set(found.indexOf(a), new Found(a.scope(), a.spec(),
-							message.original().substring(a.valueStart(message), piece.end()).trim(), a.start(), piece.end(), a.labelled()));
-					continue;
-				}
+			if (previous != null && adjacent(message, previous.end(), piece.start()) && addressPart(previous.text(), piece.text())) {
+				merged.set(merged.size() - 1, new Piece(previous.start(), piece.end(),
+						message.original().substring(previous.start(), piece.end()).trim()));
+				continue;
+			}
+			Optional<Found> address = found.stream()
+				.filter(f -> addressField(f.spec()) && adjacent(message, f.end(), piece.start()) && addressPart(f.value(), piece.text()))
+				.findFirst();
+			if (address.isPresent()) {
+				Found a = address.get();
+				found.set(found.indexOf(a), new Found(a.scope(), a.spec(),
+						message.original().substring(a.valueStart(message), piece.end()).trim(), a.start(), piece.end(), a.labelled()));
+				continue;
 			}
 			merged.add(piece);
 		}
 		return merged;
 	}
 
-	private void cut(Text message, String folded, int from, int to, List<Piece> out) {
+	private void cut(Text message, String folded, int from, int to, List<Piece> out, List<int[]> options) {
 		List<Integer> cuts = new ArrayList<>();
 		for (Pattern boundary : List.of(CLAUSE, SENTENCE, Pattern.compile("[\\n;,]"))) {
 			Matcher m = boundary.matcher(folded);
 			m.region(from, to);
 			while (m.find()) {
-				cuts.add(m.start());
-				cuts.add(-m.end());
+				int at = m.start();
+				if (options.stream().noneMatch(o -> o[0] < at && at < o[1])) {
+					cuts.add(m.start());
+					cuts.add(-m.end());
+				}
 			}
 		}
 		List<int[]> spans = new ArrayList<>();
@@ -357,9 +380,19 @@ public final class AnswerReader {
 		}
 	}
 
-	private static boolean streetLike(String text) {
-		String folded = ValueShapes.fold(text);
-		return STREET.matcher(folded).matches() || folded.matches(".*[a-z].*\\b[0-9]+[a-z]?$");
+	/**
+	 * Whether a comma part continues an address: a floor or door after a street with its number ("C/ Larios
+	 * 5", "Polígono X"), or the number after a street named without one ("Calle Larios, 5").
+	 */
+	private static boolean addressPart(String street, String part) {
+		String folded = ValueShapes.fold(street);
+		String next = ValueShapes.fold(part);
+		boolean isStreet = STREET.matcher(folded).matches();
+		boolean withNumber = folded.matches("[a-z][a-z .'/-]* [0-9]+[a-z]?");
+		if (HOUSE_NUMBER.matcher(next).matches()) {
+			return isStreet && !folded.matches(".*[0-9].*");
+		}
+		return ADDRESS_PART.matcher(next).matches() && (isStreet || withNumber);
 	}
 
 	private static boolean adjacent(Text message, int end, int start) {
@@ -372,25 +405,26 @@ public final class AnswerReader {
 	 */
 	String strip(String raw, FieldSpec spec) {
 		String value = raw.trim();
-		for (int round = 0; round < 6; round++) {
+		for (int round = 0; round < 8; round++) {
+			if (ValueShapes.province(ValueShapes.fold(value), provinces).isPresent()) {
+				break;
+			}
 			String folded = ValueShapes.foldSameLength(value);
-			Matcher lead = Pattern.compile("^(\\S+)").matcher(folded);
-			if (spec != null && ValueShapes.province(ValueShapes.fold(value), provinces).isPresent()) {
-				break;
-			}
 			Matcher filler = LEADING_FILLER.matcher(folded);
-			if (!filler.find() || filler.end() == 0) {
+			int cut = filler.find() ? filler.end() : 0;
+			if (cut == 0 && value.matches("(?:El|La|Los|Las)\\s+\\p{Lu}.*")) {
+				// A capitalised article starts a name: "El Ejido", "La Línea", "Los Barrios".
 				break;
 			}
-			String firstWord = lead.find() ? lead.group(1) : "";
-			if (ARTICLE.matcher(firstWord).matches() && Character.isUpperCase(value.charAt(0))) {
-				break;
+			if (cut == 0) {
+				// Matched on the original text: only the case of the next word tells a name.
+				int space = value.indexOf(' ');
+				String firstWordLower = space < 0 ? value : value.substring(0, space).toLowerCase(java.util.Locale.ROOT) + value.substring(space);
+				Matcher article = BEFORE_NAME.matcher(firstWordLower);
+				cut = article.find() ? article.end() : 0;
 			}
-			// Take fillers one word at a time so a capitalised article further on is kept.
-			Matcher one = Pattern.compile("^(\\S+?)[\\s,:.]+").matcher(folded);
-			int cut = filler.end();
-			if (one.find() && one.end() < filler.end()) {
-				cut = one.end();
+			if (cut == 0) {
+				break;
 			}
 			String next = value.substring(Math.min(cut, value.length())).trim();
 			if (next.isEmpty()) {
@@ -416,9 +450,9 @@ public final class AnswerReader {
 			.filter(f -> !open.contains(f) && !values.containsKey(f.key()) && CollectionPlan.applies(f, values, variant))
 			.forEach(open::add);
 		open.removeIf(f -> found.stream().anyMatch(a -> a.scope().equals(scope) && a.spec().key().equals(f.key())));
-		List<Piece> left = new ArrayList<>(itvNames(splitMeasures(pieces, open), open));
+		List<Piece> left = new ArrayList<>(itvNames(pieces, open));
 		int total = left.size();
-		List<Piece> all = List.copyOf(left);
+		List<Piece> all = new ArrayList<>(left);
 		// 1. Shapes that belong to one field: a DNI, an e-mail, a plate, a postcode, a phone.
 		for (Piece piece : new ArrayList<>(left)) {
 			Shape shape = ValueShapes.of(piece.text(), provinces);
@@ -443,38 +477,50 @@ public final class AnswerReader {
 			return;
 		}
 		// 3. Pieces that only one typed field (option, yes/no, number, province) can take.
-		boolean changed = true;
-		while (changed) {
-			changed = false;
-			for (Piece piece : new ArrayList<>(left)) {
-				List<FieldSpec> typed = open.stream().filter(f -> asked.contains(f) && !plain(f) && fits(f, piece.text())).toList();
-				if (typed.size() == 1) {
-					take(scope, typed.get(0), piece, found, open, left);
-					changed = true;
-				}
-				else if (typed.isEmpty() && yesNo(piece.text()) && duplicatesAnswer(piece.text(), found)) {
-					left.remove(piece);
-				}
+		typed(scope, asked, open, found, left);
+		if (open.stream().anyMatch(f -> asked.contains(f) && f.type() == FieldType.NUMBER)) {
+			// "unos Galfer Wave de 320 mm": a measure said inside the words of another answer.
+			List<Piece> split = splitMeasures(left);
+			if (split.size() > left.size()) {
+				List<Piece> before = List.copyOf(left);
+				left.clear();
+				left.addAll(split);
+				typed(scope, asked, open, found, left);
+				all.removeAll(before);
+				all.addAll(split);
+				all.sort(Comparator.comparingInt(Piece::start));
 			}
 		}
 		left.removeIf(p -> echoesQuestion(p.text(), found));
-		// 4. Plain words for the plain fields asked.
+		if (total == 1 && left.size() == 1 && found.isEmpty()) {
+			// One value on its own answers the first field asked that can take it: the customer answering one at a time.
+			Piece lone = left.get(0);
+			Optional<FieldSpec> first = open.stream().filter(asked::contains)
+				.filter(f -> plain(f) ? !ValueShapes.of(lone.text(), provinces).strong() : fits(f, lone.text()))
+				.findFirst();
+			if (first.isPresent()) {
+				take(scope, first.get(), lone, found, open, left);
+				return;
+			}
+		}
+		// 4. Plain words for the plain fields asked; a piece that a typed field asked could take is not plain.
 		List<FieldSpec> plainAsked = open.stream().filter(f -> plain(f) && asked.contains(f)).toList();
-		List<Piece> plainPieces = left.stream().filter(p -> !yesNo(p.text()) || plainAsked.isEmpty()).toList();
+		List<FieldSpec> typedAsked = open.stream().filter(f -> !plain(f) && asked.contains(f)).toList();
+		List<Piece> plainPieces = left.stream()
+			.filter(p -> !yesNo(p.text()) || plainAsked.isEmpty())
+			.filter(p -> typedAsked.stream().noneMatch(f -> fits(f, p.text())))
+			.toList();
 		if (!plainPieces.isEmpty() && plainPieces.size() == plainAsked.size()) {
 			for (int i = 0; i < plainPieces.size(); i++) {
 				take(scope, plainAsked.get(i), plainPieces.get(i), found, open, left);
 			}
 		}
 		else if (plainAsked.size() == 1 && !plainPieces.isEmpty() && contiguous(message, plainPieces, all)) {
-			Piece joined = new Piece(plainPieces.get(0).start(), plainPieces.get(plainPieces.size() - 1).end(),
-					String.join(", ", plainPieces.stream().map(Piece::text).toList()));
+			int from = plainPieces.get(0).start();
+			int to = plainPieces.get(plainPieces.size() - 1).end();
+			Piece joined = new Piece(from, to, message.original().substring(from, to).trim());
 			found.add(new Found(scope, plainAsked.get(0), joined.text(), joined.start(), joined.end(), false));
 			left.removeAll(plainPieces);
-		}
-		else if (plainPieces.size() == 1 && total == 1 && !plainAsked.isEmpty() && found.isEmpty()) {
-			// One value on its own answers the first field asked: the customer answering one at a time.
-			take(scope, plainAsked.get(0), plainPieces.get(0), found, open, left);
 		}
 		else if (!plainPieces.isEmpty() && plainAsked.isEmpty()) {
 			// Words after a labelled free text belong to it ("mando de freno: Gilles, aluminio").
@@ -545,11 +591,25 @@ public final class AnswerReader {
 		return out;
 	}
 
-	/** Splits a measure with its unit out of a longer piece when a number field is open. */
-	private static List<Piece> splitMeasures(List<Piece> pieces, List<FieldSpec> open) {
-		if (open.stream().noneMatch(f -> f.type() == FieldType.NUMBER)) {
-			return pieces;
+	private void typed(String scope, List<FieldSpec> asked, List<FieldSpec> open, List<Found> found, List<Piece> left) {
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			for (Piece piece : new ArrayList<>(left)) {
+				List<FieldSpec> typed = open.stream().filter(f -> asked.contains(f) && !plain(f) && fits(f, piece.text())).toList();
+				if (typed.size() == 1) {
+					take(scope, typed.get(0), piece, found, open, left);
+					changed = true;
+				}
+				else if (typed.isEmpty() && yesNo(piece.text()) && duplicatesAnswer(piece.text(), found)) {
+					left.remove(piece);
+				}
+			}
 		}
+	}
+
+	/** Splits a measure introduced by a preposition ("… de 320 mm") out of a longer piece. */
+	private static List<Piece> splitMeasures(List<Piece> pieces) {
 		List<Piece> out = new ArrayList<>();
 		for (Piece piece : pieces) {
 			String folded = ValueShapes.foldSameLength(piece.text());
@@ -637,7 +697,7 @@ public final class AnswerReader {
 		List<String> words = java.util.Arrays.stream(ValueShapes.fold(text).split("[^a-z0-9]+"))
 			.filter(w -> w.length() >= 4).toList();
 		return !words.isEmpty() && found.stream().anyMatch(f -> {
-			String label = ValueShapes.fold(f.spec().labelEs() + " " + f.value());
+			String label = ValueShapes.fold(f.spec().labelEs());
 			return words.stream().allMatch(w -> label.contains(w.length() > 5 ? w.substring(0, 5) : w));
 		});
 	}

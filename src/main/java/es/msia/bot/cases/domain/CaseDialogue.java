@@ -71,8 +71,8 @@ public final class CaseDialogue {
 			if (answer.orElse(false)) {
 				return handOff(data, lines);
 			}
-			progress = new Progress(progress.asked(), answer.isPresent() ? 0 : progress.repeats(), progress.oneAtATime(),
-					false, null);
+			// Declining keeps the count: one more failure hands off, as promised by the offer.
+			progress = new Progress(progress.asked(), progress.repeats(), progress.oneAtATime(), false, null);
 			if (answer.isPresent()) {
 				lines.add(Line.of("repeat.stay"));
 				data = data.withProgress(progress);
@@ -90,7 +90,7 @@ public final class CaseDialogue {
 							lines, false);
 				}
 				data = data.withProgress(progress);
-				return progressed(before, data, step, lines, stored > 0 || !answer.get(), filesAdded);
+				return progressed(before, data, step, lines, stored > 0, filesAdded);
 			}
 		}
 		data = data.withProgress(progress);

@@ -87,6 +87,14 @@ public final class CaseTexts {
 		return String.join("\n", out);
 	}
 
+	/** What the customer reads after a message: what was noticed about it, then the submission or the next question. */
+	public String reply(CaseDialogue.Outcome outcome, CollectionPlan plan, String reference) {
+		List<String> out = new ArrayList<>();
+		outcome.lines().forEach(l -> out.add(line(l)));
+		out.add(outcome.submit() ? text("case.submitted", reference) : ask(outcome, plan, reference));
+		return String.join("\n", out);
+	}
+
 	/**
 	 * The question after a message, asked as the repetition rule says: as usual; rephrased one field at a
 	 * time with what was understood so far; a person offered instead; or the handoff notice.

@@ -144,12 +144,27 @@ public final class CollectionPlan {
 			if (!spec.required() || values.containsKey(spec.key()) || !applies(spec, values, variantCode)) {
 				continue;
 			}
+			if (ownMessage(spec) && !group.isEmpty()) {
+				break;
+			}
 			group.add(spec);
+			if (ownMessage(spec)) {
+				break;
+			}
 			if (group.size() == max || isGate(spec, specs)) {
 				break;
 			}
 		}
 		return group;
+	}
+
+	/**
+	 * A free-text answer that holds commas ("Gilles, aluminio") cannot share a comma-separated message with
+	 * other answers, so it is asked on its own. Addresses can: their floor and door are recognised.
+	 */
+	private static boolean ownMessage(FieldSpec spec) {
+		return spec.example() != null && spec.example().contains(",") && !spec.key().endsWith("calle")
+				&& !spec.key().endsWith("domicilio");
 	}
 
 	private static boolean isGate(FieldSpec spec, List<FieldSpec> specs) {

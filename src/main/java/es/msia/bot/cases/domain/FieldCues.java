@@ -75,7 +75,7 @@ final class FieldCues {
 
 	private static Map<String, List<Cue>> caseData() {
 		Map<String, List<Cue>> map = new HashMap<>();
-		weak(map, "personal.nombre", "nombre completo", "nombre", "me llamo", "razon social", "a nombre de", "soy");
+		weak(map, "personal.nombre", "nombre completo", "nombre", "me llamo", "razon social", "a nombre de", "soy", "somos");
 		weak(map, "personal.apellidos", "apellidos");
 		weak(map, "personal.dni_nie_cif", "documento de identidad", "dni", "nie", "cif", "nif");
 		weak(map, "personal.email", "correo electronico", "email", "e-mail", "correo", "mail", "emilio");
