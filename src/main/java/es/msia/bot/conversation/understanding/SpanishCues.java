@@ -33,7 +33,7 @@ final class SpanishCues {
 
 	static final Pattern AFFIRM = Pattern.compile("^(si|sii+|vale|ok|oki|okey|okay|dale|de acuerdo|perfecto|adelante|"
 			+ "venga|claro|genial|por supuesto|hecho|me parece bien|me vale|lo quiero|acepto|aceptado|sigamos|"
-			+ "estupendo|bien|correcto|eso es|exacto|va|vamos)( (si|vale|ok|dale|adelante|venga|claro|perfecto|"
+			+ "estupendo|bien|correcto|eso es|exacto|va|vamos|por favor|porfa)( (si|vale|ok|dale|adelante|venga|claro|perfecto|"
 			+ "gracias|por favor|porfa|hazlo|abrelo|abrid el expediente|adelante con ello|lo acepto|me interesa))*$");
 
 	static final Pattern DENY = Pattern.compile("^(no|nop|nah|no gracias|no, gracias|nada|de momento no|ahora no|"
