@@ -142,6 +142,31 @@ class DialoguePolicyTests {
 	}
 
 	@Test
+	void aNumberAnswersTheQuestionRepeatedWithNumberedOptions() {
+		say("le he cambiado la suspensión");
+		say("asdf qwer");
+		var again = (ReplyIntent.VariantQuestionsAgain) say("zxcv").replies().get(0);
+
+		say("la 2");
+
+		assertThat(state.items()).containsExactly(again.questions().get(0).options().get(1).code());
+		assertThat(state.phase()).isEqualTo(Phase.QUOTED);
+	}
+
+	@Test
+	void withSeveralQuestionsOpenANumberIsNotAnAnswerAndTheOptionsAreNotNumbered() {
+		say("le he cambiado la suspensión y los intermitentes");
+		say("asdf qwer");
+		Decision again = say("zxcv");
+		assertThat(String.join("\n", composer.compose(again.replies(), ""))).doesNotContain("1. ").contains("• ");
+
+		Decision number = say("1");
+
+		assertThat(state.items()).isEmpty();
+		assertThat(number.replies()).containsExactly(new ReplyIntent.PersonOffered());
+	}
+
+	@Test
 	void theSecondMissWithNothingSelectedGivesElementsOfTheCustomersCategoryAsTheExample() {
 		PolicyContext pro = new PolicyContext(ClientType.PROFESIONAL, VehicleType.AUTOCARAVANA, "aseicars-prof", "Taller");
 		List<String> examples = new java.util.ArrayList<>();

@@ -106,17 +106,20 @@ public class ReplyComposer {
 	}
 
 	private String variantQuestionsAgain(VariantQuestionsAgain again) {
+		// Understanding takes a bare number as an answer only when one question is open, so only then are
+		// the options numbered.
+		boolean one = again.questions().size() == 1;
 		List<String> lines = new ArrayList<>();
-		lines.add(t(again.questions().size() == 1 ? "variants.again.one" : "variants.again.many"));
+		lines.add(t(one ? "variants.again.one" : "variants.again.many"));
 		for (PendingVariantQuestion q : again.questions()) {
 			lines.add("");
 			lines.add("*" + q.umbrellaNameEs() + "*: " + q.questionEs());
 			for (int i = 0; i < q.options().size(); i++) {
-				lines.add((i + 1) + ". " + q.options().get(i).nameEs());
+				lines.add((one ? (i + 1) + ". " : "• ") + q.options().get(i).nameEs());
 			}
 		}
 		lines.add("");
-		lines.add(t("variants.again.example", again.exampleAnswer()));
+		lines.add(t(one ? "variants.again.example.one" : "variants.again.example.many", again.exampleAnswer()));
 		return String.join("\n", lines);
 	}
 

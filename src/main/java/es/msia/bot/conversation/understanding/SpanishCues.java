@@ -40,6 +40,9 @@ final class SpanishCues {
 			+ "mejor no|paso|todavia no|aun no|por ahora no|no me convence|lo pienso|me lo pienso|"
 			+ "lo tengo que pensar)( (gracias|por ahora|de momento|muchas gracias))*$");
 
+	/** An answer that is only an option's number: «2», «la 1», «opción 2». */
+	static final Pattern OPTION_NUMBER = Pattern.compile("^(?:(?:el|la|opcion|la opcion|el numero|numero) )?([1-9])$");
+
 	static final Pattern GREET = Pattern.compile("^(hola|holaa+|buenas|buenos dias|buenas tardes|buenas noches|"
 			+ "hey|saludos|que tal)\\b");
 
