@@ -85,8 +85,8 @@ public sealed interface ReplyIntent extends java.io.Serializable {
 	}
 
 	/**
-	 * The open variant questions asked a second time in a row: said differently, the options numbered and
-	 * an example answer taken from them.
+	 * The open variant questions asked a second time in a row: said differently, the options listed one per
+	 * line (numbered when only one question is open) and an example answer taken from them.
 	 */
 	record VariantQuestionsAgain(List<PendingVariantQuestion> questions, String exampleAnswer) implements ReplyIntent {
 	}
