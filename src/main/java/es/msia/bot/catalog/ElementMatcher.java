@@ -36,6 +36,15 @@ public final class ElementMatcher {
 		return matcher(categorySlug).resolveAnswer(umbrellaCode, answer);
 	}
 
+	/**
+	 * Resolves an answer given as the number of an option ("2") when the question was repeated with its
+	 * options numbered in catalogue order.
+	 * @throws QuoteNotPossible if the category is unknown
+	 */
+	public VariantAnswer resolveOptionNumber(String categorySlug, String umbrellaCode, int number) {
+		return matcher(categorySlug).resolveOptionNumber(umbrellaCode, number);
+	}
+
 	private CategoryMatcher matcher(String slug) {
 		CategoryMatcher matcher = this.matchers.get(slug);
 		if (matcher == null) {

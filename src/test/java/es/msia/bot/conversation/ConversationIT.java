@@ -204,6 +204,25 @@ class ConversationIT extends IntegrationTest {
 	}
 
 	@Test
+	void aCustomerTheBotKeepsMisunderstandingIsOfferedAPersonAndHandedOverOnlyOnAYes() {
+		Customer customer = new Customer();
+		chatwoot.givenConversation(customer.conversation, "pending", List.of("whatsapp"), Map.of("tipo", "Particular"));
+		customer.says("le he cambiado la suspensión");
+		customer.says("asdf qwer");
+
+		assertThat(String.join("\n", customer.says("zxcv"))).contains("1. ").contains("por ejemplo");
+		String offer = String.join("\n", customer.says("qwerty"));
+		assertThat(offer).contains("¿Quieres que te pase con una persona del equipo?").doesNotContain("Te paso con un compañero");
+		assertThat(handoffs.ownerOf(customer.conversation)).isEqualTo(Owner.BOT);
+
+		assertThat(String.join("\n", customer.says("sí"))).contains("Te paso con un compañero");
+		await().atMost(Duration.ofSeconds(10)).until(() -> chatwoot.labels(customer.conversation).contains("escalado"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> !customer.privateNotes().isEmpty());
+		assertThat(customer.privateNotes().get(0).content()).contains("el asistente no consigue avanzar").contains("qwerty");
+		assertThat(handoffs.ownerOf(customer.conversation)).isEqualTo(Owner.HUMAN);
+	}
+
+	@Test
 	void aCustomerAskingForAPersonIsHandedOverAndTheBotStaysSilentUntilStaffSayBotOn() {
 		Customer customer = new Customer();
 		customer.says("escape");

@@ -16,9 +16,12 @@ import es.msia.bot.conversation.flow.EscalationCause;
 import es.msia.bot.conversation.flow.Phase;
 import es.msia.bot.conversation.flow.PolicyContext;
 import es.msia.bot.conversation.flow.ReplyIntent;
+import es.msia.bot.conversation.reply.ReplyComposer;
 import es.msia.bot.conversation.understanding.OfflineUnderstanding;
 import es.msia.bot.conversation.understanding.UnderstandingContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +35,8 @@ class DialoguePolicyTests {
 	static final PolicyContext MOTO = new PolicyContext(ClientType.PARTICULAR, VehicleType.MOTO, "motos-part", "María");
 
 	final DialoguePolicy policy = new DialoguePolicy(catalog);
+
+	final ReplyComposer composer = new ReplyComposer();
 
 	final OfflineUnderstanding understanding = new OfflineUnderstanding(new ElementMatcher(catalog));
 
@@ -100,22 +105,206 @@ class DialoguePolicyTests {
 	}
 
 	@Test
-	void neverPricesAnUnknownTermAndHandsOffWhenItKeepsHappening() {
+	void neverPricesAnUnknownTermAndSaysItDifferentlyTheSecondTime() {
 		Decision first = say("le he puesto un turbo");
 		assertThat(first.effects()).isEmpty();
 		assertThat(first.replies()).anySatisfy(r -> assertThat(r).isInstanceOf(ReplyIntent.UnknownTerms.class));
 
 		Decision second = say("un turbo, ya te digo");
 
-		assertThat(second.effects()).containsExactly(new Effect.Escalate(EscalationCause.STUCK));
+		assertThat(second.effects()).isEmpty();
+		assertThat(second.replies()).singleElement().isInstanceOfSatisfying(ReplyIntent.NotUnderstoodAgain.class,
+				again -> assertThat(again.unknownTerms()).containsExactly("turbo"));
+		assertThat(say("pues eso, un turbo").replies()).containsExactly(new ReplyIntent.PersonOffered());
+		assertThat(say("turbo!!").effects()).containsExactly(new Effect.Escalate(EscalationCause.STUCK));
+	}
+
+	@Test
+	void theSecondMissRephrasesTheVariantQuestionWithAnExampleAnswerFromItsOptions() {
+		say("le he cambiado la suspensión");
+		assertThat(say("asdf qwer").replies()).singleElement().isInstanceOf(ReplyIntent.VariantQuestions.class);
+
+		Decision second = say("zxcv");
+
+		var again = (ReplyIntent.VariantQuestionsAgain) second.replies().get(0);
+		assertThat(second.replies()).hasSize(1);
+		assertThat(second.effects()).isEmpty();
+		List<String> options = again.questions().get(0).options().stream().map(o -> o.nameEs().toLowerCase()).toList();
+		assertThat(options).anySatisfy(option -> assertThat(option).contains(again.exampleAnswer()));
+		String text = String.join("\n", composer.compose(second.replies(), ""));
+		assertThat(text).contains("1. " + again.questions().get(0).options().get(0).nameEs())
+			.contains("2. " + again.questions().get(0).options().get(1).nameEs())
+			.contains("«" + again.exampleAnswer() + "»");
+		// The example is one the customer can copy: it answers the question.
+		say(again.exampleAnswer());
+		assertThat(state.phase()).isEqualTo(Phase.QUOTED);
+		assertThat(state.items()).containsExactly(again.questions().get(0).options().get(0).code());
+	}
+
+	@Test
+	void aNumberAnswersTheQuestionRepeatedWithNumberedOptions() {
+		say("le he cambiado la suspensión");
+		say("asdf qwer");
+		var again = (ReplyIntent.VariantQuestionsAgain) say("zxcv").replies().get(0);
+
+		say("la 2");
+
+		assertThat(state.items()).containsExactly(again.questions().get(0).options().get(1).code());
+		assertThat(state.phase()).isEqualTo(Phase.QUOTED);
+	}
+
+	@Test
+	void withSeveralQuestionsOpenANumberIsNotAnAnswerAndTheOptionsAreNotNumbered() {
+		say("le he cambiado la suspensión y los intermitentes");
+		say("asdf qwer");
+		Decision again = say("zxcv");
+		assertThat(String.join("\n", composer.compose(again.replies(), ""))).doesNotContain("1. ").contains("• ");
+
+		Decision number = say("1");
+
+		assertThat(state.items()).isEmpty();
+		assertThat(number.replies()).containsExactly(new ReplyIntent.PersonOffered());
+	}
+
+	@Test
+	void theSecondMissWithNothingSelectedGivesElementsOfTheCustomersCategoryAsTheExample() {
+		PolicyContext pro = new PolicyContext(ClientType.PROFESIONAL, VehicleType.AUTOCARAVANA, "aseicars-prof", "Taller");
+		List<String> examples = new java.util.ArrayList<>();
+		for (PolicyContext context : List.of(MOTO, pro)) {
+			state = DialogueState.initial();
+			say("asdf qwer", context);
+			Decision second = say("zxcv", context);
+
+			var again = (ReplyIntent.NotUnderstoodAgain) second.replies().get(0);
+			assertThat(again.selected()).isEmpty();
+			assertThat(again.exampleElements()).hasSize(2);
+			var match = new ElementMatcher(catalog).match(context.categorySlug(), String.join(" y ", again.exampleElements()));
+			assertThat(match.items().size() + match.pendingQuestions().size()).isEqualTo(2);
+			examples.addAll(again.exampleElements());
+		}
+		assertThat(examples).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void theSecondMissAfterAQuoteNamesWhatIsSelected() {
+		say("escape");
+		say("asdf qwer");
+
+		Decision second = say("zxcv");
+
+		assertThat(second.replies()).singleElement().isInstanceOfSatisfying(ReplyIntent.NotUnderstoodAgain.class,
+				again -> assertThat(again.selected()).containsExactly("escape"));
+		assertThat(String.join("\n", composer.compose(second.replies(), ""))).contains("«quita escape»");
+	}
+
+	@Test
+	void theThirdMissOffersAPersonInsteadOfAskingAgain() {
+		say("le he cambiado la suspensión");
+		say("asdf qwer");
+		say("zxcv");
+
+		Decision third = say("qwerty");
+
+		assertThat(third.replies()).containsExactly(new ReplyIntent.PersonOffered());
+		assertThat(third.effects()).isEmpty();
+		assertThat(state.offer()).isEqualTo(DialogueState.Offer.HANDOFF);
+		assertThat(state.phase()).isEqualTo(Phase.AWAITING_VARIANTS);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sí", "vale", "por favor" })
+	void yesToThePersonOfferedHandsOffAsStuck(String yes) {
+		missThreeTimes();
+
+		Decision accepted = say(yes);
+
+		assertThat(accepted.effects()).containsExactly(new Effect.Escalate(EscalationCause.STUCK));
 		assertThat(state.phase()).isEqualTo(Phase.HANDED_OFF);
 	}
 
 	@Test
-	void twoUnintelligibleFirstMessagesGoToAPerson() {
-		assertThat(say("asdf qwer").effects()).isEmpty();
+	void noToThePersonOfferedStaysWithTheBotAndStartsCountingAgain() {
+		say("le he cambiado la suspensión");
+		say("asdf qwer");
+		say("zxcv");
+		say("qwerty");
 
-		assertThat(say("zxcv").effects()).containsExactly(new Effect.Escalate(EscalationCause.STUCK));
+		Decision declined = say("no");
+
+		assertThat(declined.effects()).isEmpty();
+		assertThat(declined.replies()).first().isEqualTo(new ReplyIntent.StayWithBot());
+		assertThat(declined.replies()).last().isInstanceOf(ReplyIntent.VariantQuestions.class);
+		assertThat(state.stalls()).isZero();
+		assertThat(state.offer()).isEqualTo(DialogueState.Offer.NONE);
+		assertThat(say("asdf").replies()).singleElement().isInstanceOf(ReplyIntent.VariantQuestions.class);
+		assertThat(say("asdf").replies()).singleElement().isInstanceOf(ReplyIntent.VariantQuestionsAgain.class);
+	}
+
+	@Test
+	void noToThePersonOfferedAfterAQuoteLeadsBackToTheQuote() {
+		say("escape");
+		missThreeTimes();
+
+		Decision declined = say("no");
+
+		assertThat(declined.replies()).containsExactly(new ReplyIntent.StayWithBot(), new ReplyIntent.QuoteStillOpen());
+		assertThat(say("vale").effects()).first().isEqualTo(new Effect.AcceptQuote());
+	}
+
+	@Test
+	void aFourthMissHandsOffAsStuck() {
+		missThreeTimes();
+
+		Decision fourth = say("ñlkj");
+
+		assertThat(fourth.effects()).containsExactly(new Effect.Escalate(EscalationCause.STUCK));
+		assertThat(fourth.replies()).containsExactly(new ReplyIntent.HandoffNotice(EscalationCause.STUCK));
+		assertThat(state.phase()).isEqualTo(Phase.HANDED_OFF);
+	}
+
+	@Test
+	void progressResetsTheCount() {
+		say("asdf qwer");
+		assertThat(say("zxcv").replies()).singleElement().isInstanceOf(ReplyIntent.NotUnderstoodAgain.class);
+
+		say("escape");
+		assertThat(state.stalls()).isZero();
+
+		assertThat(say("asdf qwer").replies()).containsExactly(new ReplyIntent.NotUnderstood(false));
+		assertThat(say("zxcv").replies()).singleElement().isInstanceOf(ReplyIntent.NotUnderstoodAgain.class);
+		assertThat(say("qwerty").replies()).containsExactly(new ReplyIntent.PersonOffered());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Hola", "le he cambiado la suspensión", "escape" })
+	void neverSendsTheSameTextThreeTimesInARowToUnintelligibleMessages(String opening) {
+		List<List<String>> replies = new java.util.ArrayList<>();
+		replies.add(paragraphs(say(opening)));
+		boolean handedOff = false;
+		for (String gibberish : List.of("asdf", "qwer", "zxcv", "ñlkj", "poiu", "mnbv")) {
+			Decision decision = say(gibberish);
+			handedOff |= decision.effects().contains(new Effect.Escalate(EscalationCause.STUCK));
+			replies.add(paragraphs(decision));
+		}
+
+		assertThat(handedOff).isTrue();
+		for (int i = 0; i + 2 < replies.size(); i++) {
+			List<String> repeated = new java.util.ArrayList<>(replies.get(i));
+			repeated.retainAll(replies.get(i + 1));
+			repeated.retainAll(replies.get(i + 2));
+			assertThat(repeated).as("said in replies %d, %d and %d: %s", i, i + 1, i + 2, replies).isEmpty();
+		}
+	}
+
+	private List<String> paragraphs(Decision decision) {
+		return List.of(String.join("\n", composer.compose(decision.replies(), "Te atenderá una persona en breve."))
+			.split("\n\n"));
+	}
+
+	private void missThreeTimes() {
+		say("asdf qwer");
+		say("zxcv");
+		assertThat(say("qwerty").replies()).containsExactly(new ReplyIntent.PersonOffered());
 	}
 
 	@Test

@@ -28,7 +28,7 @@ class OfflineUnderstandingTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "vale", "dale", "sí, adelante", "ok 👍", "Si", "perfecto", "de acuerdo", "venga, adelante",
-			"Sí por favor", "ok" })
+			"Sí por favor", "ok", "por favor", "porfa" })
 	void understandsTheUsualWaysOfSayingYes(String text) {
 		assertThat(understanding.understand(QUOTED, text)).containsExactly(new Affirm());
 	}

@@ -68,6 +68,16 @@ public final class CategoryMatcher {
 				VariantChoice.choose(this.category, umbrella, found).stream().map(VariantDefinition::code).toList());
 	}
 
+	/**
+	 * The option with this number as a repeated question lists them (from 1, in catalogue order); no
+	 * variant when the number is not one of them.
+	 */
+	public VariantAnswer resolveOptionNumber(String umbrellaCode, int number) {
+		List<VariantDefinition> variants = this.category.element(umbrellaCode).map(ElementDefinition::variants).orElse(List.of());
+		return new VariantAnswer(umbrellaCode,
+				number >= 1 && number <= variants.size() ? List.of(variants.get(number - 1).code()) : List.of());
+	}
+
 	private void collect(String text, List<Token> tokens, Mention mention, Map<String, MatchedItem> items,
 			Map<String, PendingVariantQuestion> pending) {
 		Phrase phrase = mention.phrase();

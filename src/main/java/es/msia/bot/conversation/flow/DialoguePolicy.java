@@ -5,6 +5,7 @@ import java.util.List;
 
 import es.msia.bot.catalog.CatalogDefinition;
 import es.msia.bot.catalog.ElementDefinition;
+import es.msia.bot.catalog.PendingVariantQuestion;
 import es.msia.bot.catalog.Quote;
 import es.msia.bot.catalog.QuoteEngine;
 import es.msia.bot.catalog.VehicleType;
@@ -23,16 +24,16 @@ import es.msia.bot.conversation.flow.ReplyIntent.*;
  */
 public class DialoguePolicy {
 
-	/** Turns without progress before a person takes over ("same question unanswered twice"). */
-	static final int MAX_STALLS = 2;
-
 	private final CatalogDefinition catalog;
+
+	private final CatalogExamples examples;
 
 	private final QuoteEngine quotes;
 
 	public DialoguePolicy(CatalogDefinition catalog) {
 		this.catalog = catalog;
 		this.quotes = new QuoteEngine(catalog);
+		this.examples = new CatalogExamples(catalog);
 	}
 
 	public Decision decide(DialogueState state, List<AgentCommand> commands, PolicyContext context) {
@@ -148,18 +149,18 @@ public class DialoguePolicy {
 		if (!selection.pending().isEmpty()) {
 			turn.state = state.with(Phase.AWAITING_VARIANTS).withOffer(Offer.NONE);
 			turn.progress(selection.itemsChanged() || !turn.before.pendingUmbrellas().equals(state.pendingUmbrellas()));
-			turn.say(new VariantQuestions(selection.pending()));
+			List<ReplyIntent> ask = new ArrayList<>(List.of(new VariantQuestions(selection.pending())));
 			if (!selection.unknown().isEmpty()) {
-				turn.say(new UnknownTerms(selection.unknown(), true));
+				ask.add(new UnknownTerms(selection.unknown(), true));
 			}
-			return turn.stallCheck();
+			return turn.ask(ask, () -> variantQuestionsAgain(turn, selection.pending()));
 		}
 		if (selection.items().isEmpty()) {
 			turn.state = state.with(Phase.COLLECTING_ELEMENTS).withOffer(Offer.NONE);
 			if (!selection.unknown().isEmpty()) {
 				turn.progress(false);
-				turn.say(new UnknownTerms(selection.unknown(), false));
-				return turn.stallCheck();
+				return turn.ask(List.of(new UnknownTerms(selection.unknown(), false)),
+						() -> notUnderstoodAgain(turn, selection.unknown()));
 			}
 			turn.progress(true);
 			return turn.say(turn.before.items().isEmpty() ? new AskForElements() : new SelectionEmpty()).decision();
@@ -167,7 +168,8 @@ public class DialoguePolicy {
 		turn.progress(true);
 		if (selection.itemsChanged() || turn.before.phase() != Phase.QUOTED) {
 			Quote quote = quotes.quote(turn.context.categorySlug(), selection.items());
-			turn.state = state.with(Phase.QUOTED).withOffer(Offer.OPEN_CASE).withExamplesSent(List.of());
+			// From turn.state, not state: the progress just counted must survive the phase change.
+			turn.state = turn.state.with(Phase.QUOTED).withOffer(Offer.OPEN_CASE).withExamplesSent(List.of());
 			turn.effect(new Effect.RecordQuote(quote));
 			turn.say(new QuoteGiven(quote, turn.before.phase() == Phase.QUOTED));
 		}
@@ -196,17 +198,19 @@ public class DialoguePolicy {
 				return turn.say(new CaseMessage()).decision();
 			}
 			if (state.offer() == Offer.HANDOFF) {
-				return turn.escalate(EscalationCause.CUSTOMER_REQUEST);
+				// Only the person offered because the bot was stuck leaves this count; a person offered for a
+				// question comes with progress, and the count is reset.
+				return turn.escalate(state.stalls() == Repetition.PERSON_OFFERED ? EscalationCause.STUCK
+						: EscalationCause.CUSTOMER_REQUEST);
 			}
 		}
 		if (has(commands, AgentCommand.Deny.class)) {
 			turn.progress(true);
 			if (state.offer() == Offer.HANDOFF) {
-				turn.state = state.withOffer(Offer.NONE);
-				return turn.say(new StayWithBot()).decision();
+				return stayWithBot(turn);
 			}
 			if (state.phase() == Phase.QUOTED) {
-				turn.state = state.withOffer(Offer.NONE);
+				turn.state = turn.state.withOffer(Offer.NONE);
 				return turn.say(new QuoteDeclined()).decision();
 			}
 		}
@@ -218,7 +222,7 @@ public class DialoguePolicy {
 			if (answer != null) {
 				return turn.say(new FaqAnswer(answer)).decision();
 			}
-			turn.state = state.withOffer(Offer.HANDOFF);
+			turn.state = turn.state.withOffer(Offer.HANDOFF);
 			return turn.say(new QuestionForPerson()).decision();
 		}
 		AgentCommand.SendMedia media = commands.stream()
@@ -240,19 +244,47 @@ public class DialoguePolicy {
 		if (has(commands, AgentCommand.Greet.class) && !has(commands, AgentCommand.Unknown.class)) {
 			turn.progress(true);
 			if (state.phase() == Phase.NEW || state.items().isEmpty()) {
-				turn.state = state.with(Phase.COLLECTING_ELEMENTS);
+				turn.state = turn.state.with(Phase.COLLECTING_ELEMENTS);
 				return turn.say(new AskForElements()).decision();
 			}
 			return turn.decision();
 		}
 		turn.progress(false);
-		turn.say(state.phase() == Phase.AWAITING_VARIANTS ? new VariantQuestions(state.pending())
-				: new NotUnderstood(false));
 		if (state.phase() == Phase.NEW) {
 			// From turn.state, not state: the stall just counted must survive the phase change.
 			turn.state = turn.state.with(Phase.COLLECTING_ELEMENTS);
 		}
-		return turn.stallCheck();
+		if (state.phase() == Phase.AWAITING_VARIANTS && !state.pending().isEmpty()) {
+			return turn.ask(List.of(new VariantQuestions(state.pending())), () -> variantQuestionsAgain(turn, state.pending()));
+		}
+		// The terms not found last turn are what the customer is most likely still trying to say.
+		return turn.ask(List.of(new NotUnderstood(false)), () -> notUnderstoodAgain(turn, state.unknownTerms()));
+	}
+
+	/** The customer declined a person: the stall count is reset and the step they were at is asked again. */
+	private Decision stayWithBot(Turn turn) {
+		turn.state = turn.state.withOffer(Offer.NONE);
+		turn.say(new StayWithBot());
+		DialogueState state = turn.state;
+		if (state.phase() == Phase.AWAITING_VARIANTS && !state.pending().isEmpty()) {
+			return turn.say(new VariantQuestions(state.pending())).decision();
+		}
+		if (state.phase() == Phase.QUOTED) {
+			// The offer a person replaced: a «sí» opens the case again.
+			turn.state = state.withOffer(Offer.OPEN_CASE);
+			return turn.say(new QuoteStillOpen()).decision();
+		}
+		return turn.say(new AskForElements()).decision();
+	}
+
+	private ReplyIntent variantQuestionsAgain(Turn turn, List<PendingVariantQuestion> pending) {
+		return new VariantQuestionsAgain(pending, examples.answer(turn.context.categorySlug(), pending.get(0)));
+	}
+
+	private ReplyIntent notUnderstoodAgain(Turn turn, List<String> unknownTerms) {
+		String slug = turn.context.categorySlug();
+		List<String> items = turn.state.items();
+		return new NotUnderstoodAgain(examples.names(slug, items), unknownTerms, examples.elements(slug, items, 2));
 	}
 
 	private void examples(Turn turn) {
@@ -335,8 +367,23 @@ public class DialoguePolicy {
 			state = state.withStalls(made ? 0 : before.stalls() + 1);
 		}
 
-		Decision stallCheck() {
-			return state.stalls() >= MAX_STALLS ? escalate(EscalationCause.STUCK) : decision();
+		/**
+		 * Asks the current step as the stall count allows: as usual, said differently, not at all but with a
+		 * person offered, or, after that, by handing the conversation to a person.
+		 */
+		Decision ask(List<ReplyIntent> asUsual, java.util.function.Supplier<ReplyIntent> saidDifferently) {
+			switch (Repetition.after(state.stalls())) {
+				case ASK -> asUsual.forEach(this::say);
+				case REPHRASE -> say(saidDifferently.get());
+				case OFFER_PERSON -> {
+					state = state.withOffer(Offer.HANDOFF);
+					say(new PersonOffered());
+				}
+				case HAND_OFF -> {
+					return escalate(EscalationCause.STUCK);
+				}
+			}
+			return decision();
 		}
 
 		Decision escalate(EscalationCause cause) {

@@ -84,4 +84,27 @@ public sealed interface ReplyIntent extends java.io.Serializable {
 	record NotUnderstood(boolean awaitingVariants) implements ReplyIntent {
 	}
 
+	/**
+	 * The open variant questions asked a second time in a row: said differently, the options listed one per
+	 * line (numbered when only one question is open) and an example answer taken from them.
+	 */
+	record VariantQuestionsAgain(List<PendingVariantQuestion> questions, String exampleAnswer) implements ReplyIntent {
+	}
+
+	/**
+	 * A second turn in a row not understood: said differently, with what is already selected, the terms
+	 * not found, and elements of the customer's category as an example (all short names from the catalogue).
+	 */
+	record NotUnderstoodAgain(List<String> selected, List<String> unknownTerms, List<String> exampleElements)
+			implements ReplyIntent {
+	}
+
+	/** A third turn in a row without progress: instead of a third identical question, a person is offered. */
+	record PersonOffered() implements ReplyIntent {
+	}
+
+	/** Leads back to the quote given, after the customer chose to carry on with the bot. */
+	record QuoteStillOpen() implements ReplyIntent {
+	}
+
 }

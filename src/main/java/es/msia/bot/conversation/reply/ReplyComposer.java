@@ -81,6 +81,12 @@ public class ReplyComposer {
 		if (intent instanceof NotUnderstood) {
 			return t("notUnderstood");
 		}
+		if (intent instanceof VariantQuestionsAgain v) {
+			return variantQuestionsAgain(v);
+		}
+		if (intent instanceof NotUnderstoodAgain n) {
+			return notUnderstoodAgain(n);
+		}
 		return t(key(intent));
 	}
 
@@ -97,6 +103,37 @@ public class ReplyComposer {
 			lines.add("• *" + q.umbrellaNameEs() + "*: " + q.questionEs() + " (" + options + ")");
 		}
 		return String.join("\n", lines);
+	}
+
+	private String variantQuestionsAgain(VariantQuestionsAgain again) {
+		// Understanding takes a bare number as an answer only when one question is open, so only then are
+		// the options numbered.
+		boolean one = again.questions().size() == 1;
+		List<String> lines = new ArrayList<>();
+		lines.add(t(one ? "variants.again.one" : "variants.again.many"));
+		for (PendingVariantQuestion q : again.questions()) {
+			lines.add("");
+			lines.add("*" + q.umbrellaNameEs() + "*: " + q.questionEs());
+			for (int i = 0; i < q.options().size(); i++) {
+				lines.add((one ? (i + 1) + ". " : "• ") + q.options().get(i).nameEs());
+			}
+		}
+		lines.add("");
+		lines.add(t(one ? "variants.again.example.one" : "variants.again.example.many", again.exampleAnswer()));
+		return String.join("\n", lines);
+	}
+
+	private String notUnderstoodAgain(NotUnderstoodAgain again) {
+		String example = String.join(" y ", again.exampleElements());
+		if (!again.selected().isEmpty()) {
+			return t("notUnderstood.again.selected", String.join(", ", again.selected()),
+					again.exampleElements().isEmpty() ? again.selected().get(0) : again.exampleElements().get(0),
+					again.selected().get(0));
+		}
+		if (!again.unknownTerms().isEmpty()) {
+			return t("notUnderstood.again.unknown", quoted(again.unknownTerms()), example);
+		}
+		return t("notUnderstood.again", example);
 	}
 
 	private static String quoted(List<String> terms) {

@@ -75,6 +75,11 @@ public class OfflineUnderstanding implements Understanding {
 			List<String> named = match.items().stream().filter(i -> umbrella.equals(i.umbrellaCode())).map(MatchedItem::code).toList();
 			VariantAnswer answer = named.isEmpty() ? matcher.resolveVariantAnswer(slug, umbrella, text)
 					: new VariantAnswer(umbrella, named);
+			var number = SpanishCues.OPTION_NUMBER.matcher(bare);
+			// A repeated question lists its options numbered; with several open, a bare number says not which.
+			if (!answer.isResolved() && context.pendingUmbrellas().size() == 1 && number.matches()) {
+				answer = matcher.resolveOptionNumber(slug, umbrella, Integer.parseInt(number.group(1)));
+			}
 			if (answer.isResolved()) {
 				commands.add(new AnswerVariant(umbrella, answer.variantCodes()));
 				answeredUmbrellas.add(umbrella);

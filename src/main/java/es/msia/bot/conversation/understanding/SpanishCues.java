@@ -33,12 +33,15 @@ final class SpanishCues {
 
 	static final Pattern AFFIRM = Pattern.compile("^(si|sii+|vale|ok|oki|okey|okay|dale|de acuerdo|perfecto|adelante|"
 			+ "venga|claro|genial|por supuesto|hecho|me parece bien|me vale|lo quiero|acepto|aceptado|sigamos|"
-			+ "estupendo|bien|correcto|eso es|exacto|va|vamos)( (si|vale|ok|dale|adelante|venga|claro|perfecto|"
+			+ "estupendo|bien|correcto|eso es|exacto|va|vamos|por favor|porfa)( (si|vale|ok|dale|adelante|venga|claro|perfecto|"
 			+ "gracias|por favor|porfa|hazlo|abrelo|abrid el expediente|adelante con ello|lo acepto|me interesa))*$");
 
 	static final Pattern DENY = Pattern.compile("^(no|nop|nah|no gracias|no, gracias|nada|de momento no|ahora no|"
 			+ "mejor no|paso|todavia no|aun no|por ahora no|no me convence|lo pienso|me lo pienso|"
 			+ "lo tengo que pensar)( (gracias|por ahora|de momento|muchas gracias))*$");
+
+	/** An answer that is only an option's number: «2», «la 1», «opción 2». */
+	static final Pattern OPTION_NUMBER = Pattern.compile("^(?:(?:el|la|opcion|la opcion|el numero|numero) )?([1-9])$");
 
 	static final Pattern GREET = Pattern.compile("^(hola|holaa+|buenas|buenos dias|buenas tardes|buenas noches|"
 			+ "hey|saludos|que tal)\\b");
