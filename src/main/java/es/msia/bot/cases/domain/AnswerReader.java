@@ -69,6 +69,12 @@ public final class AnswerReader {
 			+ "los datos|mis datos|los datos son|eso es todo|nada mas|listo|ya esta|pues|bueno|mira|te digo|a ver|"
 			+ "perdona|perdon|y|los del|los de|datos|saludo|saludos|un saludo|gracias de antemano)$");
 
+	/** What people write when they have no answer: it carries no value. */
+	private static final Pattern NON_ANSWER = Pattern.compile("^\\W*(?:(?:m+|e+h*|a+h*|pues|ya te digo que|te digo que|no se|no lo se|ni idea|no tengo ni idea|"
+			+ "no sabria(?: decirte)?|ni lo se|no entiendo|no te entiendo|no te he entendido|que dices|como dices|como|que|"
+			+ "pues eso|eso|lo que te dije|ya te (?:lo )?dije|ya te lo he dicho|te lo acabo de decir|no lo tengo claro|"
+			+ "tampoco se|ya veremos|ni puta idea)(?:\\W+|$))+$");
+
 	/** A measure with an explicit unit inside a longer piece ("unos Galfer de 320 mm"). */
 	private static final Pattern UNIT_MEASURE = Pattern.compile(
 			"(?<![\\p{L}\\p{N}])(?:de|con|mide|miden|a|y)\\s+([0-9]+(?:[.,][0-9]+)?\\s*(?:mm|cm|milimetros|centimetros|litros|w|vatios|kw|cc))"
@@ -371,6 +377,8 @@ public final class AnswerReader {
 			String text = message.original().substring(span[0], span[1]);
 			String stripped = strip(text, null);
 			if (stripped.isEmpty() || JUNK.matcher(ValueShapes.fold(stripped).replaceAll("[.!]+$", "")).matches()
+					|| NON_ANSWER.matcher(ValueShapes.fold(text)).matches() || NON_ANSWER.matcher(ValueShapes.fold(stripped)).matches()
+					|| !stripped.matches("(?s).*[\\p{L}\\p{N}].*")
 					|| java.util.Arrays.stream(ValueShapes.fold(stripped).split("[^a-z0-9]+")).allMatch(FUNCTION_WORDS::contains)) {
 				continue;
 			}
@@ -496,7 +504,7 @@ public final class AnswerReader {
 			// One value on its own answers the first field asked that can take it: the customer answering one at a time.
 			Piece lone = left.get(0);
 			Optional<FieldSpec> first = open.stream().filter(asked::contains)
-				.filter(f -> plain(f) ? !ValueShapes.of(lone.text(), provinces).strong() : fits(f, lone.text()))
+				.filter(f -> plain(f) ? !ValueShapes.of(lone.text(), provinces).strong() && !yesNo(lone.text()) : fits(f, lone.text()))
 				.findFirst();
 			if (first.isPresent()) {
 				take(scope, first.get(), lone, found, open, left);

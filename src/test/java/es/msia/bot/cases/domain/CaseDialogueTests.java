@@ -145,6 +145,95 @@ class CaseDialogueTests {
 	}
 
 	@Test
+	void readsPostcodesProvincesAndAddressesWrittenInProse() {
+		toPersonalStep();
+		send("Soy Lucía Martín, con DNI 12345678Z y mi correo es lucia@example.com");
+		send("vivo en C/ Larios 5, 2º B, en Málaga, provincia de Málaga");
+		send("y mi código postal, el 29005. La ITV la pasaré en la ITV Málaga - Guadalhorce");
+		assertThat(data.personal()).containsEntry("nombre", "Lucía Martín").containsEntry("dni_nie_cif", "12345678Z")
+			.containsEntry("domicilio_calle", "C/ Larios 5, 2º B").containsEntry("domicilio_localidad", "Málaga")
+			.containsEntry("domicilio_provincia", "Málaga").containsEntry("domicilio_cp", "29005")
+			.containsEntry("itv_nombre", "ITV Málaga - Guadalhorce");
+	}
+
+	@Test
+	void aCommaListWhoseAddressHoldsACommaKeepsTheFloorInTheAddress() {
+		toPersonalStep();
+		send("Lucía Martín, 12345678Z, lucia@example.com");
+		send("C/ Larios 5, 2º B, Málaga, Málaga");
+		assertThat(data.personal()).containsEntry("domicilio_calle", "C/ Larios 5, 2º B")
+			.containsEntry("domicilio_localidad", "Málaga").containsEntry("domicilio_provincia", "Málaga");
+	}
+
+	@Test
+	void aValueThatFitsNoFieldWithConfidenceIsAskedAboutNotFiled() {
+		toVehicleStep();
+		Outcome unsure = send("Es una Yamaha XSR 700, matrícula 1234 LMN");
+		assertThat(unsure.lines()).extracting(Line::key).containsExactly("clarify.field");
+		assertThat(texts.line(unsure.lines().get(0))).isEqualTo("¿«Yamaha XSR 700» es el dato «Marca del vehículo»? Responde «sí» o «no».");
+		assertThat(data.vehicle()).containsEntry("matricula", "1234LMN").doesNotContainKeys("marca", "modelo");
+		send("no");
+		send("Yamaha");
+		assertThat(data.vehicle()).containsEntry("marca", "Yamaha");
+	}
+
+	@Test
+	void theSameStepIsRephrasedThenAPersonIsOfferedThenTheCaseIsHandedOffAndKept() {
+		toVehicleStep();
+		Outcome first = send("mmm no sé");
+		assertThat(first.ask()).isEqualTo(CaseDialogue.Ask.REPHRASE);
+		String rephrased = texts.reply(first, plan, "R");
+		assertThat(rephrased).contains("Vamos de uno en uno").contains("Marca del vehículo (por ejemplo: Yamaha)")
+			.doesNotContain("Modelo del vehículo");
+		Outcome second = send("pues eso, lo que te dije");
+		assertThat(second.ask()).isEqualTo(CaseDialogue.Ask.OFFER_PERSON);
+		assertThat(texts.reply(second, plan, "R")).contains("¿Quieres que te pase con una persona del equipo?")
+			.contains("queda guardado").doesNotContain("Vamos de uno en uno");
+		Outcome declined = send("no, sigo contigo");
+		assertThat(declined.ask()).isEqualTo(CaseDialogue.Ask.NORMAL);
+		Outcome stillLost = send("???");
+		assertThat(stillLost.handOff()).isTrue();
+		assertThat(texts.reply(stillLost, plan, "R")).contains("Te paso con una persona").contains("*R* queda guardado");
+		assertThat(data.personal()).containsEntry("nombre", "Lucía Martín");
+	}
+
+	@Test
+	void aYesToTheOfferedPersonHandsOffAndProgressResetsTheCount() {
+		toVehicleStep();
+		assertThat(send("ni idea").ask()).isEqualTo(CaseDialogue.Ask.REPHRASE);
+		assertThat(send("Yamaha").ask()).isEqualTo(CaseDialogue.Ask.NORMAL);
+		assertThat(send("ya te digo que no lo sé").ask()).isEqualTo(CaseDialogue.Ask.REPHRASE);
+		assertThat(send("tampoco sé").ask()).isEqualTo(CaseDialogue.Ask.OFFER_PERSON);
+		assertThat(send("sí, por favor").handOff()).isTrue();
+	}
+
+	@Test
+	void anOptionalDocumentIsSkippedWithTheWordsPeopleUseAndLaterIsNotNo() {
+		data = CaseData.start(List.of(), Map.of());
+		for (int i = 0; i < 3; i++) {
+			send("", 4);
+		}
+		assertThat(((Step.Document) plan.next(data)).optional()).isTrue();
+		Outcome later = send("la foto con el metro te la mando luego");
+		assertThat(later.lines()).extracting(Line::key).containsExactly("files.later");
+		assertThat(plan.next(data)).isInstanceOf(Step.Document.class);
+		send("por delante no toqué nada");
+		assertThat(((Step.Fields) plan.next(data)).scope()).isEqualTo("personal");
+	}
+
+	@Test
+	void yesAndNoAreReadInTheirEverydayForms() {
+		toVehicleStep();
+		send("Yamaha, XSR 700, 1234 LMN");
+		send("2019, eso no");
+		assertThat(data.vehicle()).containsEntry("cambio_plazas", "false");
+		send("tampoco");
+		assertThat(data.vehicle()).containsEntry("cambio_altura", "false");
+		send("claro");
+		assertThat(data.vehicle()).containsEntry("cambio_ancho", "true");
+	}
+
+	@Test
 	void knowsHowManyFilesCompleteEachSlot() {
 		assertThat(plan.expectedFiles("item:ESCAPE", data)).isEqualTo(2);
 		assertThat(plan.expectedFiles("doc:FOTOS_EXTERIORES", data)).isEqualTo(4);
@@ -152,12 +241,16 @@ class CaseDialogueTests {
 		assertThat(plan.expectedFiles("unsorted", data)).isZero();
 	}
 
-	private void toVehicleStep() {
+	private void toPersonalStep() {
 		data = CaseData.start(List.of(), Map.of());
 		for (int i = 0; i < 3; i++) {
 			send("", 4);
 		}
 		send("no aplica");
+	}
+
+	private void toVehicleStep() {
+		toPersonalStep();
 		send("Lucía Martín, 12345678Z, lucia@example.com");
 		send("C/ Larios 5, Málaga, Málaga");
 		send("29005, ITV Málaga - Guadalhorce");

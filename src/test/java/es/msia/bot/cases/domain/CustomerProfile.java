@@ -18,7 +18,7 @@ import es.msia.bot.cases.domain.SimulatedCustomer.Known;
  * (what a real answer looks like); personal data comes from four personas (private rider, company with a
  * CIF, foreign resident with a NIE, a town whose name starts with an article).
  */
-final class CustomerProfile {
+public final class CustomerProfile {
 
 	/** The persona's personal data, by field key, as the customer writes it. */
 	private static final List<Map<String, String>> PERSONAS = List.of(
@@ -35,7 +35,7 @@ final class CustomerProfile {
 	}
 
 	/** Everything the customer knows, labelled as the bot asks it. */
-	static List<Known> of(CaseDataDefinition caseData, ElementDefinition element, String variantCode, boolean motorhome,
+	public static List<Known> of(CaseDataDefinition caseData, ElementDefinition element, String variantCode, boolean motorhome,
 			int persona) {
 		List<Known> known = new ArrayList<>();
 		Map<String, String> personal = PERSONAS.get(persona % PERSONAS.size());
@@ -82,7 +82,7 @@ final class CustomerProfile {
 	}
 
 	/** The values the case must end with, as the value objects normalise them. */
-	static Map<String, String> expected(List<Known> known, List<FieldSpec> fields) {
+	public static Map<String, String> expected(List<Known> known, List<FieldSpec> fields) {
 		Map<String, String> out = new LinkedHashMap<>();
 		for (FieldSpec field : fields) {
 			known.stream().filter(k -> k.label().equals(field.labelEs())).findFirst()

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * people write on WhatsApp. It knows its own data by what each question means (the label the bot shows);
  * it knows nothing of field keys, steps or the reader.
  */
-final class SimulatedCustomer {
+public final class SimulatedCustomer {
 
 	/** How the customer writes. */
-	enum Style {
+	public enum Style {
 
 		/** The bot's own format: the values asked, comma-separated, in the order asked. */
 		COMMA,
@@ -34,17 +34,17 @@ final class SimulatedCustomer {
 	}
 
 	/** One thing the customer knows: how the bot asks it, its value, and how they say it in prose. */
-	record Known(String label, String value, Kind kind, String prose, String shortLabel) {
+	public record Known(String label, String value, Kind kind, String prose, String shortLabel) {
 	}
 
-	enum Kind {
+	public enum Kind {
 
 		TEXT, NUMBER, YES_NO, OPTION
 
 	}
 
 	/** What the customer sends: text and a number of photos. */
-	record Message(String text, int files) {
+	public record Message(String text, int files) {
 	}
 
 	private static final Pattern CLARIFY = Pattern.compile("¿«(.+?)» es el dato «(.+?)»\\?");
@@ -61,7 +61,7 @@ final class SimulatedCustomer {
 
 	private int turn;
 
-	SimulatedCustomer(List<Known> known, Style style, boolean ownWorkshop, boolean skipsOptionalDocument) {
+	public SimulatedCustomer(List<Known> known, Style style, boolean ownWorkshop, boolean skipsOptionalDocument) {
 		this.known = new LinkedHashMap<>();
 		known.forEach(k -> this.known.put(k.label(), k));
 		this.style = style;
@@ -70,7 +70,7 @@ final class SimulatedCustomer {
 	}
 
 	/** The answer to the bot's last message, or empty when the customer has nothing to say (done or lost). */
-	Optional<Message> answer(String bot) {
+	public Optional<Message> answer(String bot) {
 		turn++;
 		Matcher clarify = CLARIFY.matcher(bot);
 		if (clarify.find()) {
@@ -181,7 +181,7 @@ final class SimulatedCustomer {
 		return out;
 	}
 
-	static boolean same(String a, String b) {
+	public static boolean same(String a, String b) {
 		return fold(a).equals(fold(b));
 	}
 
