@@ -480,7 +480,8 @@ public final class AnswerReader {
 		if (left.size() == remainingAsked.size() && left.size() > 1
 				&& allFit(remainingAsked, left)) {
 			for (int i = 0; i < left.size(); i++) {
-				found.add(new Found(scope, remainingAsked.get(i), left.get(i).text(), left.get(i).start(), left.get(i).end(), false));
+				found.add(new Found(scope, remainingAsked.get(i), forField(remainingAsked.get(i), left.get(i).text()),
+						left.get(i).start(), left.get(i).end(), false));
 			}
 			return;
 		}
@@ -641,9 +642,22 @@ public final class AnswerReader {
 
 	private static void take(String scope, FieldSpec field, Piece piece, List<Found> found, List<FieldSpec> open,
 			List<Piece> left) {
-		found.add(new Found(scope, field, piece.text(), piece.start(), piece.end(), false));
+		found.add(new Found(scope, field, forField(field, piece.text()), piece.start(), piece.end(), false));
 		open.remove(field);
 		left.remove(piece);
+	}
+
+	/**
+	 * Names, brands and places never start with a preposition or an article, whatever the case it is typed
+	 * in ("en malaga", "una yamaha"); descriptions may ("en el carburador").
+	 */
+	private static String forField(FieldSpec field, String value) {
+		if (!field.key().matches(".*(localidad|ciudad|provincia|nombre|marca|modelo|responsable|matricula).*")
+				|| field.type() == FieldType.NUMBER) {
+			return value;
+		}
+		String stripped = value.replaceFirst("^(?i)(?:(?:en|de|del|el|la|los|las|un|una|unos|unas|mi|con)\\s+)+(?=\\S)", "");
+		return value.matches("(?:El|La|Los|Las)\\s+\\p{Lu}.*") ? value : stripped;
 	}
 
 	private boolean allFit(List<FieldSpec> fields, List<Piece> pieces) {

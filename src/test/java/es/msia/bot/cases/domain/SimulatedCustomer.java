@@ -61,6 +61,12 @@ public final class SimulatedCustomer {
 
 	private int turn;
 
+	/** Whether the customer types in lower case without accents, as many do on a phone. */
+	private boolean sloppy;
+
+	/** A change of mind to tell at the summary: the label and the new value. */
+	private Known correction;
+
 	public SimulatedCustomer(List<Known> known, Style style, boolean ownWorkshop, boolean skipsOptionalDocument) {
 		this.known = new LinkedHashMap<>();
 		known.forEach(k -> this.known.put(k.label(), k));
@@ -105,6 +111,12 @@ public final class SimulatedCustomer {
 		if (bot.contains("1. Lo gestiona MSI")) {
 			return Optional.of(new Message(workshopChoice(), 0));
 		}
+		if (bot.contains("Este es el resumen") && correction != null) {
+			Known changed = correction;
+			correction = null;
+			known.put(changed.label(), changed);
+			return Optional.of(new Message("perdona, " + changed.prose(), 0));
+		}
 		if (bot.contains("Este es el resumen")) {
 			return Optional.of(new Message(style == Style.PROSE ? "sí, todo correcto, envíalo" : "sí", 0));
 		}
@@ -116,6 +128,23 @@ public final class SimulatedCustomer {
 			return Optional.empty();
 		}
 		return Optional.of(new Message(write(asked), 0));
+	}
+
+	/** Types sloppily from now on: lower case, no accents. */
+	public SimulatedCustomer sloppy() {
+		this.sloppy = true;
+		return this;
+	}
+
+	/** Changes one answer at the summary ("perdona, mi correo es …"). */
+	public SimulatedCustomer changesAtSummary(Known changed) {
+		this.correction = changed;
+		return this;
+	}
+
+	/** What the customer knows now (after any change of mind). */
+	public List<Known> known() {
+		return List.copyOf(known.values());
 	}
 
 	private String write(List<Known> asked) {
@@ -134,7 +163,11 @@ public final class SimulatedCustomer {
 
 	/** "Pues mira, me llamo …, con DNI … y mi correo es …. Un saludo" with the customer's own words. */
 	private String prose(List<Known> asked) {
-		List<String> parts = asked.stream().map(Known::prose).toList();
+		List<String> parts = new ArrayList<>(asked.stream().map(Known::prose).toList());
+		if (turn % 2 == 1) {
+			// People do not answer in the order asked.
+			java.util.Collections.reverse(parts);
+		}
 		StringBuilder out = new StringBuilder(List.of("Pues mira, ", "Hola, ", "A ver, ", "").get(turn % 4));
 		for (int i = 0; i < parts.size(); i++) {
 			String part = parts.get(i);
@@ -145,7 +178,7 @@ public final class SimulatedCustomer {
 			out.append(part);
 		}
 		out.append(List.of(".", ". Un saludo", "", ", gracias").get(turn % 4));
-		return out.toString();
+		return sloppy ? withoutAccents(out.toString().toLowerCase(Locale.ROOT)) : out.toString();
 	}
 
 	private Optional<Known> known(String bullet) {
@@ -183,6 +216,10 @@ public final class SimulatedCustomer {
 
 	public static boolean same(String a, String b) {
 		return fold(a).equals(fold(b));
+	}
+
+	private static String withoutAccents(String text) {
+		return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
 	}
 
 	static String fold(String text) {
