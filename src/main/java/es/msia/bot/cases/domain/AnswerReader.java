@@ -92,6 +92,9 @@ public final class AnswerReader {
 	private static final Pattern LEAD_IN = Pattern.compile(
 			"(?<![\\p{L}\\p{N}])(?:(?:y|e|con|mi|mis|el|la|los|las|su|sus|tu|de|del|en|que|pues|ah|ademas|tambien)\\s+)+$");
 
+	private static final Pattern ABBREVIATION_END = Pattern.compile(
+			"(?i)(?:\\b\\p{L}\\.\\p{L}\\.(?:\\p{L}\\.)?|\\b(?:hnos|sr|sra|dr|dra|cia|avda|av|ctra|etc)\\.)$");
+
 	/** Words that never make a value on their own. */
 	private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("y", "e", "con", "mi", "mis", "el", "la", "los",
 			"las", "su", "sus", "tu", "de", "del", "en", "que", "es", "son", "un", "una", "pues", "lo", "le", "a", "al", "o",
@@ -129,7 +132,8 @@ public final class AnswerReader {
 		}
 		List<Assignment> assignments = found.stream().sorted(Comparator.comparingInt(Found::start))
 			.map(f -> new Assignment(f.scope(), f.spec(), f.value())).toList();
-		String rest = String.join(", ", pieces.stream().map(Piece::text).toList());
+		// What is left once labelled values are taken, as written: a "vale" or "listo" answers a step too.
+		String rest = message.remaining();
 		return new Reading(assignments, unplaced, rest, found.stream().anyMatch(Found::labelled));
 	}
 
@@ -444,7 +448,9 @@ public final class AnswerReader {
 		if (trailing.find() && trailing.start() > 0) {
 			value = value.substring(0, trailing.start());
 		}
-		return value.replaceAll("^[\\s,;:.«»\"'-]+|[\\s,;:«»\"'(]+$", "").replaceAll("\\.$", "").trim();
+		value = value.replaceAll("^[\\s,;:.«»\"'-]+|[\\s,;:«»\"'(]+$", "").trim();
+		// A sentence's full stop goes; an abbreviation's stays ("Talleres del Sur S.L.", "Hnos.").
+		return ABBREVIATION_END.matcher(value).find() ? value : value.replaceAll("\\.+$", "").trim();
 	}
 
 	// ---- placing the pieces ------------------------------------------------------------------------
@@ -785,6 +791,14 @@ public final class AnswerReader {
 
 		boolean consumed(int i) {
 			return consumed[i];
+		}
+
+		String remaining() {
+			StringBuilder out = new StringBuilder(original.length());
+			for (int i = 0; i < original.length(); i++) {
+				out.append(consumed[i] ? ' ' : original.charAt(i));
+			}
+			return out.toString().replaceAll("\\s+", " ").replaceAll("^[\\s,;.]*(?:perdona|perdon|corrijo|me equivoque)?[\\s,;.]*", "").trim();
 		}
 
 		void consume(int from, int to) {
