@@ -26,6 +26,9 @@ class CaseJourneysIT extends CaseChats {
 	@Autowired
 	CaseManagement cases;
 
+	@Autowired
+	es.msia.bot.handoff.Handoffs handoffs;
+
 	@Test
 	void collectsACompleteMotorhomeCaseOfAProfessionalFromQuoteToPendingReview() {
 		Customer javier = new Customer("+34622" + String.format("%06d", nextId() % 1_000_000), "Javier Ortega", "Profesional");
@@ -263,6 +266,33 @@ class CaseJourneysIT extends CaseChats {
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM escalations WHERE conversation_id = :c")
 			.param("c", customer.conversation).query(Long.class).single() == 1);
 		assertThat(customer.caseRow()).containsEntry("status", "collecting");
+	}
+
+	@Test
+	void aCustomerTheCaseFlowCannotUnderstandIsOfferedAPersonHandedOffAndResumesTheCaseAfterwards() {
+		Customer customer = new Customer();
+		customer.acceptsQuoteFor("escape");
+		customer.sends("", jpeg(501), jpeg(502));
+		String rephrased = customer.says("mmm no sé");
+		assertThat(rephrased).contains("Vamos de uno en uno").contains("Marca y modelo del escape (por ejemplo: Akrapovic Racing Line)")
+			.doesNotContain("¿Qué parte has cambiado?");
+		String offered = customer.says("pues eso");
+		assertThat(offered).contains("¿Quieres que te pase con una persona del equipo?").contains("queda guardado");
+		String handedOff = customer.says("sí, por favor");
+		assertThat(handedOff).contains("Te paso con una persona del equipo");
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+				"SELECT count(*) FROM escalations WHERE conversation_id = :c AND reason = 'STUCK'")
+			.param("c", customer.conversation).query(Long.class).single() == 1);
+		assertThat(customer.caseRow()).containsEntry("status", "collecting");
+
+		long escalation = jdbc.sql("SELECT id FROM escalations WHERE conversation_id = :c").param("c", customer.conversation)
+			.query(Long.class).single();
+		handoffs.resolve(escalation, "admin", true);
+		handoffs.returnToBot(customer.conversation, "admin");
+		String resumed = customer.says("Akrapovic Racing Line");
+		assertThat(resumed).contains("¿Qué parte has cambiado?");
+		assertThat(customer.data().path("items").get(0).path("fields").path("marca_modelo").asString())
+			.isEqualTo("Akrapovic Racing Line");
 	}
 
 	/** Photos sent one per WhatsApp message, back to back, as phones do: answered once. */

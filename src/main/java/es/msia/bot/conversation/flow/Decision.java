@@ -12,4 +12,14 @@ public record Decision(DialogueState state, List<ReplyIntent> replies, List<Effe
 		effects = List.copyOf(effects);
 	}
 
+	/**
+	 * The same turn, found to be a handoff while its effects were carried out (the case flow could not go
+	 * on): the dialogue is owned by a person and the escalation is part of what the turn did.
+	 */
+	public Decision handedOff(EscalationCause cause) {
+		List<Effect> all = new java.util.ArrayList<>(effects);
+		all.add(new Effect.Escalate(cause));
+		return new Decision(state.handedOff(), replies, all);
+	}
+
 }

@@ -9,6 +9,7 @@ import es.msia.bot.cases.IncomingFile;
 import es.msia.bot.cases.OpenCase;
 
 import es.msia.bot.conversation.ContextPack;
+import es.msia.bot.conversation.flow.Decision;
 import es.msia.bot.conversation.flow.Effect;
 import es.msia.bot.conversation.flow.EscalationCause;
 import es.msia.bot.conversation.quotes.QuoteRecords;
@@ -65,7 +66,8 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 					// The case flow asked the same thing three times in a row: a person goes on, the case stays.
 					handoffs.request(new HandoffRequest(turn.conversationId(), HandoffReason.STUCK,
 							contextPack.describe(state, EscalationCause.STUCK)));
-					update.dialogue(state.dialogue().orElseThrow().handedOff());
+					Decision handedOff = state.decision().handedOff(EscalationCause.STUCK);
+					update.decision(handedOff).dialogue(handedOff.state());
 				}
 			}
 			else if (effect instanceof Effect.ResumeCase) {
