@@ -74,10 +74,11 @@ final class MentionFinder {
 		if (allowed == 0 || key.charAt(0) != token.key().charAt(0)) {
 			return -1;
 		}
-		if (Typos.within(key, token.key(), 1)) {
+		// A typo can cut the ending the stemmer looks for ("amortiguadr"), so spellings are compared too.
+		if (Typos.within(key, token.key(), 1) || Typos.within(form, token.form(), 1)) {
 			return 1;
 		}
-		return (allowed >= 2 && Typos.within(key, token.key(), 2)) ? 2 : -1;
+		return (allowed >= 2 && (Typos.within(key, token.key(), 2) || Typos.within(form, token.form(), 2))) ? 2 : -1;
 	}
 
 }

@@ -74,8 +74,8 @@ final class Negations {
 		if (exception) {
 			return !SpanishLexicon.CLAUSE_ENDERS.contains(form) || form.equals("y") || form.equals("e");
 		}
-		return SpanishLexicon.NEGATION_FILLERS.contains(form) || SpanishLexicon.FUNCTION_WORDS.contains(form)
-				|| (SpanishLexicon.MODIFICATION_VERBS.contains(form) && !form.equals("llevo"));
+		return SpanishLexicon.isNegationFiller(form) || SpanishLexicon.FUNCTION_WORDS.contains(form)
+				|| (SpanishLexicon.isActionVerb(form) && !form.equals("llevo"));
 	}
 
 	// Post-negation: "el escape no", "el escape no lo he tocado", "el escape tampoco".

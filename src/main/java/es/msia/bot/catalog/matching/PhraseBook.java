@@ -51,7 +51,7 @@ final class PhraseBook {
 	private void add(String keyword, Phrase.Kind kind, ElementDefinition element, @Nullable VariantDefinition variant) {
 		List<String> forms = contentForms(keyword);
 		if (!forms.isEmpty()) {
-			this.phrases.add(new Phrase(forms, forms.stream().map(WordKeys::key).toList(), kind, element, variant));
+			this.phrases.add(new Phrase(forms, forms.stream().map(SpanishStems::stem).toList(), kind, element, variant));
 		}
 	}
 
@@ -64,7 +64,7 @@ final class PhraseBook {
 	}
 
 	private static Phrase.Kind variantKind(String keyword, ElementDefinition umbrella, Map<String, Integer> owners) {
-		List<String> keys = contentForms(keyword).stream().map(WordKeys::key).toList();
+		List<String> keys = contentForms(keyword).stream().map(SpanishStems::stem).toList();
 		if (umbrella.keywords().contains(keyword) || keys.stream().anyMatch(singleWordKeys(umbrella)::contains)) {
 			return Phrase.Kind.VARIANT;
 		}
@@ -84,7 +84,7 @@ final class PhraseBook {
 		for (String word : words) {
 			List<String> forms = contentForms(word);
 			if (forms.size() == 1) {
-				keys.add(WordKeys.key(forms.get(0)));
+				keys.add(SpanishStems.stem(forms.get(0)));
 			}
 		}
 		return keys;
@@ -102,9 +102,9 @@ final class PhraseBook {
 		for (ElementDefinition element : category.elements()) {
 			List<String> words = new ArrayList<>(element.keywords());
 			words.addAll(element.aliases());
-			words.forEach((w) -> contentForms(w).forEach((f) -> owners.computeIfAbsent(WordKeys.key(f), (k) -> new HashSet<>()).add(element.code())));
+			words.forEach((w) -> contentForms(w).forEach((f) -> owners.computeIfAbsent(SpanishStems.stem(f), (k) -> new HashSet<>()).add(element.code())));
 			for (VariantDefinition variant : element.variants()) {
-				variant.keywords().forEach((w) -> contentForms(w).forEach((f) -> owners.computeIfAbsent(WordKeys.key(f), (k) -> new HashSet<>()).add(variant.code())));
+				variant.keywords().forEach((w) -> contentForms(w).forEach((f) -> owners.computeIfAbsent(SpanishStems.stem(f), (k) -> new HashSet<>()).add(variant.code())));
 			}
 		}
 		Map<String, Integer> counts = new HashMap<>();

@@ -32,24 +32,33 @@ final class SpanishLexicon {
 	static final Set<String> CLAUSE_ENDERS = Set.of("pero", "sino", "aunque", "solo", "solamente", "unicamente",
 			"tambien", "ademas", "y", "e", "que", "porque", "pues", "si");
 
-	/** Past participles, preterites and infinitives that announce a modification. */
-	static final Set<String> MODIFICATION_VERBS = Set.of("puesto", "puesta", "puestos", "puestas", "cambiado",
-			"cambiada", "cambiados", "cambiadas", "montado", "montada", "montados", "quitado", "quitada", "quitados",
-			"instalado", "instalada", "instalados", "recortado", "recortada", "anadido", "anadida", "anadidos",
-			"colocado", "colocada", "sustituido", "sustituida", "modificado", "modificada", "cortado", "adaptado",
-			"cambie", "puse", "monte", "quite", "instale", "recorte", "anadi", "coloque", "sustitui", "modifique",
-			"cambiar", "poner", "montar", "quitar", "instalar", "anadir", "modificar", "sustituir", "recortar",
-			"colocar", "homologar", "legalizar", "regularizar", "llevo", "lleva", "incorporado", "meter", "metido");
+	/**
+	 * Verbs that announce a modification, as infinitives. They are compared by stem, so every regular
+	 * form counts ("cambié", "cambiado", "cambiar", "le cambio"); they are actions, never elements.
+	 */
+	private static final Set<String> ACTION_VERB_STEMS = SpanishStems.stems("cambiar", "montar", "quitar", "instalar",
+			"recortar", "anadir", "colocar", "sustituir", "modificar", "cortar", "acortar", "alargar", "adaptar",
+			"homologar", "legalizar", "regularizar", "llevar", "incorporar", "meter", "reubicar");
+
+	/** Forms of "poner" the stemmer cannot join to their infinitive ("puesto", "puse"). */
+	private static final Set<String> IRREGULAR_ACTION_FORMS = Set.of("poner", "pongo", "pone", "ponemos", "ponen",
+			"puesto", "puesta", "puestos", "puestas", "puse", "puso", "pusimos", "pusieron", "pusiste");
+
+	/** "tocar" as in "no lo he tocado", by stem. */
+	private static final String TOUCH_STEM = SpanishStems.stem("tocar");
 
 	/** Words allowed between "no"/"sin" and the element they negate. */
-	static final Set<String> NEGATION_FILLERS = Set.of("he", "has", "ha", "hemos", "han", "lo", "la", "los", "las",
+	private static final Set<String> NEGATION_FILLERS = Set.of("he", "has", "ha", "hemos", "han", "lo", "la", "los", "las",
 			"le", "les", "me", "te", "se", "el", "un", "una", "unos", "unas", "mi", "mis", "de", "del", "al", "a", "ni",
-			"tocado", "tocar", "toco", "tocada", "toque", "hace", "falta", "quiero", "necesito", "tiene", "tengo",
+			"hace", "falta", "quiero", "necesito", "tiene", "tengo",
 			"incluir", "incluye", "va", "entra", "cuenta", "contar", "hay", "nada", "voy", "vamos", "pienso", "ningun",
 			"ninguna", "ningunos", "ningunas", "esta", "estan");
 
+	/** Lucene's Spanish stop words, folded like the message. */
+	private static final Set<String> FOLDED_STOP_WORDS = foldedStopWords();
+
 	/** Words that carry no modification: greetings, vehicles, brands, filler. Never an unknown term. */
-	static final Set<String> STOP_WORDS = Set.of("hola", "buenas", "buenos", "dias", "tardes", "noches",
+	private static final Set<String> STOP_WORDS = Set.of("hola", "buenas", "buenos", "dias", "tardes", "noches",
 			"gracias", "saludos", "quiero", "queria", "quisiera", "necesito", "homologar", "legalizar", "homologacion",
 			"legalizacion", "moto", "motos", "motocicleta", "scooter", "autocaravana", "autocaravanas", "caravana",
 			"camper", "furgo", "furgoneta", "coche", "vehiculo", "vehiculos", "cosa", "cosas", "pieza", "piezas",
@@ -57,7 +66,7 @@ final class SpanishLexicon {
 			"precio", "presupuesto", "cuanto", "ficha", "itv", "papeles", "tema", "mas", "otro", "otra", "otros",
 			"nuevo", "nueva", "nuevos", "nuevas", "original", "originales", "homologado", "homologada", "homologados",
 			"homologadas", "ya", "tambien", "ademas", "varios", "varias", "algunas", "algunos", "cliente", "clientes",
-			"he", "ha", "hemos", "le", "lo", "la", "me", "yo", "nos", "les", "se", "si", "no", "que", "como", "cual",
+			"que", "como", "cual",
 			"bien", "muy", "poco", "tiempo", "dia", "hoy", "ayer", "semana", "ano", "favor", "porfa", "vale", "ok",
 			"duda", "pregunta", "info", "informacion", "cita", "taller", "marca", "modelo", "serie", "fabrica",
 			"yamaha", "honda", "kawasaki", "suzuki", "ducati", "bmw", "ktm", "triumph", "harley", "davidson", "aprilia",
@@ -103,12 +112,31 @@ final class SpanishLexicon {
 		return 0;
 	}
 
+	/** Whether the word is a form of one of the action verbs ("he montado", "le puse", "cambié"). */
+	static boolean isActionVerb(String form) {
+		return IRREGULAR_ACTION_FORMS.contains(form) || ACTION_VERB_STEMS.contains(SpanishStems.stem(form));
+	}
+
+	/** Whether the word may stand between a negation and what it negates ("no lo he tocado"). */
+	static boolean isNegationFiller(String form) {
+		return NEGATION_FILLERS.contains(form) || SpanishStems.stem(form).equals(TOUCH_STEM);
+	}
+
+	/** Whether the word never names a modification: Spanish stop words, greetings, vehicles, brands. */
+	static boolean isStopWord(String form) {
+		return STOP_WORDS.contains(form) || FOLDED_STOP_WORDS.contains(form);
+	}
+
 	static boolean isQualifier(String key) {
 		return QUALIFIER_KEYS.contains(key);
 	}
 
 	private static Set<String> keys(String... words) {
-		return java.util.Arrays.stream(words).map(WordKeys::key).collect(Collectors.toUnmodifiableSet());
+		return SpanishStems.stems(words);
+	}
+
+	private static Set<String> foldedStopWords() {
+		return SpanishStems.stopWords().stream().map(TextNormalizer::fold).collect(Collectors.toUnmodifiableSet());
 	}
 
 }

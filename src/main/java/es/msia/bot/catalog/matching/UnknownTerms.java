@@ -26,7 +26,7 @@ final class UnknownTerms {
 		mentions.forEach((m) -> java.util.Arrays.fill(owner, m.first(), m.last() + 1, m));
 		Set<String> unknown = new LinkedHashSet<>();
 		for (int i = 0; i < tokens.size(); i++) {
-			if (owner[i] == null && SpanishLexicon.MODIFICATION_VERBS.contains(tokens.get(i).form()) && !negatedVerb(tokens, i)) {
+			if (owner[i] == null && SpanishLexicon.isActionVerb(tokens.get(i).form()) && !negatedVerb(tokens, i)) {
 				readPhrases(tokens, owner, i + 1, unknown);
 			}
 		}
@@ -88,10 +88,10 @@ final class UnknownTerms {
 	}
 
 	private static boolean isContentNoun(String form) {
-		return form.length() >= 3 && Character.isLetter(form.charAt(0)) && !SpanishLexicon.STOP_WORDS.contains(form)
-				&& !SpanishLexicon.MODIFICATION_VERBS.contains(form) && !SpanishLexicon.CLAUSE_ENDERS.contains(form)
+		return form.length() >= 3 && Character.isLetter(form.charAt(0)) && !SpanishLexicon.isStopWord(form)
+				&& !SpanishLexicon.isActionVerb(form) && !SpanishLexicon.CLAUSE_ENDERS.contains(form)
 				&& !SpanishLexicon.NEGATIONS.contains(form) && !SpanishLexicon.EXCEPTIONS.contains(form)
-				&& !SpanishLexicon.NEGATION_FILLERS.contains(form) && !looksLikeVerb(form);
+				&& !SpanishLexicon.isNegationFiller(form) && !looksLikeVerb(form);
 	}
 
 	// Infinitives and gerunds end a noun phrase ("he puesto escape y quiero saber..."); nouns ending
