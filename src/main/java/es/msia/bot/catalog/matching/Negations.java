@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Finds the mentions the customer excludes: "todo menos el escape", "sin tocar el manillar",
- * "el escape no", "no he cambiado ni el manillar ni el escape". Cue words inside a matched phrase
- * ("sin ensayo", "no equivalente") are part of the phrase, not negations.
+ * "el escape no", "no he cambiado ni el manillar ni el escape", and the parts said to be stock (see
+ * {@link StockParts}). Cue words inside a matched phrase ("sin ensayo", "no equivalente") are part of
+ * the phrase, not negations.
  */
 final class Negations {
 
@@ -34,6 +35,7 @@ final class Negations {
 				negations.cue(i, tokens.get(i).form());
 			}
 		}
+		new StockParts(tokens, negations.owner).collect(negations.negated);
 		return negations.negated;
 	}
 
