@@ -36,12 +36,13 @@ public final class CategoryMatcher {
 		List<Token> tokens = TextNormalizer.tokenize(text);
 		List<Mention> mentions = MentionSelector.select(tokens, MentionFinder.find(tokens, contentIndexes(tokens), this.book));
 		Set<Mention> negated = Negations.negated(tokens, mentions);
+		Set<Mention> complements = Complements.of(tokens, mentions);
 		Set<String> excluded = new LinkedHashSet<>();
 		negated.stream().sorted(java.util.Comparator.comparingInt(Mention::first)).forEach((m) -> excluded.add(m.phrase().code()));
 		Map<String, MatchedItem> items = new LinkedHashMap<>();
 		Map<String, PendingVariantQuestion> pending = new LinkedHashMap<>();
 		for (Mention mention : mentions) {
-			if (!negated.contains(mention) && !excluded.contains(mention.phrase().code())) {
+			if (!negated.contains(mention) && !complements.contains(mention) && !excluded.contains(mention.phrase().code())) {
 				collect(text, tokens, mention, items, pending);
 			}
 		}

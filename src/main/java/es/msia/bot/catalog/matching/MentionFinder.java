@@ -17,6 +17,9 @@ final class MentionFinder {
 		.thenComparingInt((Mention m) -> m.phrase().priority())
 		.thenComparingInt(Mention::first);
 
+	/** A clipped word ranks like a two-letter typo: any exact or closer match of the same words wins. */
+	private static final int CLIPPING_EDITS = 2;
+
 	private MentionFinder() {
 	}
 
@@ -45,6 +48,8 @@ final class MentionFinder {
 					}
 				}
 			}
+			int at = content.get(p);
+			book.unclipped(token.form()).ifPresent((phrase) -> found.add(new Mention(phrase, at, at, CLIPPING_EDITS)));
 		}
 		return found;
 	}

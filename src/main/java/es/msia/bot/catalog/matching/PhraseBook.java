@@ -1,10 +1,12 @@
 package es.msia.bot.catalog.matching;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import es.msia.bot.catalog.CategoryDefinition;
@@ -22,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * "equivalentes", "maletero") only refines an umbrella named nearby.
  */
 final class PhraseBook {
+
+	private static final int MIN_CLIPPING = 5;
 
 	private final List<Phrase> phrases = new ArrayList<>();
 
@@ -44,6 +48,25 @@ final class PhraseBook {
 		return this.byInitial.getOrDefault(initial, List.of());
 	}
 
+	/**
+	 * The one-word phrase a clipped word stands for, as Spanish speakers clip long nouns ("neumas" for
+	 * neumáticos, "intermis" for intermitentes): the clipping keeps at least five letters, leaves out at
+	 * least three, and must point at a single element of the category, else it names nothing.
+	 */
+	Optional<Phrase> unclipped(String word) {
+		String clipped = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+		if (clipped.length() < MIN_CLIPPING || SpanishLexicon.isStopWord(word) || SpanishLexicon.isActionVerb(word)) {
+			return Optional.empty();
+		}
+		List<Phrase> candidates = startingWith(clipped.charAt(0)).stream()
+			.filter((p) -> p.size() == 1 && p.kind() != Phrase.Kind.REFINEMENT)
+			.filter((p) -> p.forms().get(0).startsWith(clipped) && p.forms().get(0).length() >= clipped.length() + 3)
+			.sorted(Comparator.comparingInt((Phrase p) -> p.forms().get(0).length()))
+			.toList();
+		boolean oneElement = candidates.stream().map(Phrase::code).distinct().count() == 1;
+		return oneElement ? Optional.of(candidates.get(0)) : Optional.empty();
+	}
+
 	List<Phrase> all() {
 		return this.phrases;
 	}
@@ -51,8 +74,17 @@ final class PhraseBook {
 	private void add(String keyword, Phrase.Kind kind, ElementDefinition element, @Nullable VariantDefinition variant) {
 		List<String> forms = contentForms(keyword);
 		if (!forms.isEmpty()) {
-			this.phrases.add(new Phrase(forms, forms.stream().map(SpanishStems::stem).toList(), kind, element, variant));
+			List<String> keys = forms.stream().map(SpanishStems::stem).toList();
+			Set<String> named = nameStems(element);
+			if (variant != null) {
+				named.addAll(contentForms(variant.nameEs()).stream().map(SpanishStems::stem).toList());
+			}
+			this.phrases.add(new Phrase(forms, keys, kind, element, variant, named.containsAll(keys)));
 		}
+	}
+
+	private static Set<String> nameStems(ElementDefinition element) {
+		return new HashSet<>(contentForms(element.nameEs()).stream().map(SpanishStems::stem).toList());
 	}
 
 	static List<String> contentForms(String keyword) {

@@ -112,6 +112,16 @@ final class SpanishLexicon {
 		return 0;
 	}
 
+	/**
+	 * Words that name a whole assembly rather than one part: customers say "ruedas" for rims, tyres or
+	 * both, so a part named in the same noun phrase ("ruedas Pirelli", "ruedas de radios") decides.
+	 */
+	private static final Set<String> WHOLE_STEMS = SpanishStems.stems("rueda");
+
+	static boolean isWhole(String stem) {
+		return WHOLE_STEMS.contains(stem);
+	}
+
 	/** Whether the word is a form of one of the action verbs ("he montado", "le puse", "cambié"). */
 	static boolean isActionVerb(String form) {
 		return IRREGULAR_ACTION_FORMS.contains(form) || ACTION_VERB_STEMS.contains(SpanishStems.stem(form));
