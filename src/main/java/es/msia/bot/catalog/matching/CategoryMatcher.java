@@ -49,7 +49,7 @@ public final class CategoryMatcher {
 		List<MatchedItem> chosen = chooseVariants(items);
 		chosen.forEach((item) -> pending.remove(item.umbrellaCode()));
 		return new MatchResult(chosen, new ArrayList<>(pending.values()), new ArrayList<>(excluded),
-				UnknownTerms.find(tokens, mentions));
+				UnknownTerms.find(tokens, mentions, this.book.stemsOf(mentionedElements(mentions))));
 	}
 
 	public VariantAnswer resolveAnswer(String umbrellaCode, String answer) {
@@ -111,6 +111,12 @@ public final class CategoryMatcher {
 		String question = TextNormalizer.fold(String.valueOf(umbrella.variantQuestionEs()));
 		return question.contains("las dos") || question.contains("los dos") || question.contains("ambos")
 				|| question.contains("ambas");
+	}
+
+	private static Set<ElementDefinition> mentionedElements(List<Mention> mentions) {
+		Set<ElementDefinition> elements = new java.util.HashSet<>();
+		mentions.forEach((m) -> elements.add(m.phrase().element()));
+		return elements;
 	}
 
 	private static List<Integer> contentIndexes(List<Token> tokens) {

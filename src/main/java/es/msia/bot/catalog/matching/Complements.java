@@ -17,6 +17,12 @@ final class Complements {
 	private static final Set<String> ARTICLES = Set.of("el", "la", "los", "las", "un", "una", "unos", "unas", "mi",
 			"mis", "su", "sus");
 
+	/** Prepositions that attach a complement: "de" (what it belongs to), "para" (what it is for), "en" (where it goes). */
+	private static final Set<String> PREPOSITIONS = Set.of("de", "del", "para", "en", "al", "sobre", "bajo", "debajo",
+			"encima", "junto");
+
+	private static final Set<String> CONJUNCTIONS = Set.of("y", "e", "o", "u", "ni", "con", "sin");
+
 	/** How many words may separate a whole ("ruedas") from the part that says what it is. */
 	private static final int WHOLE_REACH = 3;
 
@@ -38,7 +44,7 @@ final class Complements {
 				if (isWhole(head) && !isWhole(next)) {
 					complements.add(head);
 				}
-				else if (isWhole(next) || (next.first() == head.last() + 1 && isTradeName(next))) {
+				else if (isWhole(next) || isTradeName(next)) {
 					complements.add(next);
 				}
 			}
@@ -46,25 +52,38 @@ final class Complements {
 		return complements;
 	}
 
-	// "de"/"del" + articles, or "para" + an optional verb + articles, and nothing else.
+	// A prepositional phrase and nothing else: "del", "para subir el", "en los extremos del", "extra en
+	// los". At most two other words (an adjective, a verb of purpose, a place), none a conjunction.
 	private static boolean isComplement(List<Token> tokens, int from, int to) {
-		if (from >= to || tokens.get(from).pauseBefore()) {
-			return false;
-		}
-		String linker = tokens.get(from).form();
-		int k = from + 1;
-		if (linker.equals("para") && k < to && !ARTICLES.contains(tokens.get(k).form())) {
-			k++;
-		}
-		else if (!linker.equals("de") && !linker.equals("del")) {
-			return false;
-		}
-		for (; k < to; k++) {
-			if (tokens.get(k).pauseBefore() || !ARTICLES.contains(tokens.get(k).form())) {
+		boolean linked = false;
+		int others = 0;
+		for (int k = from; k < to; k++) {
+			String form = tokens.get(k).form();
+			if (tokens.get(k).pauseBefore()) {
 				return false;
 			}
+			if (form.equals("para") && k + 1 < to && ARTICLES.contains(tokens.get(k + 1).form())) {
+				// "el subchasis para el colín": a part fitted for another one is a modification too;
+				// only "para" + a verb ("para subir el manillar") says what the part does.
+				return false;
+			}
+			if (PREPOSITIONS.contains(form)) {
+				linked = true;
+			}
+			else if (!ARTICLES.contains(form)) {
+				boolean plain = !SpanishLexicon.CLAUSE_ENDERS.contains(form) && !CONJUNCTIONS.contains(form)
+						&& !(SpanishLexicon.isActionVerb(form) && !linked);
+				if (!plain || ++others > 2) {
+					return false;
+				}
+			}
 		}
-		return true;
+		return linked && isWord(tokens, to - 1, ARTICLES, PREPOSITIONS);
+	}
+
+	private static boolean isWord(List<Token> tokens, int k, Set<String> words, Set<String> more) {
+		String form = tokens.get(k).form();
+		return words.contains(form) || more.contains(form);
 	}
 
 	// A few words without a pause, a conjunction or a verb between: "ruedas nuevas Pirelli".
@@ -82,7 +101,7 @@ final class Complements {
 		return !tokens.get(to).pauseBefore();
 	}
 
-	// "bomba de freno Brembo": a maker's name right after a part says who made it, not another part.
+	// "bomba de freno radial Brembo": a maker's name after a part says who made it, not another part.
 	private static boolean isTradeName(Mention mention) {
 		return mention.size() == 1 && !mention.phrase().inName();
 	}

@@ -54,6 +54,10 @@ final class MentionFinder {
 		return found;
 	}
 
+	static boolean isGrammarWord(String form) {
+		return SpanishLexicon.isStopWord(form) || SpanishLexicon.CLAUSE_ENDERS.contains(form);
+	}
+
 	/** Total typo edits if the phrase matches at content position p, or -1. */
 	private static int matchAt(List<Token> tokens, List<Integer> content, int p, Phrase phrase) {
 		int edits = 0;
@@ -72,8 +76,17 @@ final class MentionFinder {
 	}
 
 	private static int wordCost(String key, String form, Token token) {
+		if (isGrammarWord(token.form()) || isGrammarWord(form)) {
+			// Snowball roots of short words collide ("solo" and "solar" give "sol"; "mas" and "masa"):
+			// a grammar word only meets another grammar word of the same stem ("otro", "otra").
+			return (key.equals(token.key()) && isGrammarWord(token.form()) == isGrammarWord(form)) ? 0 : -1;
+		}
 		if (key.equals(token.key())) {
 			return 0;
+		}
+		// "cuatro" is a number, not a typo for "cuadro".
+		if (SpanishLexicon.quantity(token.form()) > 0) {
+			return -1;
 		}
 		int allowed = Typos.allowedEdits(Math.min(form.length(), token.form().length()));
 		if (allowed == 0 || key.charAt(0) != token.key().charAt(0)) {

@@ -3,6 +3,7 @@ package es.msia.bot.catalog.matching;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Chooses which found mentions count: the longest match wins and a word used by a longer match is
@@ -14,6 +15,8 @@ final class MentionSelector {
 
 	/** How far after its umbrella a refinement may stand, in words. */
 	private static final int REFINEMENT_REACH = 6;
+
+	private static final Set<String> LINKS = Set.of("de", "del", "la", "el", "los", "las");
 
 	private MentionSelector() {
 	}
@@ -69,9 +72,24 @@ final class MentionSelector {
 				nearest = m;
 			}
 		}
-		return nearest != null && nearest.sameElement(refinement)
+		boolean before = nearest != null && nearest.sameElement(refinement)
 				&& refinement.first() - nearest.last() <= REFINEMENT_REACH
 				&& sameSentence(tokens, nearest.last(), refinement.first());
+		return before || ownerFollows(tokens, chosen, refinement);
+	}
+
+	// "depósito fijo de GLP": the refinement comes first and its umbrella follows as its complement.
+	private static boolean ownerFollows(List<Token> tokens, List<Mention> chosen, Mention refinement) {
+		int k = refinement.last() + 1;
+		if (k >= tokens.size() || !LINKS.contains(tokens.get(k).form())) {
+			return false;
+		}
+		while (k < tokens.size() && LINKS.contains(tokens.get(k).form()) && !tokens.get(k).pauseBefore()) {
+			k++;
+		}
+		int next = k;
+		return next < tokens.size() && !tokens.get(next).pauseBefore()
+				&& chosen.stream().anyMatch((m) -> m.first() == next && m.sameElement(refinement));
 	}
 
 	private static boolean sameSentence(List<Token> tokens, int from, int to) {

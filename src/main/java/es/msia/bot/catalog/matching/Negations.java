@@ -18,6 +18,8 @@ final class Negations {
 
 	private final Set<Mention> negated = new HashSet<>();
 
+	private final StockParts stock;
+
 	private Negations(List<Token> tokens, List<Mention> mentions) {
 		this.tokens = tokens;
 		this.owner = new Mention[tokens.size()];
@@ -26,6 +28,7 @@ final class Negations {
 				this.owner[i] = m;
 			}
 		}
+		this.stock = new StockParts(tokens, this.owner);
 	}
 
 	static Set<Mention> negated(List<Token> tokens, List<Mention> mentions) {
@@ -35,7 +38,7 @@ final class Negations {
 				negations.cue(i, tokens.get(i).form());
 			}
 		}
-		new StockParts(tokens, negations.owner).collect(negations.negated);
+		negations.stock.collect(negations.negated);
 		return negations.negated;
 	}
 
@@ -46,7 +49,8 @@ final class Negations {
 				negatePrevious(i);
 			}
 		}
-		else if (SpanishLexicon.EXCEPTIONS.contains(form) && !(i > 0 && form.equals("menos") && isWord(i - 1, "o", "mas"))) {
+		else if (SpanishLexicon.EXCEPTIONS.contains(form) && !(i > 0 && form.equals("menos") && isWord(i - 1, "o", "mas"))
+				&& !this.stock.saysStockBefore(i)) {
 			scan(i + 1, true);
 		}
 	}

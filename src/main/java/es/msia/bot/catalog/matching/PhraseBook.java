@@ -67,6 +67,13 @@ final class PhraseBook {
 		return oneElement ? Optional.of(candidates.get(0)) : Optional.empty();
 	}
 
+	/** Stems of every word of the phrases of these elements. */
+	Set<String> stemsOf(Set<ElementDefinition> elements) {
+		Set<String> stems = new HashSet<>();
+		this.phrases.stream().filter((p) -> elements.contains(p.element())).forEach((p) -> stems.addAll(p.keys()));
+		return stems;
+	}
+
 	List<Phrase> all() {
 		return this.phrases;
 	}
@@ -97,7 +104,11 @@ final class PhraseBook {
 
 	private static Phrase.Kind variantKind(String keyword, ElementDefinition umbrella, Map<String, Integer> owners) {
 		List<String> keys = contentForms(keyword).stream().map(SpanishStems::stem).toList();
-		if (umbrella.keywords().contains(keyword) || keys.stream().anyMatch(singleWordKeys(umbrella)::contains)) {
+		List<String> nounKeys = contentForms(keyword).stream()
+			.filter((f) -> !MentionFinder.isGrammarWord(f))
+			.map(SpanishStems::stem)
+			.toList();
+		if (umbrella.keywords().contains(keyword) || nounKeys.stream().anyMatch(umbrellaNouns(umbrella)::contains)) {
 			return Phrase.Kind.VARIANT;
 		}
 		List<String> forms = contentForms(keyword);
@@ -109,17 +120,26 @@ final class PhraseBook {
 		return (distinctive && isPartsUmbrella(umbrella)) ? Phrase.Kind.VARIANT : Phrase.Kind.REFINEMENT;
 	}
 
-	private static Set<String> singleWordKeys(ElementDefinition umbrella) {
+	// Words that name the umbrella itself: one-word keywords, and the head noun of longer ones ("placas"
+	// of "placas solares", so "solo las placas" names its variant), unless the head is a qualifier
+	// ("medida") or a verb ("subir mmta").
+	private static Set<String> umbrellaNouns(ElementDefinition umbrella) {
 		Set<String> keys = new HashSet<>();
 		List<String> words = new ArrayList<>(umbrella.keywords());
 		words.addAll(umbrella.aliases());
 		for (String word : words) {
 			List<String> forms = contentForms(word);
-			if (forms.size() == 1) {
-				keys.add(SpanishStems.stem(forms.get(0)));
+			String head = forms.isEmpty() ? "" : forms.get(0);
+			if (forms.size() == 1 || (head.length() >= 5 && !SpanishLexicon.isQualifier(SpanishStems.stem(head))
+					&& !SpanishLexicon.isActionVerb(head) && !isInfinitive(head))) {
+				keys.add(SpanishStems.stem(head));
 			}
 		}
 		return keys;
+	}
+
+	private static boolean isInfinitive(String form) {
+		return form.endsWith("ar") || form.endsWith("er") || form.endsWith("ir");
 	}
 
 	// Variants of one group are physically different parts (front/rear, each light); variants in

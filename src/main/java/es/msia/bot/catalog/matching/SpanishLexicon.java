@@ -38,11 +38,16 @@ final class SpanishLexicon {
 	 */
 	private static final Set<String> ACTION_VERB_STEMS = SpanishStems.stems("cambiar", "montar", "quitar", "instalar",
 			"recortar", "anadir", "colocar", "sustituir", "modificar", "cortar", "acortar", "alargar", "adaptar",
-			"homologar", "legalizar", "regularizar", "llevar", "incorporar", "meter", "reubicar");
+			"homologar", "legalizar", "regularizar", "incorporar", "meter", "reubicar");
 
-	/** Forms of "poner" the stemmer cannot join to their infinitive ("puesto", "puse"). */
+	/**
+	 * Forms of "poner" the stemmer cannot join to their infinitive ("puesto", "puse"), and the present
+	 * of "llevar", which announces a modification ("llevo un turbo") where the infinitive does not
+	 * ("para llevar bicis").
+	 */
 	private static final Set<String> IRREGULAR_ACTION_FORMS = Set.of("poner", "pongo", "pone", "ponemos", "ponen",
-			"puesto", "puesta", "puestos", "puestas", "puse", "puso", "pusimos", "pusieron", "pusiste");
+			"puesto", "puesta", "puestos", "puestas", "puse", "puso", "pusimos", "pusieron", "pusiste", "llevo",
+			"lleva", "llevamos", "llevan");
 
 	/** "tocar" as in "no lo he tocado", by stem. */
 	private static final String TOUCH_STEM = SpanishStems.stem("tocar");

@@ -25,7 +25,8 @@ import org.tartarus.snowball.ext.SpanishStemmer;
  * "luces" is "luz" and "motores" is "motor"), then the Snowball Spanish stemmer, which removes gender
  * and verb endings. So "retrovisores" meets "retrovisor", "delantera" meets "delanteros" and "he
  * cambiado el motor" meets the keyword "cambio de motor" without any hand-written inflection list.
- * The stem is a comparison key, not a word to show. Thread-safe: the analyzer keeps one token
+ * The stem is a comparison key, not a word to show; grammar words are compared by spelling (see
+ * {@code MentionFinder}) because Snowball gives "solo" the root of "solar". Thread-safe: the analyzer keeps one token
  * stream per thread.
  */
 final class SpanishStems {

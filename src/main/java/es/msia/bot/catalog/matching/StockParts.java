@@ -26,6 +26,17 @@ final class StockParts {
 	/** "como venían", "tal cual": forms of venir and traer, which only say how the vehicle came. */
 	private static final Set<String> CAME_STEMS = SpanishStems.stems("venir", "vienen", "venia", "vino", "traer", "traia", "salir", "salio");
 
+	/** Forms of ser, estar, seguir, venir, llevar, tener, quedar and dejar that state how a part is. */
+	private static final Set<String> STATE_VERBS = Set.of("es", "son", "era", "eran", "esta", "estan", "sigue",
+			"siguen", "viene", "vienen", "venia", "venian", "vino", "lleva", "llevo", "llevan", "tiene", "tengo",
+			"tienen", "queda", "quedan", "dejo", "deje", "dejamos", "dejado");
+
+	/** "todo original menos...", "la moto de serie salvo...": said of the whole vehicle. */
+	private static final Set<String> WHOLE_VEHICLE = Set.of("todo", "toda", "todos", "todas", "moto", "autocaravana",
+			"camper", "furgo", "furgoneta", "vehiculo");
+
+	private static final Set<String> ARTICLES = Set.of("el", "la", "los", "las", "lo", "de", "del");
+
 	private static final Set<String> CONTRASTS = Set.of("pero", "sino", "aunque", "que", "solo", "solamente",
 			"unicamente", "mientras");
 
@@ -50,10 +61,10 @@ final class StockParts {
 	private boolean isStatement(int i) {
 		String form = this.tokens.get(i).form();
 		if (FACTORY.contains(form) && isWord(i - 1, "de")) {
-			return !isComparison(i - 2);
+			return !isComparison(i - 2) && isPredicate(i - 2);
 		}
 		if (ORIGINAL.contains(form)) {
-			return !isComparison(i - 1);
+			return !isComparison(i - 1) && isPredicate(i - 1);
 		}
 		if (form.equals("como") && i + 1 < this.tokens.size()) {
 			return CAME_STEMS.contains(SpanishStems.stem(this.tokens.get(i + 1).form()));
@@ -70,6 +81,35 @@ final class StockParts {
 			}
 			if (!SpanishLexicon.FUNCTION_WORDS.contains(form)) {
 				return false;
+			}
+		}
+		return false;
+	}
+
+	// "el escape es de serie", "el escape original": said of a part through a verb of state or right
+	// after it; "la caja original" (no part) and "el escape no es de serie" say nothing of the kind.
+	private boolean isPredicate(int from) {
+		int k = from;
+		while (k >= 0 && ARTICLES.contains(this.tokens.get(k).form())) {
+			k--;
+		}
+		if (k < 0) {
+			return false;
+		}
+		if (this.owner[k] != null || WHOLE_VEHICLE.contains(this.tokens.get(k).form())) {
+			return true;
+		}
+		return STATE_VERBS.contains(this.tokens.get(k).form()) && !isWord(k - 1, "no");
+	}
+
+	/**
+	 * Whether the clause before {@code i} already says the vehicle is stock or untouched ("está de
+	 * serie salvo...", "no he tocado nada salvo..."): then an exception names what was changed.
+	 */
+	boolean saysStockBefore(int i) {
+		for (int k = clauseStart(i); k < i; k++) {
+			if (this.owner[k] == null && (isStatement(k) || isWord(k, "nada"))) {
+				return true;
 			}
 		}
 		return false;
@@ -120,7 +160,7 @@ final class StockParts {
 	// "llevo el escape de serie" only says what the vehicle has.
 	private boolean isModification(int k) {
 		String form = this.tokens.get(k).form();
-		return SpanishLexicon.isActionVerb(form) && !SpanishStems.stem(form).equals(SpanishStems.stem("llevar"));
+		return SpanishLexicon.isActionVerb(form) && !form.startsWith("llev");
 	}
 
 	private boolean isWord(int i, String... words) {

@@ -14,26 +14,32 @@ final class UnknownTerms {
 
 	private static final Set<String> DETERMINERS = Set.of("le", "les", "me", "te", "se", "lo", "tambien", "ya",
 			"nuevo", "nuevos", "nueva", "nuevas", "otro", "otra", "otros", "otras", "unos", "unas", "este", "esta",
-			"estos", "estas", "ese", "esa", "esos", "esas", "todo", "toda", "todos", "todas", "mas");
+			"estos", "estas", "ese", "esa", "esos", "esas", "todo", "toda", "todos", "todas", "mas", "primer", "primero",
+			"primera", "segundo", "segunda", "tercer", "tercero", "tercera");
 
 	private static final int MAX_PHRASES = 6;
 
 	private UnknownTerms() {
 	}
 
-	static List<String> find(List<Token> tokens, List<Mention> mentions) {
+	/**
+	 * @param catalogueStems stems of the keywords of the elements the message names: such a word is
+	 *     not unknown even apart from the rest of its keyword ("nevera cambiada por una de compresor")
+	 */
+	static List<String> find(List<Token> tokens, List<Mention> mentions, Set<String> catalogueStems) {
 		Mention[] owner = new Mention[tokens.size()];
 		mentions.forEach((m) -> java.util.Arrays.fill(owner, m.first(), m.last() + 1, m));
 		Set<String> unknown = new LinkedHashSet<>();
 		for (int i = 0; i < tokens.size(); i++) {
 			if (owner[i] == null && SpanishLexicon.isActionVerb(tokens.get(i).form()) && !negatedVerb(tokens, i)) {
-				readPhrases(tokens, owner, i + 1, unknown);
+				readPhrases(tokens, owner, i + 1, unknown, catalogueStems);
 			}
 		}
 		return new ArrayList<>(unknown);
 	}
 
-	private static void readPhrases(List<Token> tokens, Mention[] owner, int from, Set<String> unknown) {
+	private static void readPhrases(List<Token> tokens, Mention[] owner, int from, Set<String> unknown,
+			Set<String> catalogueStems) {
 		int j = from;
 		for (int phrase = 0; phrase < MAX_PHRASES && j < tokens.size(); phrase++) {
 			j = skipDeterminers(tokens, j);
@@ -44,7 +50,9 @@ final class UnknownTerms {
 				j = owner[j].last() + 1;
 			}
 			else if (isContentNoun(tokens.get(j).form())) {
-				unknown.add(tokens.get(j).form());
+				if (!catalogueStems.contains(tokens.get(j).key())) {
+					unknown.add(tokens.get(j).form());
+				}
 				j++;
 			}
 			else {
