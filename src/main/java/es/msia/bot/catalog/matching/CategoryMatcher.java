@@ -42,12 +42,16 @@ public final class CategoryMatcher {
 		Map<String, MatchedItem> items = new LinkedHashMap<>();
 		Map<String, PendingVariantQuestion> pending = new LinkedHashMap<>();
 		for (Mention mention : mentions) {
-			if (!negated.contains(mention) && !complements.contains(mention) && !excluded.contains(mention.phrase().code())) {
+			if (!negated.contains(mention) && !complements.contains(mention) && !negatedLater(mention, negated)) {
 				collect(text, tokens, mention, items, pending);
 			}
 		}
 		List<MatchedItem> chosen = chooseVariants(items);
 		chosen.forEach((item) -> pending.remove(item.umbrellaCode()));
+		// "las ventanas son las de serie, solo hemos puesto la claraboya": one element named twice, the
+		// later mention kept; it is then not excluded either.
+		chosen.forEach((item) -> excluded.remove(item.code()));
+		excluded.removeAll(pending.keySet());
 		return new MatchResult(chosen, new ArrayList<>(pending.values()), new ArrayList<>(excluded),
 				UnknownTerms.find(tokens, mentions, this.book.stemsOf(mentionedElements(mentions))));
 	}
@@ -111,6 +115,11 @@ public final class CategoryMatcher {
 		String question = TextNormalizer.fold(String.valueOf(umbrella.variantQuestionEs()));
 		return question.contains("las dos") || question.contains("los dos") || question.contains("ambos")
 				|| question.contains("ambas");
+	}
+
+	// "he cambiado el escape... bueno, el escape no": a later negation of the same code takes it back.
+	private static boolean negatedLater(Mention mention, Set<Mention> negated) {
+		return negated.stream().anyMatch((n) -> n.first() > mention.first() && n.phrase().code().equals(mention.phrase().code()));
 	}
 
 	private static Set<ElementDefinition> mentionedElements(List<Mention> mentions) {

@@ -21,6 +21,8 @@ final class Complements {
 	private static final Set<String> PREPOSITIONS = Set.of("de", "del", "para", "en", "al", "sobre", "bajo", "debajo",
 			"encima", "junto");
 
+	private static final Set<String> ELLIPSES = Set.of("uno", "una", "unos", "unas");
+
 	private static final Set<String> CONJUNCTIONS = Set.of("y", "e", "o", "u", "ni", "con", "sin");
 
 	/** How many words may separate a whole ("ruedas") from the part that says what it is. */
@@ -49,7 +51,34 @@ final class Complements {
 				}
 			}
 		}
+		for (int m = 1; m < mentions.size(); m++) {
+			if (describesAnEllipsis(tokens, mentions.get(m)) && !mentions.get(m - 1).sameElement(mentions.get(m))
+					&& !tokens.get(mentions.get(m).first()).sentenceStart()) {
+				complements.add(mentions.get(m));
+			}
+		}
 		return complements;
+	}
+
+	// "he quitado los espejos y he puesto unos de punta de manillar": "unos de..." stands for the part
+	// named before, and what follows only describes it. "uno de los intermitentes" (an article after
+	// "de") picks one of them instead.
+	private static boolean describesAnEllipsis(List<Token> tokens, Mention mention) {
+		int others = 0;
+		for (int k = mention.first() - 1; k >= 1 && others <= 2; k--) {
+			Token token = tokens.get(k);
+			String form = token.form();
+			if (ELLIPSES.contains(tokens.get(k - 1).form()) && form.equals("de")) {
+				return k + 1 < mention.first() && !ARTICLES.contains(tokens.get(k + 1).form());
+			}
+			if (token.sentenceStart() || CONJUNCTIONS.contains(form) || SpanishLexicon.isActionVerb(form)) {
+				return false;
+			}
+			if (!ARTICLES.contains(form) && !PREPOSITIONS.contains(form)) {
+				others++;
+			}
+		}
+		return false;
 	}
 
 	// A prepositional phrase and nothing else: "del", "para subir el", "en los extremos del", "extra en

@@ -14,7 +14,7 @@ import java.util.Set;
 final class MentionSelector {
 
 	/** How far after its umbrella a refinement may stand, in words. */
-	private static final int REFINEMENT_REACH = 6;
+	private static final int REFINEMENT_REACH = 8;
 
 	private static final Set<String> LINKS = Set.of("de", "del", "la", "el", "los", "las");
 

@@ -26,10 +26,10 @@ final class StockParts {
 	/** "como venían", "tal cual": forms of venir and traer, which only say how the vehicle came. */
 	private static final Set<String> CAME_STEMS = SpanishStems.stems("venir", "vienen", "venia", "vino", "traer", "traia", "salir", "salio");
 
-	/** Forms of ser, estar, seguir, venir, llevar, tener, quedar and dejar that state how a part is. */
+	/** Forms (and gerunds: "siguen siendo") of ser, estar, seguir, venir, llevar, tener, quedar and dejar that state how a part is. */
 	private static final Set<String> STATE_VERBS = Set.of("es", "son", "era", "eran", "esta", "estan", "sigue",
 			"siguen", "viene", "vienen", "venia", "venian", "vino", "lleva", "llevo", "llevan", "tiene", "tengo",
-			"tienen", "queda", "quedan", "dejo", "deje", "dejamos", "dejado");
+			"tienen", "queda", "quedan", "dejo", "deje", "dejamos", "dejado", "siendo", "estando");
 
 	/** "todo original menos...", "la moto de serie salvo...": said of the whole vehicle. */
 	private static final Set<String> WHOLE_VEHICLE = Set.of("todo", "toda", "todos", "todas", "moto", "autocaravana",
