@@ -1,6 +1,7 @@
 package es.msia.bot.catalog.matching;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,7 +124,7 @@ public final class CategoryMatcher {
 	}
 
 	private static Set<ElementDefinition> mentionedElements(List<Mention> mentions) {
-		Set<ElementDefinition> elements = new java.util.HashSet<>();
+		Set<ElementDefinition> elements = new HashSet<>();
 		mentions.forEach((m) -> elements.add(m.phrase().element()));
 		return elements;
 	}

@@ -8,16 +8,16 @@ import java.util.Set;
  * Finds mentions that only complement another one in the same noun phrase, so the head noun decides:
  * "mandos del manillar" are switches, not a handlebar; "torretas para subir el manillar" are risers;
  * "intermitentes de leds" are indicators; "bomba de freno Brembo" is a master cylinder, not a caliper.
- * A word that names a whole assembly yields to a part named
- * next to it: "ruedas nuevas Pirelli" are tyres (see {@link SpanishLexicon#isWhole}).
+ * A word that names a whole assembly yields to a part named next to it: "ruedas nuevas Pirelli" are
+ * tyres (see {@link SpanishLexicon#isWhole}).
  */
 final class Complements {
 
-	/** Articles allowed between "de"/"para" and the complement. */
+	/** Articles and possessives allowed inside the prepositional phrase. */
 	private static final Set<String> ARTICLES = Set.of("el", "la", "los", "las", "un", "una", "unos", "unas", "mi",
 			"mis", "su", "sus");
 
-	/** Prepositions that attach a complement: "de" (what it belongs to), "para" (what it is for), "en" (where it goes). */
+	/** Prepositions that attach a complement: "de" (whose part), "para" (what for), "en" (where). */
 	private static final Set<String> PREPOSITIONS = Set.of("de", "del", "para", "en", "al", "sobre", "bajo", "debajo",
 			"encima", "junto");
 
