@@ -12,10 +12,9 @@ import java.util.Set;
  */
 final class UnknownTerms {
 
-	private static final Set<String> DETERMINERS = Set.of("le", "les", "me", "te", "se", "lo", "tambien", "ya",
-			"nuevo", "nuevos", "nueva", "nuevas", "otro", "otra", "otros", "otras", "unos", "unas", "este", "esta",
-			"estos", "estas", "ese", "esa", "esos", "esas", "todo", "toda", "todos", "todas", "mas", "primer", "primero",
-			"primera", "segundo", "segunda", "tercer", "tercero", "tercera");
+	/** Words that may open a noun phrase besides stop words: "otro", "nuevo", ordinals. */
+	private static final Set<String> QUALIFYING_STEMS = SpanishStems.stems("otro", "nuevo", "primero", "segundo",
+			"tercero", "tambien");
 
 	private static final int MAX_PHRASES = 6;
 
@@ -67,7 +66,7 @@ final class UnknownTerms {
 
 	private static int skipDeterminers(List<Token> tokens, int j) {
 		while (j < tokens.size() && !tokens.get(j).sentenceStart() && (SpanishLexicon.FUNCTION_WORDS.contains(tokens.get(j).form())
-				|| DETERMINERS.contains(tokens.get(j).form()) || SpanishLexicon.quantity(tokens.get(j).form()) > 0)) {
+				|| isDeterminer(tokens.get(j).form()) || SpanishLexicon.quantity(tokens.get(j).form()) > 0)) {
 			j++;
 		}
 		return j;
@@ -93,6 +92,11 @@ final class UnknownTerms {
 			j++;
 		}
 		return -1;
+	}
+
+	private static boolean isDeterminer(String form) {
+		return (SpanishLexicon.inStopList(form) && !SpanishLexicon.CLAUSE_ENDERS.contains(form))
+				|| QUALIFYING_STEMS.contains(SpanishStems.stem(form));
 	}
 
 	private static boolean isContentNoun(String form) {
