@@ -38,7 +38,8 @@ final class SpanishLexicon {
 	 */
 	private static final Set<String> ACTION_VERB_STEMS = SpanishStems.stems("cambiar", "montar", "quitar", "instalar",
 			"recortar", "anadir", "colocar", "sustituir", "modificar", "cortar", "acortar", "alargar", "adaptar",
-			"homologar", "legalizar", "regularizar", "incorporar", "meter", "reubicar");
+			"homologar", "legalizar", "regularizar", "incorporar", "meter", "reubicar", "mover", "eliminar", "aumentar",
+			"ampliar", "reforzar", "subir");
 
 	/**
 	 * Forms of "poner" the stemmer cannot join to their infinitive ("puesto", "puse"), and the present
