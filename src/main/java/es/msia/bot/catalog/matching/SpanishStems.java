@@ -2,7 +2,9 @@ package es.msia.bot.catalog.matching;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,6 +45,11 @@ final class SpanishStems {
 		}
 	};
 
+	private static final int KNOWN_LIMIT = 20_000;
+
+	/** Stems already computed: the matcher asks for the same words many times per message. */
+	private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
+
 	private static final CharArraySet STOP_WORDS = SpanishAnalyzer.getDefaultStopSet();
 
 	private SpanishStems() {
@@ -53,6 +60,20 @@ final class SpanishStems {
 		if (word.isEmpty() || !Character.isLetter(word.charAt(word.length() - 1))) {
 			return word;
 		}
+		String known = KNOWN.get(word);
+		if (known != null) {
+			return known;
+		}
+		String stem = analyse(word);
+		// Customers' vocabulary has no end, so the memory keeps only the first words it meets (the
+		// catalogue's and the commonest ones), and stops growing.
+		if (KNOWN.size() < KNOWN_LIMIT) {
+			KNOWN.put(word, stem);
+		}
+		return stem;
+	}
+
+	private static String analyse(String word) {
 		try (TokenStream stream = STEMMER.tokenStream("word", word)) {
 			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
 			stream.reset();
