@@ -143,6 +143,8 @@ class ElementMatcherTests {
 		assertThat(codes(MOTO, "discos de freno equivalentes a los de serie")).containsExactly("FRENADO_DISCOS_EQUIV");
 		assertThat(codes(MOTO, "filtro k&n en la caja original")).containsExactly("FILTRO");
 		assertThat(codes(MOTO, "todo original menos el escape")).containsExactly("ESCAPE");
+		assertThat(codes(MOTO, "tengo el escape original pero quiero cambiarlo")).containsExactly("ESCAPE");
+		assertThat(codes(MOTO, "el escape es de serie pero lo voy a cambiar por un akrapovic")).containsExactly("ESCAPE");
 	}
 
 	@Test

@@ -37,6 +37,10 @@ final class StockParts {
 
 	private static final Set<String> ARTICLES = Set.of("el", "la", "los", "las", "lo", "de", "del");
 
+	private static final String[] PRONOUNS_ARRAY = { "lo", "la", "los", "las" };
+
+	private static final List<String> PRONOUNS = List.of(PRONOUNS_ARRAY);
+
 	private static final Set<String> CONTRASTS = Set.of("pero", "sino", "aunque", "que", "solo", "solamente",
 			"unicamente", "mientras");
 
@@ -116,6 +120,9 @@ final class StockParts {
 	}
 
 	private void negateClauseBefore(int cue, Set<Mention> negated) {
+		if (isTakenUpAgain(cue)) {
+			return;
+		}
 		int start = clauseStart(cue);
 		for (int k = start; k < cue; k++) {
 			if (this.owner[k] == null && isModification(k)) {
@@ -127,6 +134,31 @@ final class StockParts {
 				negated.add(this.owner[k]);
 			}
 		}
+	}
+
+	// "tengo el escape original pero quiero cambiarlo": a later action on a pronoun ("cambiarlo", "lo
+	// voy a cambiar") in the same sentence, before any other part is named, is about the stock part.
+	private boolean isTakenUpAgain(int cue) {
+		for (int k = cue + 1; k < this.tokens.size() && !this.tokens.get(k).sentenceStart(); k++) {
+			if (this.owner[k] != null) {
+				return false;
+			}
+			String form = this.tokens.get(k).form();
+			if (isModification(k) && (PRONOUNS.stream().anyMatch(form::endsWith) || hasObjectPronoun(cue, k))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	// "lo cambié", "lo voy a cambiar"; not "lo que cambié", where "lo" starts a new subject.
+	private boolean hasObjectPronoun(int cue, int verb) {
+		for (int p = verb - 1; p > cue && p >= verb - 3; p--) {
+			if (isWord(p, PRONOUNS_ARRAY) && !isWord(p + 1, "que")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private int clauseStart(int cue) {
