@@ -157,6 +157,7 @@ class ElementMatcherTests {
 		assertThat(codes(MOTO, "depósito de líquido de frenos")).containsExactly("FRENADO_DEPOSITO");
 		assertThat(codes(MOTO, "torretas para subir el manillar")).containsExactly("TIJAS");
 		assertThat(pending(MOTO, "bomba de freno radial Brembo")).containsExactly("FRENADO_BOMBAS");
+		assertThat(codes(MOTO, "bomba de freno delantera Nissin de otra moto")).containsExactly("FRENADO_BOMBAS_NO_EQUIV");
 		assertThat(codes(MOTO, "he recortado el subchasis para el colín")).containsExactly("SUBCHASIS", "CARENADO");
 	}
 

@@ -36,7 +36,9 @@ final class Complements {
 		for (int m = 0; m + 1 < mentions.size(); m++) {
 			Mention head = mentions.get(m);
 			Mention next = mentions.get(m + 1);
-			if (head.sameElement(next) || tokens.get(next.first()).pauseBefore()) {
+			// A refinement ("de otra moto") was already attached to its umbrella by the selector.
+			if (head.sameElement(next) || tokens.get(next.first()).pauseBefore()
+					|| next.phrase().kind() == Phrase.Kind.REFINEMENT) {
 				continue;
 			}
 			if (isComplement(tokens, head.last() + 1, next.first())) {

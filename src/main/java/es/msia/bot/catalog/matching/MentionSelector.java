@@ -30,9 +30,14 @@ final class MentionSelector {
 				chosen.add(mention);
 			}
 		}
+		// "bomba de freno Nissin de otra moto": a mention that only complements another (the maker's
+		// name here) is not what a refinement after it is about.
+		List<Mention> plain = new ArrayList<>(chosen);
+		plain.sort(Comparator.comparingInt(Mention::first));
+		Set<Mention> complements = Complements.of(tokens, plain);
 		for (Mention refinement : ordered) {
 			if (refinement.phrase().kind() == Phrase.Kind.REFINEMENT) {
-				tryRefinement(tokens, chosen, refinement);
+				tryRefinement(tokens, chosen, refinement, complements);
 			}
 		}
 		chosen.sort(Comparator.comparingInt(Mention::first));
@@ -53,21 +58,23 @@ final class MentionSelector {
 		return chosen;
 	}
 
-	private static void tryRefinement(List<Token> tokens, List<Mention> chosen, Mention refinement) {
+	private static void tryRefinement(List<Token> tokens, List<Mention> chosen, Mention refinement,
+			Set<Mention> complements) {
 		List<Mention> overlapped = chosen.stream().filter(refinement::overlaps).toList();
 		boolean blocked = overlapped.stream()
 			.anyMatch((m) -> m.sameElement(refinement) || m.size() > refinement.size()
 					|| m.phrase().kind() == Phrase.Kind.REFINEMENT);
-		if (!blocked && hasAnchor(tokens, chosen, refinement)) {
+		if (!blocked && hasAnchor(tokens, chosen, refinement, complements)) {
 			chosen.removeAll(overlapped);
 			chosen.add(refinement);
 		}
 	}
 
-	private static boolean hasAnchor(List<Token> tokens, List<Mention> chosen, Mention refinement) {
+	private static boolean hasAnchor(List<Token> tokens, List<Mention> chosen, Mention refinement,
+			Set<Mention> complements) {
 		Mention nearest = null;
 		for (Mention m : chosen) {
-			if (m.last() < refinement.first() && !refinement.overlaps(m)
+			if (m.last() < refinement.first() && !refinement.overlaps(m) && !complements.contains(m)
 					&& (nearest == null || m.last() > nearest.last())) {
 				nearest = m;
 			}
