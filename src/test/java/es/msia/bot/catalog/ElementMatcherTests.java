@@ -114,6 +114,75 @@ class ElementMatcherTests {
 		assertThat(answer(MOTO, "FRENADO_PINZAS", "no sé")).isEmpty();
 	}
 
+	@Test
+	void recognisesVerbFormsOfNounKeywords() {
+		assertThat(codes(MOTO, "he cambiado el motor por uno de más cilindrada")).containsExactly("CAMBIO_MOTOR");
+		assertThat(codes(MOTO, "le he alargado el basculante")).containsExactly("DISTANCIA_EJES");
+		assertThat(codes(MOTO, "le bajé el faro")).containsExactly("SOPORTE_FARO");
+		assertThat(codes(MOTO, "cambié el manillar")).containsExactly("MANILLAR");
+		assertThat(codes(MOTO, "he montado unas estriberas")).containsExactly("ESTRIBERAS");
+		assertThat(pending(MOTO, "le puse unos intermitentes")).containsExactly("INTERMITENTES");
+	}
+
+	@Test
+	void doesNotPriceWhatIsStillStock() {
+		assertThat(codes(MOTO, "el escape viene de fábrica")).isEmpty();
+		assertThat(this.matcher.match(MOTO, "el escape es de serie").excludedCodes()).containsExactly("ESCAPE");
+		assertThat(codes(MOTO, "los espejos son los de serie, lo que cambié fue el manillar")).containsExactly("MANILLAR");
+		assertThat(codes(MOTO, "he cambiado el manillar y el escape es de serie")).containsExactly("MANILLAR");
+		assertThat(pending(MOTO, "los intermitentes los dejé como venían")).isEmpty();
+		assertThat(codes(MOTO, "el filtro es el original, el que cambié es el escape")).containsExactly("ESCAPE");
+		assertThat(codes(MOTORHOME, "la placa solar viene de fábrica, hemos puesto un inversor"))
+			.containsExactly("ELECTRICIDAD_INTERIOR");
+	}
+
+	@Test
+	void pricesAStockWordThatDescribesTheChangedPart() {
+		assertThat(codes(MOTO, "he cambiado el escape de serie por un akrapovic")).containsExactly("ESCAPE");
+		assertThat(codes(MOTO, "el escape no es de serie, es un arrow")).containsExactly("ESCAPE");
+		assertThat(codes(MOTO, "discos de freno equivalentes a los de serie")).containsExactly("FRENADO_DISCOS_EQUIV");
+		assertThat(codes(MOTO, "filtro k&n en la caja original")).containsExactly("FILTRO");
+		assertThat(codes(MOTO, "todo original menos el escape")).containsExactly("ESCAPE");
+		assertThat(codes(MOTO, "tengo el escape original pero quiero cambiarlo")).containsExactly("ESCAPE");
+		assertThat(codes(MOTO, "el escape es de serie pero lo voy a cambiar por un akrapovic")).containsExactly("ESCAPE");
+	}
+
+	@Test
+	void letsTheHeadNounDecide() {
+		assertThat(codes(MOTO, "mandos del manillar")).containsExactly("MANDOS_MANILLAR");
+		assertThat(codes(MOTO, "piñas del manillar")).containsExactly("MANDOS_MANILLAR");
+		assertThat(codes(MOTO, "luz de la matrícula")).containsExactly("LUZ_MATRICULA");
+		assertThat(codes(MOTO, "soporte de la matrícula")).containsExactly("MATRICULA");
+		assertThat(codes(MOTO, "espejos de punta de manillar")).containsExactly("ESPEJOS");
+		assertThat(codes(MOTO, "depósito de líquido de frenos")).containsExactly("FRENADO_DEPOSITO");
+		assertThat(codes(MOTO, "torretas para subir el manillar")).containsExactly("TIJAS");
+		assertThat(pending(MOTO, "bomba de freno radial Brembo")).containsExactly("FRENADO_BOMBAS");
+		assertThat(codes(MOTO, "bomba de freno delantera Nissin de otra moto")).containsExactly("FRENADO_BOMBAS_NO_EQUIV");
+		assertThat(codes(MOTO, "he recortado el subchasis para el colín")).containsExactly("SUBCHASIS", "CARENADO");
+	}
+
+	@Test
+	void readsColloquialTyreWordsAsTyres() {
+		assertThat(pending(MOTO, "he cambiado las gomas")).containsExactly("NEUMATICOS");
+		assertThat(pending(MOTO, "cubiertas nuevas")).containsExactly("NEUMATICOS");
+		assertThat(pending(MOTO, "neumas nuevos")).containsExactly("NEUMATICOS");
+		assertThat(pending(MOTO, "las ruedas nuevas Pirelli")).containsExactly("NEUMATICOS");
+		assertThat(pending(MOTO, "las gomas de las ruedas")).containsExactly("NEUMATICOS");
+		// Without a tyre word or brand, "ruedas" stays what the catalogue says: wheels.
+		assertThat(pending(MOTO, "ruedas de radios")).containsExactly("LLANTAS");
+	}
+
+	@Test
+	void understandsClippedWordsOnlyWhenTheyPointAtOneElement() {
+		assertThat(codes(MOTO, "carena nueva")).containsExactly("CARENADO");
+		assertThat(pending(MOTORHOME, "neumas nuevos")).isEmpty();
+		assertThat(this.matcher.match(MOTO, "la marca del escape").itemCodes()).containsExactly("ESCAPE");
+	}
+
+	private List<String> pending(String slug, String text) {
+		return this.matcher.match(slug, text).pendingQuestions().stream().map(PendingVariantQuestion::umbrellaCode).toList();
+	}
+
 	private List<String> codes(String slug, String text) {
 		return this.matcher.match(slug, text).itemCodes();
 	}

@@ -1,6 +1,7 @@
 package es.msia.bot.catalog.matching;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,19 +37,24 @@ public final class CategoryMatcher {
 		List<Token> tokens = TextNormalizer.tokenize(text);
 		List<Mention> mentions = MentionSelector.select(tokens, MentionFinder.find(tokens, contentIndexes(tokens), this.book));
 		Set<Mention> negated = Negations.negated(tokens, mentions);
+		Set<Mention> complements = Complements.of(tokens, mentions);
 		Set<String> excluded = new LinkedHashSet<>();
 		negated.stream().sorted(java.util.Comparator.comparingInt(Mention::first)).forEach((m) -> excluded.add(m.phrase().code()));
 		Map<String, MatchedItem> items = new LinkedHashMap<>();
 		Map<String, PendingVariantQuestion> pending = new LinkedHashMap<>();
 		for (Mention mention : mentions) {
-			if (!negated.contains(mention) && !excluded.contains(mention.phrase().code())) {
+			if (!negated.contains(mention) && !complements.contains(mention) && !negatedLater(mention, negated)) {
 				collect(text, tokens, mention, items, pending);
 			}
 		}
 		List<MatchedItem> chosen = chooseVariants(items);
 		chosen.forEach((item) -> pending.remove(item.umbrellaCode()));
+		// "las ventanas son las de serie, solo hemos puesto la claraboya": one element named twice, the
+		// later mention kept; it is then not excluded either.
+		chosen.forEach((item) -> excluded.remove(item.code()));
+		excluded.removeAll(pending.keySet());
 		return new MatchResult(chosen, new ArrayList<>(pending.values()), new ArrayList<>(excluded),
-				UnknownTerms.find(tokens, mentions));
+				UnknownTerms.find(tokens, mentions, this.book.stemsOf(mentionedElements(mentions))));
 	}
 
 	public VariantAnswer resolveAnswer(String umbrellaCode, String answer) {
@@ -120,6 +126,17 @@ public final class CategoryMatcher {
 		String question = TextNormalizer.fold(String.valueOf(umbrella.variantQuestionEs()));
 		return question.contains("las dos") || question.contains("los dos") || question.contains("ambos")
 				|| question.contains("ambas");
+	}
+
+	// "he cambiado el escape... bueno, el escape no": a later negation of the same code takes it back.
+	private static boolean negatedLater(Mention mention, Set<Mention> negated) {
+		return negated.stream().anyMatch((n) -> n.first() > mention.first() && n.phrase().code().equals(mention.phrase().code()));
+	}
+
+	private static Set<ElementDefinition> mentionedElements(List<Mention> mentions) {
+		Set<ElementDefinition> elements = new HashSet<>();
+		mentions.forEach((m) -> elements.add(m.phrase().element()));
+		return elements;
 	}
 
 	private static List<Integer> contentIndexes(List<Token> tokens) {

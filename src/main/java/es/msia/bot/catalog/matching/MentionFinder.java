@@ -17,6 +17,9 @@ final class MentionFinder {
 		.thenComparingInt((Mention m) -> m.phrase().priority())
 		.thenComparingInt(Mention::first);
 
+	/** A clipped word ranks like a two-letter typo: any exact or closer match of the same words wins. */
+	private static final int CLIPPING_EDITS = 2;
+
 	private MentionFinder() {
 	}
 
@@ -45,8 +48,14 @@ final class MentionFinder {
 					}
 				}
 			}
+			int at = content.get(p);
+			book.unclipped(token.form()).ifPresent((phrase) -> found.add(new Mention(phrase, at, at, CLIPPING_EDITS)));
 		}
 		return found;
+	}
+
+	static boolean isGrammarWord(String form) {
+		return SpanishLexicon.isStopWord(form) || SpanishLexicon.CLAUSE_ENDERS.contains(form);
 	}
 
 	/** Total typo edits if the phrase matches at content position p, or -1. */
@@ -67,17 +76,27 @@ final class MentionFinder {
 	}
 
 	private static int wordCost(String key, String form, Token token) {
+		if (isGrammarWord(token.form()) || isGrammarWord(form)) {
+			// Snowball roots of short words collide ("solo" and "solar" give "sol"; "mas" and "masa"):
+			// a grammar word only meets another grammar word of the same stem ("otro", "otra").
+			return (key.equals(token.key()) && isGrammarWord(token.form()) == isGrammarWord(form)) ? 0 : -1;
+		}
 		if (key.equals(token.key())) {
 			return 0;
+		}
+		// "cuatro" is a number, not a typo for "cuadro".
+		if (SpanishLexicon.quantity(token.form()) > 0) {
+			return -1;
 		}
 		int allowed = Typos.allowedEdits(Math.min(form.length(), token.form().length()));
 		if (allowed == 0 || key.charAt(0) != token.key().charAt(0)) {
 			return -1;
 		}
-		if (Typos.within(key, token.key(), 1)) {
+		// A typo can cut the ending the stemmer looks for ("amortiguadr"), so spellings are compared too.
+		if (Typos.within(key, token.key(), 1) || Typos.within(form, token.form(), 1)) {
 			return 1;
 		}
-		return (allowed >= 2 && Typos.within(key, token.key(), 2)) ? 2 : -1;
+		return (allowed >= 2 && (Typos.within(key, token.key(), 2) || Typos.within(form, token.form(), 2))) ? 2 : -1;
 	}
 
 }

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Finds the mentions the customer excludes: "todo menos el escape", "sin tocar el manillar",
- * "el escape no", "no he cambiado ni el manillar ni el escape". Cue words inside a matched phrase
- * ("sin ensayo", "no equivalente") are part of the phrase, not negations.
+ * "el escape no", "no he cambiado ni el manillar ni el escape", and the parts said to be stock (see
+ * {@link StockParts}). Cue words inside a matched phrase ("sin ensayo", "no equivalente") are part of
+ * the phrase, not negations.
  */
 final class Negations {
 
@@ -17,6 +18,8 @@ final class Negations {
 
 	private final Set<Mention> negated = new HashSet<>();
 
+	private final StockParts stock;
+
 	private Negations(List<Token> tokens, List<Mention> mentions) {
 		this.tokens = tokens;
 		this.owner = new Mention[tokens.size()];
@@ -25,6 +28,7 @@ final class Negations {
 				this.owner[i] = m;
 			}
 		}
+		this.stock = new StockParts(tokens, this.owner);
 	}
 
 	static Set<Mention> negated(List<Token> tokens, List<Mention> mentions) {
@@ -34,25 +38,27 @@ final class Negations {
 				negations.cue(i, tokens.get(i).form());
 			}
 		}
+		negations.stock.collect(negations.negated);
 		return negations.negated;
 	}
 
 	private void cue(int i, String form) {
 		if (SpanishLexicon.NEGATIONS.contains(form) && !isDontKnow(i)) {
-			scan(i + 1, false);
-			if (form.equals("no") || form.equals("tampoco")) {
-				negatePrevious(i);
-			}
+			// "los retrovisores no los he cambiado, los intermitentes sí": a negation that already
+			// took the part before it ends at the next comma.
+			boolean tookPrevious = (form.equals("no") || form.equals("tampoco")) && negatePrevious(i);
+			scan(i + 1, false, tookPrevious);
 		}
-		else if (SpanishLexicon.EXCEPTIONS.contains(form) && !(i > 0 && form.equals("menos") && isWord(i - 1, "o", "mas"))) {
-			scan(i + 1, true);
+		else if (SpanishLexicon.EXCEPTIONS.contains(form) && !(i > 0 && form.equals("menos") && isWord(i - 1, "o", "mas"))
+				&& !this.stock.saysStockBefore(i)) {
+			scan(i + 1, true, false);
 		}
 	}
 
 	// Pre-negation: skip fillers ("he", "tocado", "el") and negate the mentions that follow, through
 	// "ni"; an exception ("menos", "excepto") also runs through "y".
-	private void scan(int from, boolean exception) {
-		boolean negatedOne = false;
+	private void scan(int from, boolean exception, boolean tookPrevious) {
+		boolean negatedOne = tookPrevious;
 		for (int j = from; j < this.tokens.size(); j++) {
 			Token token = this.tokens.get(j);
 			// "no, el escape" negates nothing; "menos el escape: manillar, espejos" stops at the colon.
@@ -74,20 +80,22 @@ final class Negations {
 		if (exception) {
 			return !SpanishLexicon.CLAUSE_ENDERS.contains(form) || form.equals("y") || form.equals("e");
 		}
-		return SpanishLexicon.NEGATION_FILLERS.contains(form) || SpanishLexicon.FUNCTION_WORDS.contains(form)
-				|| (SpanishLexicon.MODIFICATION_VERBS.contains(form) && !form.equals("llevo"));
+		return SpanishLexicon.isNegationFiller(form) || SpanishLexicon.FUNCTION_WORDS.contains(form)
+				|| (SpanishLexicon.isActionVerb(form) && !form.equals("llevo"));
 	}
 
-	// Post-negation: "el escape no", "el escape no lo he tocado", "el escape tampoco".
-	private void negatePrevious(int i) {
+	// Post-negation: "el escape no", "el escape no lo he tocado", "el escape tampoco", and a
+	// self-correction: "semimanillares? no, perdón".
+	private boolean negatePrevious(int i) {
 		if (i == 0 || this.owner[i - 1] == null || this.tokens.get(i).pauseBefore() && !this.tokens.get(i).form().equals("no")) {
-			return;
+			return false;
 		}
 		boolean endsHere = i + 1 == this.tokens.size() || this.tokens.get(i + 1).pauseBefore()
-				|| isWord(i + 1, "lo", "la", "los", "las", "se", "me", "le", "he", "lo");
+				|| isWord(i + 1, "lo", "la", "los", "las", "se", "me", "le", "he", "perdon", "espera", "mentira");
 		if (endsHere) {
 			this.negated.add(this.owner[i - 1]);
 		}
+		return endsHere;
 	}
 
 	// "no se si ...", "no lo se": not knowing is not a negation of the element.

@@ -14,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param kind how the phrase may be used
  * @param element the element it names (for variants: the umbrella)
  * @param variant the variant it names, if any
+ * @param inName whether every word of it is in the element's or variant's name ("manillar"), as
+ *     opposed to a trade name or a colloquial word ("Brembo", "retros")
  */
 record Phrase(List<String> forms, List<String> keys, Kind kind, ElementDefinition element,
-		@Nullable VariantDefinition variant) {
+		@Nullable VariantDefinition variant, boolean inName) {
 
 	enum Kind {
 

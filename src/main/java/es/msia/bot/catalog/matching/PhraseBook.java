@@ -1,10 +1,12 @@
 package es.msia.bot.catalog.matching;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import es.msia.bot.catalog.CategoryDefinition;
@@ -22,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * "equivalentes", "maletero") only refines an umbrella named nearby.
  */
 final class PhraseBook {
+
+	private static final int MIN_CLIPPING = 5;
 
 	private final List<Phrase> phrases = new ArrayList<>();
 
@@ -44,6 +48,32 @@ final class PhraseBook {
 		return this.byInitial.getOrDefault(initial, List.of());
 	}
 
+	/**
+	 * The one-word phrase a clipped word stands for, as Spanish speakers clip long nouns ("neumas" for
+	 * neumáticos, "intermis" for intermitentes): the clipping keeps at least five letters, leaves out at
+	 * least three, and must point at a single element of the category, else it names nothing.
+	 */
+	Optional<Phrase> unclipped(String word) {
+		String clipped = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+		if (clipped.length() < MIN_CLIPPING || SpanishLexicon.isStopWord(word) || SpanishLexicon.isActionVerb(word)) {
+			return Optional.empty();
+		}
+		List<Phrase> candidates = startingWith(clipped.charAt(0)).stream()
+			.filter((p) -> p.size() == 1 && p.kind() != Phrase.Kind.REFINEMENT)
+			.filter((p) -> p.forms().get(0).startsWith(clipped) && p.forms().get(0).length() >= clipped.length() + 3)
+			.sorted(Comparator.comparingInt((Phrase p) -> p.forms().get(0).length()))
+			.toList();
+		boolean oneElement = candidates.stream().map(Phrase::code).distinct().count() == 1;
+		return oneElement ? Optional.of(candidates.get(0)) : Optional.empty();
+	}
+
+	/** Stems of every word of the phrases of these elements. */
+	Set<String> stemsOf(Set<ElementDefinition> elements) {
+		Set<String> stems = new HashSet<>();
+		this.phrases.stream().filter((p) -> elements.contains(p.element())).forEach((p) -> stems.addAll(p.keys()));
+		return stems;
+	}
+
 	List<Phrase> all() {
 		return this.phrases;
 	}
@@ -51,8 +81,17 @@ final class PhraseBook {
 	private void add(String keyword, Phrase.Kind kind, ElementDefinition element, @Nullable VariantDefinition variant) {
 		List<String> forms = contentForms(keyword);
 		if (!forms.isEmpty()) {
-			this.phrases.add(new Phrase(forms, forms.stream().map(WordKeys::key).toList(), kind, element, variant));
+			List<String> keys = forms.stream().map(SpanishStems::stem).toList();
+			Set<String> named = nameStems(element);
+			if (variant != null) {
+				named.addAll(contentForms(variant.nameEs()).stream().map(SpanishStems::stem).toList());
+			}
+			this.phrases.add(new Phrase(forms, keys, kind, element, variant, named.containsAll(keys)));
 		}
+	}
+
+	private static Set<String> nameStems(ElementDefinition element) {
+		return new HashSet<>(contentForms(element.nameEs()).stream().map(SpanishStems::stem).toList());
 	}
 
 	static List<String> contentForms(String keyword) {
@@ -64,8 +103,12 @@ final class PhraseBook {
 	}
 
 	private static Phrase.Kind variantKind(String keyword, ElementDefinition umbrella, Map<String, Integer> owners) {
-		List<String> keys = contentForms(keyword).stream().map(WordKeys::key).toList();
-		if (umbrella.keywords().contains(keyword) || keys.stream().anyMatch(singleWordKeys(umbrella)::contains)) {
+		List<String> keys = contentForms(keyword).stream().map(SpanishStems::stem).toList();
+		List<String> nounKeys = contentForms(keyword).stream()
+			.filter((f) -> !MentionFinder.isGrammarWord(f))
+			.map(SpanishStems::stem)
+			.toList();
+		if (umbrella.keywords().contains(keyword) || nounKeys.stream().anyMatch(umbrellaNouns(umbrella)::contains)) {
 			return Phrase.Kind.VARIANT;
 		}
 		List<String> forms = contentForms(keyword);
@@ -77,17 +120,26 @@ final class PhraseBook {
 		return (distinctive && isPartsUmbrella(umbrella)) ? Phrase.Kind.VARIANT : Phrase.Kind.REFINEMENT;
 	}
 
-	private static Set<String> singleWordKeys(ElementDefinition umbrella) {
+	// Words that name the umbrella itself: one-word keywords, and the head noun of longer ones ("placas"
+	// of "placas solares", so "solo las placas" names its variant), unless the head is a qualifier
+	// ("medida") or a verb ("subir mmta").
+	private static Set<String> umbrellaNouns(ElementDefinition umbrella) {
 		Set<String> keys = new HashSet<>();
 		List<String> words = new ArrayList<>(umbrella.keywords());
 		words.addAll(umbrella.aliases());
 		for (String word : words) {
 			List<String> forms = contentForms(word);
-			if (forms.size() == 1) {
-				keys.add(WordKeys.key(forms.get(0)));
+			String head = forms.isEmpty() ? "" : forms.get(0);
+			if (forms.size() == 1 || (head.length() >= 5 && !SpanishLexicon.isQualifier(SpanishStems.stem(head))
+					&& !SpanishLexicon.isActionVerb(head) && !isInfinitive(head))) {
+				keys.add(SpanishStems.stem(head));
 			}
 		}
 		return keys;
+	}
+
+	private static boolean isInfinitive(String form) {
+		return form.endsWith("ar") || form.endsWith("er") || form.endsWith("ir");
 	}
 
 	// Variants of one group are physically different parts (front/rear, each light); variants in
@@ -102,9 +154,9 @@ final class PhraseBook {
 		for (ElementDefinition element : category.elements()) {
 			List<String> words = new ArrayList<>(element.keywords());
 			words.addAll(element.aliases());
-			words.forEach((w) -> contentForms(w).forEach((f) -> owners.computeIfAbsent(WordKeys.key(f), (k) -> new HashSet<>()).add(element.code())));
+			words.forEach((w) -> contentForms(w).forEach((f) -> owners.computeIfAbsent(SpanishStems.stem(f), (k) -> new HashSet<>()).add(element.code())));
 			for (VariantDefinition variant : element.variants()) {
-				variant.keywords().forEach((w) -> contentForms(w).forEach((f) -> owners.computeIfAbsent(WordKeys.key(f), (k) -> new HashSet<>()).add(variant.code())));
+				variant.keywords().forEach((w) -> contentForms(w).forEach((f) -> owners.computeIfAbsent(SpanishStems.stem(f), (k) -> new HashSet<>()).add(variant.code())));
 			}
 		}
 		Map<String, Integer> counts = new HashMap<>();

@@ -32,35 +32,52 @@ final class SpanishLexicon {
 	static final Set<String> CLAUSE_ENDERS = Set.of("pero", "sino", "aunque", "solo", "solamente", "unicamente",
 			"tambien", "ademas", "y", "e", "que", "porque", "pues", "si");
 
-	/** Past participles, preterites and infinitives that announce a modification. */
-	static final Set<String> MODIFICATION_VERBS = Set.of("puesto", "puesta", "puestos", "puestas", "cambiado",
-			"cambiada", "cambiados", "cambiadas", "montado", "montada", "montados", "quitado", "quitada", "quitados",
-			"instalado", "instalada", "instalados", "recortado", "recortada", "anadido", "anadida", "anadidos",
-			"colocado", "colocada", "sustituido", "sustituida", "modificado", "modificada", "cortado", "adaptado",
-			"cambie", "puse", "monte", "quite", "instale", "recorte", "anadi", "coloque", "sustitui", "modifique",
-			"cambiar", "poner", "montar", "quitar", "instalar", "anadir", "modificar", "sustituir", "recortar",
-			"colocar", "homologar", "legalizar", "regularizar", "llevo", "lleva", "incorporado", "meter", "metido");
+	/**
+	 * Verbs that announce a modification, as infinitives. They are compared by stem, so every regular
+	 * form counts ("cambié", "cambiado", "cambiar", "le cambio"); they are actions, never elements.
+	 */
+	private static final Set<String> ACTION_VERB_STEMS = SpanishStems.stems("cambiar", "montar", "quitar", "instalar",
+			"recortar", "anadir", "colocar", "sustituir", "modificar", "cortar", "acortar", "alargar", "adaptar",
+			"homologar", "legalizar", "regularizar", "incorporar", "meter", "reubicar", "mover", "eliminar", "aumentar",
+			"ampliar", "reforzar", "subir");
 
-	/** Words allowed between "no"/"sin" and the element they negate. */
-	static final Set<String> NEGATION_FILLERS = Set.of("he", "has", "ha", "hemos", "han", "lo", "la", "los", "las",
-			"le", "les", "me", "te", "se", "el", "un", "una", "unos", "unas", "mi", "mis", "de", "del", "al", "a", "ni",
-			"tocado", "tocar", "toco", "tocada", "toque", "hace", "falta", "quiero", "necesito", "tiene", "tengo",
-			"incluir", "incluye", "va", "entra", "cuenta", "contar", "hay", "nada", "voy", "vamos", "pienso", "ningun",
-			"ninguna", "ningunos", "ningunas", "esta", "estan");
+	/**
+	 * Forms of "poner" the stemmer cannot join to their infinitive ("puesto", "puse"), and the present
+	 * of "llevar", which announces a modification ("llevo un turbo") where the infinitive does not
+	 * ("para llevar bicis").
+	 */
+	private static final Set<String> IRREGULAR_ACTION_FORMS = Set.of("poner", "pongo", "pone", "ponemos", "ponen",
+			"puesto", "puesta", "puestos", "puestas", "puse", "puso", "pusimos", "pusieron", "pusiste", "llevo",
+			"lleva", "llevamos", "llevan");
 
-	/** Words that carry no modification: greetings, vehicles, brands, filler. Never an unknown term. */
-	static final Set<String> STOP_WORDS = Set.of("hola", "buenas", "buenos", "dias", "tardes", "noches",
-			"gracias", "saludos", "quiero", "queria", "quisiera", "necesito", "homologar", "legalizar", "homologacion",
-			"legalizacion", "moto", "motos", "motocicleta", "scooter", "autocaravana", "autocaravanas", "caravana",
-			"camper", "furgo", "furgoneta", "coche", "vehiculo", "vehiculos", "cosa", "cosas", "pieza", "piezas",
-			"reforma", "reformas", "algo", "todo", "toda", "todos", "todas", "nada", "eso", "esto", "esta", "este",
-			"precio", "presupuesto", "cuanto", "ficha", "itv", "papeles", "tema", "mas", "otro", "otra", "otros",
-			"nuevo", "nueva", "nuevos", "nuevas", "original", "originales", "homologado", "homologada", "homologados",
-			"homologadas", "ya", "tambien", "ademas", "varios", "varias", "algunas", "algunos", "cliente", "clientes",
-			"he", "ha", "hemos", "le", "lo", "la", "me", "yo", "nos", "les", "se", "si", "no", "que", "como", "cual",
-			"bien", "muy", "poco", "tiempo", "dia", "hoy", "ayer", "semana", "ano", "favor", "porfa", "vale", "ok",
-			"duda", "pregunta", "info", "informacion", "cita", "taller", "marca", "modelo", "serie", "fabrica",
-			"yamaha", "honda", "kawasaki", "suzuki", "ducati", "bmw", "ktm", "triumph", "harley", "davidson", "aprilia",
+	/**
+	 * Verbs allowed, besides stop words, between "no"/"sin" and the element they negate ("no lo he
+	 * tocado", "no hace falta", "no quiero incluir", "no entra"), by stem.
+	 */
+	private static final Set<String> NEGATION_VERB_STEMS = SpanishStems.stems("tocar", "hacer", "hace", "falta",
+			"querer", "quiero", "necesitar", "incluir", "entrar", "contar", "cuenta", "pensar", "pienso", "ir", "voy",
+			"va", "vamos", "ningun", "ninguno");
+
+	/** Lucene's Spanish stop words, folded like the message. */
+	private static final Set<String> FOLDED_STOP_WORDS = foldedStopWords();
+
+	/**
+	 * Words that carry no modification besides Lucene's stop words: greetings, vehicles, filler.
+	 * Never an unknown term. Compared by stem, so one form stands for its plural and gender.
+	 */
+	private static final Set<String> STOP_STEMS = SpanishStems.stems("hola", "buenas", "dia", "tarde", "noche",
+			"gracias", "saludo", "quiero", "queria", "quisiera", "necesito", "homologar", "legalizar", "homologacion",
+			"legalizacion", "moto", "motocicleta", "scooter", "autocaravana", "caravana", "camper", "furgo",
+			"furgoneta", "coche", "vehiculo", "cosa", "pieza", "reforma", "precio", "presupuesto", "cuanto", "ficha",
+			"itv", "papeles", "tema", "nuevo", "original", "homologado", "ademas", "varios", "cliente", "cual",
+			"bien", "poco", "tiempo", "hoy", "ayer", "semana", "ano", "favor", "porfa", "vale", "ok",
+			"duda", "pregunta", "info", "informacion", "cita", "taller", "marca", "modelo", "serie", "fabrica");
+
+	/**
+	 * Makes and models of vehicles, by spelling: a stem would be too loose for names ("Pilote" and
+	 * "piloto" share one).
+	 */
+	private static final Set<String> VEHICLE_NAMES = Set.of("yamaha", "honda", "kawasaki", "suzuki", "ducati", "bmw", "ktm", "triumph", "harley", "davidson", "aprilia",
 			"benelli", "kymco", "vespa", "piaggio", "royal", "enfield", "husqvarna", "mt07", "mt09", "mt", "cbr",
 			"gsxr", "gsx", "z900", "z650", "r1", "r6", "ninja", "tracer", "sv650", "cb500", "cb650", "africa", "twin",
 			"fiat", "ducato", "iveco", "mercedes", "sprinter", "ford", "transit", "citroen", "jumper", "peugeot",
@@ -103,12 +120,50 @@ final class SpanishLexicon {
 		return 0;
 	}
 
+	/**
+	 * Words that name a whole assembly rather than one part: customers say "ruedas" for rims, tyres or
+	 * both, so a part named in the same noun phrase ("ruedas Pirelli", "ruedas de radios") decides.
+	 */
+	private static final Set<String> WHOLE_STEMS = SpanishStems.stems("rueda");
+
+	static boolean isWhole(String stem) {
+		return WHOLE_STEMS.contains(stem);
+	}
+
+	/** Whether the word is a form of one of the action verbs ("he montado", "le puse", "cambié"). */
+	static boolean isActionVerb(String form) {
+		return IRREGULAR_ACTION_FORMS.contains(form) || ACTION_VERB_STEMS.contains(SpanishStems.stem(form));
+	}
+
+	/**
+	 * Whether the word may stand between a negation and what it negates ("no lo he tocado"): a stop
+	 * word that does not close a clause, or one of a few verbs.
+	 */
+	static boolean isNegationFiller(String form) {
+		return (FOLDED_STOP_WORDS.contains(form) && !CLAUSE_ENDERS.contains(form) && !form.equals("o"))
+				|| NEGATION_VERB_STEMS.contains(SpanishStems.stem(form));
+	}
+
+	/** Whether Lucene's Spanish stop list has the word: articles, pronouns, auxiliaries, "más"... */
+	static boolean inStopList(String form) {
+		return FOLDED_STOP_WORDS.contains(form);
+	}
+
+	/** Whether the word never names a modification: Spanish stop words, greetings, vehicles, brands. */
+	static boolean isStopWord(String form) {
+		return FOLDED_STOP_WORDS.contains(form) || VEHICLE_NAMES.contains(form) || STOP_STEMS.contains(SpanishStems.stem(form));
+	}
+
 	static boolean isQualifier(String key) {
 		return QUALIFIER_KEYS.contains(key);
 	}
 
 	private static Set<String> keys(String... words) {
-		return java.util.Arrays.stream(words).map(WordKeys::key).collect(Collectors.toUnmodifiableSet());
+		return SpanishStems.stems(words);
+	}
+
+	private static Set<String> foldedStopWords() {
+		return SpanishStems.stopWords().stream().map(TextNormalizer::fold).collect(Collectors.toUnmodifiableSet());
 	}
 
 }

@@ -47,7 +47,7 @@ final class TextNormalizer {
 			}
 			int end = wordEnd(folded, i);
 			String form = SpanishLexicon.canonical(folded.substring(i, end));
-			tokens.add(new Token(form, WordKeys.key(form), i, end, sentence, pause || sentence));
+			tokens.add(new Token(form, SpanishStems.stem(form), i, end, sentence, pause || sentence));
 			sentence = false;
 			pause = false;
 			i = end;

@@ -12,28 +12,33 @@ import java.util.Set;
  */
 final class UnknownTerms {
 
-	private static final Set<String> DETERMINERS = Set.of("le", "les", "me", "te", "se", "lo", "tambien", "ya",
-			"nuevo", "nuevos", "nueva", "nuevas", "otro", "otra", "otros", "otras", "unos", "unas", "este", "esta",
-			"estos", "estas", "ese", "esa", "esos", "esas", "todo", "toda", "todos", "todas", "mas");
+	/** Words that may open a noun phrase besides stop words: "otro", "nuevo", ordinals. */
+	private static final Set<String> QUALIFYING_STEMS = SpanishStems.stems("otro", "nuevo", "primero", "segundo",
+			"tercero", "tambien");
 
 	private static final int MAX_PHRASES = 6;
 
 	private UnknownTerms() {
 	}
 
-	static List<String> find(List<Token> tokens, List<Mention> mentions) {
+	/**
+	 * @param catalogueStems stems of the keywords of the elements the message names: such a word is
+	 *     not unknown even apart from the rest of its keyword ("nevera cambiada por una de compresor")
+	 */
+	static List<String> find(List<Token> tokens, List<Mention> mentions, Set<String> catalogueStems) {
 		Mention[] owner = new Mention[tokens.size()];
 		mentions.forEach((m) -> java.util.Arrays.fill(owner, m.first(), m.last() + 1, m));
 		Set<String> unknown = new LinkedHashSet<>();
 		for (int i = 0; i < tokens.size(); i++) {
-			if (owner[i] == null && SpanishLexicon.MODIFICATION_VERBS.contains(tokens.get(i).form()) && !negatedVerb(tokens, i)) {
-				readPhrases(tokens, owner, i + 1, unknown);
+			if (owner[i] == null && SpanishLexicon.isActionVerb(tokens.get(i).form()) && !negatedVerb(tokens, i)) {
+				readPhrases(tokens, owner, i + 1, unknown, catalogueStems);
 			}
 		}
 		return new ArrayList<>(unknown);
 	}
 
-	private static void readPhrases(List<Token> tokens, Mention[] owner, int from, Set<String> unknown) {
+	private static void readPhrases(List<Token> tokens, Mention[] owner, int from, Set<String> unknown,
+			Set<String> catalogueStems) {
 		int j = from;
 		for (int phrase = 0; phrase < MAX_PHRASES && j < tokens.size(); phrase++) {
 			j = skipDeterminers(tokens, j);
@@ -44,7 +49,9 @@ final class UnknownTerms {
 				j = owner[j].last() + 1;
 			}
 			else if (isContentNoun(tokens.get(j).form())) {
-				unknown.add(tokens.get(j).form());
+				if (!catalogueStems.contains(tokens.get(j).key())) {
+					unknown.add(tokens.get(j).form());
+				}
 				j++;
 			}
 			else {
@@ -59,7 +66,7 @@ final class UnknownTerms {
 
 	private static int skipDeterminers(List<Token> tokens, int j) {
 		while (j < tokens.size() && !tokens.get(j).sentenceStart() && (SpanishLexicon.FUNCTION_WORDS.contains(tokens.get(j).form())
-				|| DETERMINERS.contains(tokens.get(j).form()) || SpanishLexicon.quantity(tokens.get(j).form()) > 0)) {
+				|| isDeterminer(tokens.get(j).form()) || SpanishLexicon.quantity(tokens.get(j).form()) > 0)) {
 			j++;
 		}
 		return j;
@@ -87,11 +94,16 @@ final class UnknownTerms {
 		return -1;
 	}
 
+	private static boolean isDeterminer(String form) {
+		return (SpanishLexicon.inStopList(form) && !SpanishLexicon.CLAUSE_ENDERS.contains(form))
+				|| QUALIFYING_STEMS.contains(SpanishStems.stem(form));
+	}
+
 	private static boolean isContentNoun(String form) {
-		return form.length() >= 3 && Character.isLetter(form.charAt(0)) && !SpanishLexicon.STOP_WORDS.contains(form)
-				&& !SpanishLexicon.MODIFICATION_VERBS.contains(form) && !SpanishLexicon.CLAUSE_ENDERS.contains(form)
+		return form.length() >= 3 && Character.isLetter(form.charAt(0)) && !SpanishLexicon.isStopWord(form)
+				&& !SpanishLexicon.isActionVerb(form) && !SpanishLexicon.CLAUSE_ENDERS.contains(form)
 				&& !SpanishLexicon.NEGATIONS.contains(form) && !SpanishLexicon.EXCEPTIONS.contains(form)
-				&& !SpanishLexicon.NEGATION_FILLERS.contains(form) && !looksLikeVerb(form);
+				&& !SpanishLexicon.isNegationFiller(form) && !looksLikeVerb(form);
 	}
 
 	// Infinitives and gerunds end a noun phrase ("he puesto escape y quiero saber..."); nouns ending

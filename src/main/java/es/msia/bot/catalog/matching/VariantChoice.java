@@ -1,6 +1,7 @@
 package es.msia.bot.catalog.matching;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -21,11 +22,28 @@ final class VariantChoice {
 
 	static List<VariantDefinition> choose(CategoryDefinition category, ElementDefinition umbrella,
 			List<VariantDefinition> found) {
-		if (found.size() <= 1 || PhraseBook.isPartsUmbrella(umbrella)) {
+		if (found.size() <= 1) {
 			return found;
+		}
+		if (PhraseBook.isPartsUmbrella(umbrella)) {
+			return found.stream().filter((v) -> found.stream().noneMatch((other) -> includes(other, v))).toList();
 		}
 		return List.of(found.stream().max(Comparator.comparingInt((VariantDefinition v) -> demand(category, v.group()))
 			.thenComparingInt(umbrella.variants()::indexOf)).orElseThrow());
+	}
+
+	// "Depósito fijo de GLP (con su toma de llenado)": a variant whose name holds a several-word keyword
+	// of another one includes that part, which is then not counted again.
+	private static boolean includes(VariantDefinition whole, VariantDefinition part) {
+		if (whole == part) {
+			return false;
+		}
+		List<String> name = stems(whole.nameEs());
+		return part.keywords().stream().map(VariantChoice::stems).anyMatch((k) -> k.size() >= 2 && Collections.indexOfSubList(name, k) >= 0);
+	}
+
+	private static List<String> stems(String text) {
+		return PhraseBook.contentForms(text).stream().map(SpanishStems::stem).toList();
 	}
 
 	// Position of the cheapest tier that admits one item of the group: later = more demanding.
