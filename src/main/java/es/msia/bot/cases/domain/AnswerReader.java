@@ -32,49 +32,6 @@ public final class AnswerReader {
 	private static final Pattern SENTENCE = Pattern.compile(
 			"(?<!\\b(?:av|avd|avda|c|cl|pl|pza|n|nº|no|dr|sta|sto|ctra|urb|pol|ed|esc|bl|izq|dcha|s\\.l|sl|s\\.a|sa))[.!?]+(?=\\s|$)");
 
-	/** Floor, door and premises that follow a street after a comma ("2º B", "bajo", "nave 14"). */
-	private static final Pattern ADDRESS_PART = Pattern.compile(
-			"^(?:[0-9]+\\s*[ºª°]\\s*[0-9a-z]*.*|[0-9]+\\s*(?:izq|izda|izquierda|dcha|dch|derecha|centro)\\.?|bajo\\b.*|atico\\b.*|"
-					+ "entresuelo\\b.*|principal\\b.*|piso\\b.*|planta\\b.*|puerta\\b.*|pta\\b.*|portal\\b.*|bloque\\b.*|blq\\b.*|"
-					+ "esc\\b.*|escalera\\b.*|nave\\b.*|local\\b.*|parcela\\b.*|km\\b.*|kilometro\\b.*|n[ºo°]\\s*[0-9].*|"
-					+ "numero\\s*[0-9].*|[0-9]+\\s*-\\s*[0-9a-z]+)$");
-
-	/** The house number after a comma ("Calle Larios, 5"): only after a street that has none yet. */
-	private static final Pattern HOUSE_NUMBER = Pattern.compile("^(?:n[ºo°]?\\s*)?[0-9]+\\s*[a-z]?$");
-
-	private static final Pattern STREET = Pattern.compile(
-			"^(?:c/|c\\.|cl\\b|calle|avda|avenida|av\\b|av\\.|plaza|pza|paseo|pº|camino|carretera|ctra|urbanizacion|urb|"
-					+ "poligono|pol\\b|pol\\.|ronda|travesia|glorieta|pasaje|callejon|partida|barrio|edificio|residencial|"
-					+ "c/\\S).*");
-
-	/** Words around a value that are not part of it. */
-	/** Words around a value that are never part of it, longest first so that "a ver" goes before "a". */
-	private static final Pattern LEADING_FILLER = Pattern.compile("^(?:" + String.join("|", List.of("aproximadamente", "buenas tardes", "me parece que", "aqui tienes", "buenos dias", "mas o menos", "instalado", "pues nada", "aqui van", "cambiado", "creo que", "entonces", "ahi van", "aqui va", "montado", "perdona", "te digo", "te paso", "ahi va", "apunta", "buenas", "llevan", "perdon", "puesto", "resido", "serian", "a ver", "ahora", "aprox", "bueno", "estan", "hemos", "lleva", "llevo", "miden", "ponle", "seria", "sobre", "tengo", "tiene", "esta", "hola", "mide", "mira", "okey", "pues", "sera", "vale", "vivo", "era", "pon", "que", "son", "es", "ha", "he", "le", "lo", "ok", "e", "y")) + ")\\b[\\s,:.]*");
-
-	/**
-	 * Articles and prepositions: dropped before a name or a number ("en Málaga", "una Yamaha", "el 41001"),
-	 * kept before lower-case words, where they are part of the value ("en el carburador").
-	 */
-	private static final Pattern BEFORE_NAME = Pattern.compile("^(?:" + String.join("|", List.of("unas", "unos", "con", "del", "las", "los", "mis", "una", "de", "el", "en", "la", "mi", "un")) + ")\\s+(?=\\p{Lu}|\\p{N}|(?:el|la|los|las|un|una|unos|unas)\\s+[\\p{Lu}\\p{N}])");
-
-	/** Articles kept when capitalised: they start a name ("La Rioja", "El Ejido", "Los Barrios"). */
-	private static final Pattern ARTICLE = Pattern.compile("^(?:el|la|los|las)$");
-
-	private static final Pattern TRAILING_FILLER = Pattern.compile(
-			"[\\s,.;:!]*(?:\\b(?:muchas gracias|gracias|un saludo|saludos|por favor|mas o menos|mas o menos|creo|vale|ok|"
-					+ "aproximadamente|aprox|o asi|y|e)\\b[\\s,.;:!]*)+$");
-
-	private static final Pattern JUNK = Pattern.compile("^(?:hola|buenas|buenos dias|buenas tardes|gracias|muchas gracias|ok|"
-			+ "okey|vale|perfecto|genial|venga|un saludo|saludos|ahi va|ahi van|aqui tienes|aqui van|te paso los datos|"
-			+ "los datos|mis datos|los datos son|eso es todo|nada mas|listo|ya esta|pues|bueno|mira|te digo|a ver|"
-			+ "perdona|perdon|y|los del|los de|datos|saludo|saludos|un saludo|gracias de antemano)$");
-
-	/** What people write when they have no answer: it carries no value. */
-	private static final Pattern NON_ANSWER = Pattern.compile("^\\W*(?:(?:m+|e+h*|a+h*|pues|ya te digo que|te digo que|no se|no lo se|ni idea|no tengo ni idea|"
-			+ "no sabria(?: decirte)?|ni lo se|no entiendo|no te entiendo|no te he entendido|que dices|como dices|como|que|"
-			+ "pues eso|eso|lo que te dije|ya te (?:lo )?dije|ya te lo he dicho|te lo acabo de decir|no lo tengo claro|"
-			+ "tampoco se|ya veremos|ni puta idea)(?:\\W+|$))+$");
-
 	/** A measure with an explicit unit inside a longer piece ("unos Galfer de 320 mm"). */
 	private static final Pattern UNIT_MEASURE = Pattern.compile(
 			"(?<![\\p{L}\\p{N}])(?:de|con|mide|miden|a|y)\\s+([0-9]+(?:[.,][0-9]+)?\\s*(?:mm|cm|milimetros|centimetros|litros|w|vatios|kw|cc))"
@@ -91,14 +48,6 @@ public final class AnswerReader {
 	/** Words that lead to a label and are not a value ("… con DNI …", "… y mi correo …"). */
 	private static final Pattern LEAD_IN = Pattern.compile(
 			"(?<![\\p{L}\\p{N}])(?:(?:y|e|con|mi|mis|el|la|los|las|su|sus|tu|de|del|en|que|pues|ah|ademas|tambien)\\s+)+$");
-
-	private static final Pattern ABBREVIATION_END = Pattern.compile(
-			"(?i)(?:\\b\\p{L}\\.\\p{L}\\.(?:\\p{L}\\.)?|\\b(?:hnos|sr|sra|dr|dra|cia|avda|av|ctra|etc)\\.)$");
-
-	/** Words that never make a value on their own. */
-	private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("y", "e", "con", "mi", "mis", "el", "la", "los",
-			"las", "su", "sus", "tu", "de", "del", "en", "que", "es", "son", "un", "una", "pues", "lo", "le", "a", "al", "o",
-			"por", "para", "se", "me", "te", "ya", "eso", "esto", "asi");
 
 	private final CollectionPlan plan;
 
@@ -223,19 +172,19 @@ public final class AnswerReader {
 		List<String> commaParts = List.of(raw.split(","));
 		String first = commaParts.isEmpty() ? "" : commaParts.get(0);
 		int end = from + first.length();
-		if (addressField(match.spec())) {
+		if (Addresses.holds(match.spec())) {
 			int offset = first.length();
 			for (int i = 1; i < commaParts.size(); i++) {
 				String part = commaParts.get(i);
 				String before = raw.substring(0, offset);
-				if (!addressPart(before, part)) {
+				if (!Addresses.continues(before, part)) {
 					break;
 				}
 				offset += 1 + part.length();
 				end = from + offset;
 			}
 		}
-		String value = strip(message.original().substring(from, end), match.spec());
+		String value = ValueWords.strip(message.original().substring(from, end), provinces);
 		int start = match.start();
 		if (match.spec().type() == FieldType.NUMBER && !value.matches(".*[0-9].*")) {
 			// "la altura cambia" names the field without a number: not its value.
@@ -270,10 +219,6 @@ public final class AnswerReader {
 			}
 		}
 		return end;
-	}
-
-	private static boolean addressField(FieldSpec spec) {
-		return spec.key().endsWith("calle") || spec.key().endsWith("domicilio");
 	}
 
 	/**
@@ -332,13 +277,13 @@ public final class AnswerReader {
 		List<Piece> merged = new ArrayList<>();
 		for (Piece piece : pieces) {
 			Piece previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-			if (previous != null && adjacent(message, previous.end(), piece.start()) && addressPart(previous.text(), piece.text())) {
+			if (previous != null && adjacent(message, previous.end(), piece.start()) && Addresses.continues(previous.text(), piece.text())) {
 				merged.set(merged.size() - 1, new Piece(previous.start(), piece.end(),
 						message.original().substring(previous.start(), piece.end()).trim()));
 				continue;
 			}
 			Optional<Found> address = found.stream()
-				.filter(f -> addressField(f.spec()) && adjacent(message, f.end(), piece.start()) && addressPart(f.value(), piece.text()))
+				.filter(f -> Addresses.holds(f.spec()) && adjacent(message, f.end(), piece.start()) && Addresses.continues(f.value(), piece.text()))
 				.findFirst();
 			if (address.isPresent()) {
 				Found a = address.get();
@@ -379,11 +324,8 @@ public final class AnswerReader {
 		spans.add(new int[] { position, to });
 		for (int[] span : spans) {
 			String text = message.original().substring(span[0], span[1]);
-			String stripped = strip(text, null);
-			if (stripped.isEmpty() || JUNK.matcher(ValueShapes.fold(stripped).replaceAll("[.!]+$", "")).matches()
-					|| NON_ANSWER.matcher(ValueShapes.fold(text)).matches() || NON_ANSWER.matcher(ValueShapes.fold(stripped)).matches()
-					|| !stripped.matches("(?s).*[\\p{L}\\p{N}].*")
-					|| java.util.Arrays.stream(ValueShapes.fold(stripped).split("[^a-z0-9]+")).allMatch(FUNCTION_WORDS::contains)) {
+			String stripped = ValueWords.strip(text, provinces);
+			if (ValueWords.carriesNothing(text, stripped)) {
 				continue;
 			}
 			int offset = text.indexOf(stripped);
@@ -392,65 +334,8 @@ public final class AnswerReader {
 		}
 	}
 
-	/**
-	 * Whether a comma part continues an address: a floor or door after a street with its number ("C/ Larios
-	 * 5", "Polígono X"), or the number after a street named without one ("Calle Larios, 5").
-	 */
-	private static boolean addressPart(String street, String part) {
-		String folded = ValueShapes.fold(street);
-		String next = ValueShapes.fold(part);
-		boolean isStreet = STREET.matcher(folded).matches();
-		boolean withNumber = folded.matches("[a-z][a-z .'/-]* [0-9]+[a-z]?");
-		if (HOUSE_NUMBER.matcher(next).matches()) {
-			return isStreet && !folded.matches(".*[0-9].*");
-		}
-		return ADDRESS_PART.matcher(next).matches() && (isStreet || withNumber);
-	}
-
 	private static boolean adjacent(Text message, int end, int start) {
 		return end <= start && message.original().substring(end, start).matches("[\\s,]*");
-	}
-
-	/**
-	 * A value without the words around it ("pues es el 41001, gracias" → "41001"). A capitalised article
-	 * stays: it starts a name ("La Rioja", "El Ejido").
-	 */
-	String strip(String raw, FieldSpec spec) {
-		String value = raw.trim();
-		for (int round = 0; round < 8; round++) {
-			if (ValueShapes.province(ValueShapes.fold(value), provinces).isPresent()) {
-				break;
-			}
-			String folded = ValueShapes.foldSameLength(value);
-			Matcher filler = LEADING_FILLER.matcher(folded);
-			int cut = filler.find() ? filler.end() : 0;
-			if (cut == 0 && value.matches("(?:El|La|Los|Las)\\s+\\p{Lu}.*")) {
-				// A capitalised article starts a name: "El Ejido", "La Línea", "Los Barrios".
-				break;
-			}
-			if (cut == 0) {
-				// Matched on the original text: only the case of the next word tells a name.
-				int space = value.indexOf(' ');
-				String firstWordLower = space < 0 ? value : value.substring(0, space).toLowerCase(java.util.Locale.ROOT) + value.substring(space);
-				Matcher article = BEFORE_NAME.matcher(firstWordLower);
-				cut = article.find() ? article.end() : 0;
-			}
-			if (cut == 0) {
-				break;
-			}
-			String next = value.substring(Math.min(cut, value.length())).trim();
-			if (next.isEmpty()) {
-				break;
-			}
-			value = next;
-		}
-		Matcher trailing = TRAILING_FILLER.matcher(ValueShapes.foldSameLength(value));
-		if (trailing.find() && trailing.start() > 0) {
-			value = value.substring(0, trailing.start());
-		}
-		value = value.replaceAll("^[\\s,;:.«»\"'-]+|[\\s,;:«»\"'(]+$", "").trim();
-		// A sentence's full stop goes; an abbreviation's stays ("Talleres del Sur S.L.", "Hnos.").
-		return ABBREVIATION_END.matcher(value).find() ? value : value.replaceAll("\\.+$", "").trim();
 	}
 
 	// ---- placing the pieces ------------------------------------------------------------------------
@@ -486,7 +371,7 @@ public final class AnswerReader {
 		if (left.size() == remainingAsked.size() && left.size() > 1
 				&& allFit(remainingAsked, left)) {
 			for (int i = 0; i < left.size(); i++) {
-				found.add(new Found(scope, remainingAsked.get(i), forField(remainingAsked.get(i), left.get(i).text()),
+				found.add(new Found(scope, remainingAsked.get(i), ValueWords.forField(remainingAsked.get(i), left.get(i).text()),
 						left.get(i).start(), left.get(i).end(), false));
 			}
 			return;
@@ -648,22 +533,9 @@ public final class AnswerReader {
 
 	private static void take(String scope, FieldSpec field, Piece piece, List<Found> found, List<FieldSpec> open,
 			List<Piece> left) {
-		found.add(new Found(scope, field, forField(field, piece.text()), piece.start(), piece.end(), false));
+		found.add(new Found(scope, field, ValueWords.forField(field, piece.text()), piece.start(), piece.end(), false));
 		open.remove(field);
 		left.remove(piece);
-	}
-
-	/**
-	 * Names, brands and places never start with a preposition or an article, whatever the case it is typed
-	 * in ("en malaga", "una yamaha"); descriptions may ("en el carburador").
-	 */
-	private static String forField(FieldSpec field, String value) {
-		if (!field.key().matches(".*(localidad|ciudad|provincia|nombre|marca|modelo|responsable|matricula).*")
-				|| field.type() == FieldType.NUMBER) {
-			return value;
-		}
-		String stripped = value.replaceFirst("^(?i)(?:(?:en|de|del|el|la|los|las|un|una|unos|unas|mi|con)\\s+)+(?=\\S)", "");
-		return value.matches("(?:El|La|Los|Las)\\s+\\p{Lu}.*") ? value : stripped;
 	}
 
 	private boolean allFit(List<FieldSpec> fields, List<Piece> pieces) {

@@ -90,7 +90,7 @@ public final class CaseDialogue {
 							lines, false);
 				}
 				data = data.withProgress(progress);
-				return progressed(before, data, step, lines, stored > 0, filesAdded);
+				return progressed(data, step, lines, stored > 0, filesAdded);
 			}
 		}
 		data = data.withProgress(progress);
@@ -128,11 +128,11 @@ public final class CaseDialogue {
 		if (submit) {
 			return new Outcome(data, lines, true, plan.next(data), Ask.NORMAL);
 		}
-		return progressed(before, data, step, lines, stored > 0 || moved, filesAdded);
+		return progressed(data, step, lines, stored > 0 || moved, filesAdded);
 	}
 
 	/** Counts the asks of the same step without progress and decides how to ask next. */
-	private Outcome progressed(CaseData before, CaseData data, Step step, List<Line> lines, boolean madeProgress,
+	private Outcome progressed(CaseData data, Step step, List<Line> lines, boolean madeProgress,
 			int filesAdded) {
 		Step next = plan.next(data);
 		Progress progress = data.progress();
