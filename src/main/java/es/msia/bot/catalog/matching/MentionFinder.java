@@ -99,8 +99,8 @@ final class MentionFinder {
 		if ((stemsLongEnough && Typos.within(key, token.key(), 1)) || Typos.within(form, token.form(), 1)) {
 			return 1;
 		}
-		return (allowed >= 2 && ((stemsLongEnough && Typos.within(key, token.key(), 2)) || Typos.within(form, token.form(), 2)))
-				? 2 : -1;
+		// Two edits only between whole words: two between stems join different words ("escribem", "estriber").
+		return (allowed >= 2 && Typos.within(form, token.form(), 2)) ? 2 : -1;
 	}
 
 }
