@@ -26,7 +26,20 @@ public final class AnswerReader {
 
 	/** Words that separate a value from the next one in prose ("… y mi correo es …"). */
 	private static final Pattern CLAUSE = Pattern.compile(
-			"\\s(?:y|e|pero)\\s+(?=(?:mi|mis|el|la|los|las|su|sus|tu|con|vivo|soy|somos|estamos|esta|me|tengo|es|son|del|de|en|lo|le|no|si)\\b)");
+			"\\s(?:y|e|pero)\\s+(?=(?:mi|mis|el|la|los|las|su|sus|tu|con|vivo|soy|somos|estamos|esta|me|tengo|es|son|del|de|en|lo|le|no|si|ahora|antes|llevaba|tenia|tiene)\\b)");
+
+	/** Lines, semicolons and a slash between spaces ("Marca: Arrow / Tipo: colector"). */
+	private static final Pattern HARD_SEPARATOR = Pattern.compile("[\\n;]|\\s/\\s");
+
+	/** A comma, but not the decimal comma of a number ("2,35 m"). */
+	private static final Pattern COMMA = Pattern.compile(",(?![0-9])|(?<![0-9]),");
+
+	/** Two numbers said as a change: "de 1 a 2", "tenía 4 y ahora 5", "antes 3.500, ahora 3.850 kg". */
+	private static final Pattern RANGE = Pattern.compile("(?:^|\\b)(?:de|desde|tenia|tiene|antes|pasa de|pasar de|era|eran)\\s+"
+			+ "([0-9][0-9.,]*)\\s*(?:[a-z]+\\s+)?(?:a|hasta|y ahora|ahora|,\\s*ahora|y ahora tiene|y ahora son)\\s+([0-9][0-9.,]*\\s*[a-z]*)\\b");
+
+	/** A customer's own label at the start of a line: a few words and a colon. */
+	private static final Pattern OWN_LABEL = Pattern.compile("(?:^|[\\n;]|\\s/\\s)\\s*[-•*·]?\\s*([a-z][a-z .]{1,30}?)\\s*:\\s*");
 
 	/** A sentence end: not the dot of an abbreviation ("Av. de …", "C/ …", "nº 5"). */
 	private static final Pattern SENTENCE = Pattern.compile(
@@ -34,7 +47,7 @@ public final class AnswerReader {
 
 	/** A measure with an explicit unit inside a longer piece ("unos Galfer de 320 mm"). */
 	private static final Pattern UNIT_MEASURE = Pattern.compile(
-			"(?<![\\p{L}\\p{N}])(?:de|con|mide|miden|a|y)\\s+([0-9]+(?:[.,][0-9]+)?\\s*(?:mm|cm|milimetros|centimetros|litros|w|vatios|kw|cc))"
+			"(?<![\\p{L}\\p{N}])(?:de|con|mide|miden|a|y|en)\\s+([0-9]+(?:[.,][0-9]+)?\\s*(?:mm|cm|m|metros|milimetros|centimetros|l|litros|w|vatios|kw|cv|cc|kg|kilos|pistones|plazas))"
 					+ "(?![\\p{L}\\p{N}])");
 
 	private static final Pattern CONNECTOR = Pattern.compile(
@@ -70,7 +83,7 @@ public final class AnswerReader {
 		Text message = new Text(text);
 		List<Found> found = new ArrayList<>();
 		vin(message, scope, asked).ifPresent(found::add);
-		found.addAll(labelled(message, scope, data));
+		found.addAll(labelled(message, scope, asked, data));
 		List<Piece> pieces = pieces(message, found, asked);
 		List<String> unplaced = new ArrayList<>();
 		if (!asked.isEmpty()) {
@@ -88,10 +101,10 @@ public final class AnswerReader {
 
 	// ---- labelled values -------------------------------------------------------------------------
 
-	private List<Found> labelled(Text message, String scope, CaseData data) {
+	private List<Found> labelled(Text message, String scope, List<FieldSpec> asked, CaseData data) {
 		List<Match> matches = new ArrayList<>();
 		if (!scope.equals("none")) {
-			cueMatches(message, scope, applicable(scope, data), false, matches);
+			cueMatches(message, scope, applicable(scope, data), asked, false, matches);
 		}
 		java.util.Set<String> ownPhrases = new java.util.HashSet<>();
 		matches.forEach(m -> ownPhrases.add(m.phrase()));
@@ -100,10 +113,11 @@ public final class AnswerReader {
 				List<Match> elsewhere = new ArrayList<>();
 				List<FieldSpec> fields = plan.fields(other).stream()
 					.filter(f -> scope.equals("none") || !generic(f.key())).toList();
-				cueMatches(message, other, fields, true, elsewhere);
+				cueMatches(message, other, fields, fields, true, elsewhere);
 				elsewhere.stream().filter(m -> !ownPhrases.contains(m.phrase())).forEach(matches::add);
 			}
 		}
+		ownLabels(message, scope, asked, matches);
 		List<Match> chosen = nonOverlapping(matches);
 		List<Found> found = new ArrayList<>();
 		for (int i = 0; i < chosen.size(); i++) {
@@ -130,8 +144,9 @@ public final class AnswerReader {
 			.contains(key);
 	}
 
-	private void cueMatches(Text message, String scope, List<FieldSpec> fields, boolean strongOnly, List<Match> out) {
-		for (Map.Entry<FieldSpec, List<FieldCues.Cue>> entry : FieldCues.of(scope, fields).entrySet()) {
+	private void cueMatches(Text message, String scope, List<FieldSpec> fields, List<FieldSpec> asked, boolean strongOnly,
+			List<Match> out) {
+		for (Map.Entry<FieldSpec, List<FieldCues.Cue>> entry : FieldCues.of(scope, fields, asked).entrySet()) {
 			for (FieldCues.Cue cue : entry.getValue()) {
 				Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(cue.phrase()) + "(?![\\p{L}\\p{N}])")
 					.matcher(message.folded());
@@ -145,6 +160,54 @@ public final class AnswerReader {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The customer's own labels ("Homologado: no", "- piezas: cúpula"): a line that starts with a few words
+	 * and a colon names the asked field whose label shares the most words with it; a label that names none
+	 * is dropped from the value.
+	 */
+	private void ownLabels(Text message, String scope, List<FieldSpec> asked, List<Match> matches) {
+		Matcher m = OWN_LABEL.matcher(message.folded());
+		while (m.find()) {
+			int start = m.start(1);
+			int end = m.end();
+			if (matches.stream().anyMatch(c -> c.start() < end && start < c.end())) {
+				continue;
+			}
+			List<String> words = stems(m.group(1));
+			FieldSpec best = null;
+			int bestHits = 0;
+			boolean tie = false;
+			for (FieldSpec field : asked) {
+				List<String> label = stems(FieldCues.label(field.labelEs()));
+				int hits = (int) words.stream().filter(label::contains).count();
+				if (hits > bestHits) {
+					best = field;
+					bestHits = hits;
+					tie = false;
+				}
+				else if (hits == bestHits && hits > 0) {
+					tie = true;
+				}
+			}
+			if (best != null && !tie) {
+				matches.add(new Match(scope, best, m.group(1), start, end));
+			}
+			else {
+				message.consume(start, end);
+			}
+		}
+	}
+
+	private static List<String> stems(String text) {
+		List<String> out = new ArrayList<>();
+		for (String word : ValueShapes.fold(text).split("[^a-z0-9]+")) {
+			if (word.length() >= 4) {
+				out.add(word.length() > 5 ? word.substring(0, 5) : word);
+			}
+		}
+		return out;
 	}
 
 	private static List<Match> nonOverlapping(List<Match> matches) {
@@ -211,7 +274,7 @@ public final class AnswerReader {
 
 	private static int clauseEnd(String folded, int from, int limit) {
 		int end = limit;
-		for (Pattern boundary : List.of(CLAUSE, SENTENCE, Pattern.compile("[\\n;]"))) {
+		for (Pattern boundary : List.of(CLAUSE, SENTENCE, HARD_SEPARATOR)) {
 			Matcher m = boundary.matcher(folded);
 			m.region(from, limit);
 			if (m.find()) {
@@ -298,7 +361,7 @@ public final class AnswerReader {
 
 	private void cut(Text message, String folded, int from, int to, List<Piece> out, List<int[]> options) {
 		List<Integer> cuts = new ArrayList<>();
-		for (Pattern boundary : List.of(CLAUSE, SENTENCE, Pattern.compile("[\\n;,]"))) {
+		for (Pattern boundary : List.of(CLAUSE, SENTENCE, HARD_SEPARATOR, COMMA)) {
 			Matcher m = boundary.matcher(folded);
 			m.region(from, to);
 			while (m.find()) {
@@ -378,19 +441,6 @@ public final class AnswerReader {
 		}
 		// 3. Pieces that only one typed field (option, yes/no, number, province) can take.
 		typed(scope, asked, open, found, left);
-		if (open.stream().anyMatch(f -> asked.contains(f) && f.type() == FieldType.NUMBER)) {
-			// "unos Galfer Wave de 320 mm": a measure said inside the words of another answer.
-			List<Piece> split = splitMeasures(left);
-			if (split.size() > left.size()) {
-				List<Piece> before = List.copyOf(left);
-				left.clear();
-				left.addAll(split);
-				typed(scope, asked, open, found, left);
-				all.removeAll(before);
-				all.addAll(split);
-				all.sort(Comparator.comparingInt(Piece::start));
-			}
-		}
 		left.removeIf(p -> echoesQuestion(p.text(), found));
 		if (total == 1 && left.size() == 1 && found.isEmpty()) {
 			// One value on its own answers the first field asked that can take it: the customer answering one at a time.
@@ -401,6 +451,29 @@ public final class AnswerReader {
 			if (first.isPresent()) {
 				take(scope, first.get(), lone, found, open, left);
 				return;
+			}
+		}
+		List<FieldSpec> numbers = open.stream().filter(f -> asked.contains(f) && f.type() == FieldType.NUMBER).toList();
+		if (numbers.size() >= 2) {
+			ranges(scope, numbers, found, open, left);
+		}
+		if (open.stream().anyMatch(f -> asked.contains(f) && (f.type() == FieldType.NUMBER || ValueShapes.of(f) == Shape.YEAR))) {
+			// "unos Galfer Wave de 320 mm", "se matriculó en 2017": a number said inside the words of a sentence.
+			List<Piece> split = splitNumbers(left, open.stream().anyMatch(f -> asked.contains(f) && ValueShapes.of(f) == Shape.YEAR));
+			if (split.size() > left.size()) {
+				List<Piece> before = List.copyOf(left);
+				left.clear();
+				left.addAll(split);
+				typed(scope, asked, open, found, left);
+				for (Piece piece : new ArrayList<>(left)) {
+					if (ValueShapes.of(piece.text(), provinces) == Shape.YEAR) {
+						open.stream().filter(f -> ValueShapes.of(f) == Shape.YEAR).findFirst()
+							.ifPresent(f -> take(scope, f, piece, found, open, left));
+					}
+				}
+				all.removeAll(before);
+				all.addAll(split);
+				all.sort(Comparator.comparingInt(Piece::start));
 			}
 		}
 		// 4. Plain words for the plain fields asked; a piece that a typed field asked could take is not plain.
@@ -415,7 +488,7 @@ public final class AnswerReader {
 				take(scope, plainAsked.get(i), plainPieces.get(i), found, open, left);
 			}
 		}
-		else if (plainAsked.size() == 1 && !plainPieces.isEmpty() && contiguous(message, plainPieces, all)) {
+		else if (asked.size() == 1 && plainAsked.size() == 1 && !plainPieces.isEmpty() && contiguous(message, plainPieces, all)) {
 			int from = plainPieces.get(0).start();
 			int to = plainPieces.get(plainPieces.size() - 1).end();
 			Piece joined = new Piece(from, to, message.original().substring(from, to).trim());
@@ -508,27 +581,59 @@ public final class AnswerReader {
 		}
 	}
 
-	/** Splits a measure introduced by a preposition ("… de 320 mm") out of a longer piece. */
-	private static List<Piece> splitMeasures(List<Piece> pieces) {
+	/**
+	 * Splits a measure introduced by a preposition ("… de 320 mm") out of a longer piece, and a year
+	 * ("se matriculó en 2017") when the year is asked.
+	 */
+	private static List<Piece> splitNumbers(List<Piece> pieces, boolean yearAsked) {
 		List<Piece> out = new ArrayList<>();
 		for (Piece piece : pieces) {
 			String folded = ValueShapes.foldSameLength(piece.text());
 			Matcher m = UNIT_MEASURE.matcher(folded);
+			Matcher year = ValueShapes.YEAR.matcher(folded);
+			int group = 1;
 			if (ValueShapes.MEASURE.matcher(folded).matches() || !m.find()) {
-				out.add(piece);
-				continue;
+				if (!yearAsked || !year.find() || ValueShapes.YEAR.matcher(folded).matches()) {
+					out.add(piece);
+					continue;
+				}
+				m = year;
+				group = 0;
 			}
 			String before = piece.text().substring(0, m.start()).trim();
 			String after = piece.text().substring(m.end()).trim();
 			if (!before.isEmpty()) {
 				out.add(new Piece(piece.start(), piece.start() + m.start(), before));
 			}
-			out.add(new Piece(piece.start() + m.start(1), piece.start() + m.end(1), piece.text().substring(m.start(1), m.end(1))));
+			out.add(new Piece(piece.start() + m.start(group), piece.start() + m.end(group),
+					piece.text().substring(m.start(group), m.end(group))));
 			if (!after.isEmpty() && !after.matches("(?i)(?:de )?(?:diametro|grosor|largo|ancho|alto)\\b.*")) {
 				out.add(new Piece(piece.start() + m.end(), piece.end(), after));
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * "De 1 a 2", "tenía 4 y ahora 5", "de 3.500 a 3.850 kg": two numbers for two number fields asked one
+	 * after the other (before and after), in that order.
+	 */
+	private void ranges(String scope, List<FieldSpec> numbers, List<Found> found, List<FieldSpec> open, List<Piece> left) {
+		for (Piece piece : new ArrayList<>(left)) {
+			Matcher m = RANGE.matcher(ValueShapes.fold(piece.text()));
+			if (m.find() && numbers.size() >= 2 && open.containsAll(numbers.subList(0, 2))) {
+				FieldSpec from = numbers.get(0);
+				FieldSpec to = numbers.get(1);
+				if (fits(from, m.group(1)) && fits(to, m.group(2))) {
+					found.add(new Found(scope, from, m.group(1), piece.start(), piece.end(), false));
+					found.add(new Found(scope, to, m.group(2), piece.start(), piece.end(), false));
+					open.remove(from);
+					open.remove(to);
+					left.remove(piece);
+					return;
+				}
+			}
+		}
 	}
 
 	private static void take(String scope, FieldSpec field, Piece piece, List<Found> found, List<FieldSpec> open,
