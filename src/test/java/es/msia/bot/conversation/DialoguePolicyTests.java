@@ -8,6 +8,7 @@ import es.msia.bot.catalog.Catalogs;
 import es.msia.bot.catalog.ClientType;
 import es.msia.bot.catalog.ElementMatcher;
 import es.msia.bot.catalog.VehicleType;
+import es.msia.bot.conversation.command.AgentCommand;
 import es.msia.bot.conversation.flow.Decision;
 import es.msia.bot.conversation.flow.DialoguePolicy;
 import es.msia.bot.conversation.flow.DialogueState;
@@ -366,6 +367,22 @@ class DialoguePolicyTests {
 
 		// The knowledge base also matches plain data ("ITV ..."): not a question, so it is case data.
 		assertThat(decideWith(faq, "ITV Málaga - Guadalhorce").effects()).containsExactly(new Effect.CollectCase());
+	}
+
+	@Test
+	void valuesTheModelReadGoToTheCaseFlowButNotWithAQuestion() {
+		say("escape");
+		say("vale");
+		var read = new AgentCommand.ProvideCaseFields(java.util.Map.of("marca_modelo", "Akrapovic"));
+
+		Decision collected = policy.decide(state, List.of(new AgentCommand.Unknown("un akrapovic"), read,
+				new AgentCommand.ProvideCaseFields(java.util.Map.of("marca_modelo", "otro", "tipo", "Colector"))), MOTO);
+		assertThat(collected.effects()).containsExactly(new Effect.CollectCase(java.util.Map.of("marca_modelo", "Akrapovic",
+				"tipo", "Colector")));
+		state = collected.state();
+
+		Decision question = policy.decide(state, List.of(new AgentCommand.AskQuestion("¿y la ITV cuándo?"), read), MOTO);
+		assertThat(question.effects()).containsExactly(new Effect.ResumeCase());
 	}
 
 	private Decision decideWith(es.msia.bot.conversation.understanding.Understanding with, String text) {

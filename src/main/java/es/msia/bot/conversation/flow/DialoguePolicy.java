@@ -109,9 +109,18 @@ public class DialoguePolicy {
 			turn.effect(new Effect.ResumeCase());
 		}
 		else {
-			turn.effect(new Effect.CollectCase());
+			turn.effect(new Effect.CollectCase(proposedFields(commands)));
 		}
 		return turn.say(new CaseMessage()).decision();
+	}
+
+	/** The values an LLM read for the case's fields; the case flow decides what they are worth. */
+	private static java.util.Map<String, String> proposedFields(List<AgentCommand> commands) {
+		java.util.Map<String, String> proposed = new java.util.LinkedHashMap<>();
+		commands.stream()
+			.filter(AgentCommand.ProvideCaseFields.class::isInstance)
+			.forEach(c -> ((AgentCommand.ProvideCaseFields) c).values().forEach(proposed::putIfAbsent));
+		return proposed;
 	}
 
 	/**
