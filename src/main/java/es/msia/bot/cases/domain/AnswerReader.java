@@ -35,8 +35,13 @@ public final class AnswerReader {
 	private static final Pattern COMMA = Pattern.compile(",(?![0-9])|(?<![0-9]),");
 
 	/** Two numbers said as a change: "de 1 a 2", "tenía 4 y ahora 5", "antes 3.500, ahora 3.850 kg". */
-	private static final Pattern RANGE = Pattern.compile("(?:^|\\b)(?:de|desde|tenia|tiene|antes|pasa de|pasar de|era|eran)\\s+"
-			+ "([0-9][0-9.,]*)\\s*(?:[a-z]+\\s+)?(?:a|hasta|y ahora|ahora|,\\s*ahora|y ahora tiene|y ahora son)\\s+([0-9][0-9.,]*\\s*[a-z]*)\\b");
+	private static final Pattern RANGE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:(?:de|desde|tenia|tiene|antes|pasa de|pasar de|era|eran)\\s+)?"
+			+ "([0-9][0-9.]*(?:,[0-9]+)?)\\s*(?:[a-z]+\\s+)?(?:a|hasta|y ahora|ahora|,\\s*ahora|y ahora tiene|y ahora son)\\s+"
+			+ "([0-9][0-9.]*(?:,[0-9]+)?(?:\\s*(?:kg|kilos|plazas|mm|cm|w|l|litros))?)(?![\\p{L}\\p{N}])");
+
+	/** A number inside words ("hasta el final hay 150", "separados 200 mm"). */
+	private static final Pattern NUMBER_IN_WORDS = Pattern.compile(
+			"(?<![\\p{L}\\p{N}./*-])([0-9]+(?:,[0-9]+)?(?:\\s*(?:mm|cm|m|kg|w|l|litros|cc|kw|cv))?)(?![\\p{L}\\p{N}/*-])");
 
 	/** A customer's own label at the start of a line: a few words and a colon. */
 	private static final Pattern OWN_LABEL = Pattern.compile("(?:^|[\\n;]|\\s/\\s)\\s*[-•*·]?\\s*([a-z][a-z .]{1,30}?)\\s*:\\s*");
@@ -84,6 +89,7 @@ public final class AnswerReader {
 		List<Found> found = new ArrayList<>();
 		vin(message, scope, asked).ifPresent(found::add);
 		found.addAll(labelled(message, scope, asked, data));
+		ranges(message, scope, asked, found);
 		List<Piece> pieces = pieces(message, found, asked);
 		List<String> unplaced = new ArrayList<>();
 		if (!asked.isEmpty()) {
@@ -434,12 +440,17 @@ public final class AnswerReader {
 		if (left.size() == remainingAsked.size() && left.size() > 1
 				&& allFit(remainingAsked, left)) {
 			for (int i = 0; i < left.size(); i++) {
-				found.add(new Found(scope, remainingAsked.get(i), ValueWords.forField(remainingAsked.get(i), left.get(i).text()),
+				found.add(new Found(scope, remainingAsked.get(i), valueFor(scope, remainingAsked.get(i), left.get(i).text()),
 						left.get(i).start(), left.get(i).end(), false));
 			}
 			return;
 		}
-		// 3. Pieces that only one typed field (option, yes/no, number, province) can take.
+		// 3. Numbers said with words around them ("separados 200 mm", "a 65 cm del suelo"), then pieces that only
+		// one typed field (option, yes/no, number, province) can take.
+		if (total > 1) {
+			splitOutNumbers(scope, asked, open, found, left, all);
+			numbersByTheirWords(scope, asked, open, found, left);
+		}
 		typed(scope, asked, open, found, left);
 		left.removeIf(p -> echoesQuestion(p.text(), found));
 		if (total == 1 && left.size() == 1 && found.isEmpty()) {
@@ -453,29 +464,8 @@ public final class AnswerReader {
 				return;
 			}
 		}
-		List<FieldSpec> numbers = open.stream().filter(f -> asked.contains(f) && f.type() == FieldType.NUMBER).toList();
-		if (numbers.size() >= 2) {
-			ranges(scope, numbers, found, open, left);
-		}
-		if (open.stream().anyMatch(f -> asked.contains(f) && (f.type() == FieldType.NUMBER || ValueShapes.of(f) == Shape.YEAR))) {
-			// "unos Galfer Wave de 320 mm", "se matriculó en 2017": a number said inside the words of a sentence.
-			List<Piece> split = splitNumbers(left, open.stream().anyMatch(f -> asked.contains(f) && ValueShapes.of(f) == Shape.YEAR));
-			if (split.size() > left.size()) {
-				List<Piece> before = List.copyOf(left);
-				left.clear();
-				left.addAll(split);
-				typed(scope, asked, open, found, left);
-				for (Piece piece : new ArrayList<>(left)) {
-					if (ValueShapes.of(piece.text(), provinces) == Shape.YEAR) {
-						open.stream().filter(f -> ValueShapes.of(f) == Shape.YEAR).findFirst()
-							.ifPresent(f -> take(scope, f, piece, found, open, left));
-					}
-				}
-				all.removeAll(before);
-				all.addAll(split);
-				all.sort(Comparator.comparingInt(Piece::start));
-			}
-		}
+		splitOutNumbers(scope, asked, open, found, left, all);
+		typed(scope, asked, open, found, left);
 		// 4. Plain words for the plain fields asked; a piece that a typed field asked could take is not plain.
 		List<FieldSpec> plainAsked = open.stream().filter(f -> plain(f) && asked.contains(f)).toList();
 		List<FieldSpec> typedAsked = open.stream().filter(f -> !plain(f) && asked.contains(f)).toList();
@@ -582,6 +572,105 @@ public final class AnswerReader {
 	}
 
 	/**
+	 * The value for a field: without the customer's articles before a name, and for an element's free text
+	 * without the label's own words said first in lower case ("muelle hyperpro" for the spring's make,
+	 * "homologación e1 00-1234" for the approval number).
+	 */
+	private static String valueFor(String scope, FieldSpec field, String text) {
+		String value = ValueWords.forField(field, text);
+		if (!scope.startsWith("item:") || !plain(field)) {
+			return value;
+		}
+		List<String> label = stems(FieldCues.label(field.labelEs()));
+		// Only before a name or code: "puerta de la vivienda" is a description that starts with a label word.
+		Pattern labelWord = Pattern.compile("^(\\p{Ll}+)\\s+(?!(?:de|del|la|el|los|las|y|en|con|a)\\b)(?=\\S)");
+		Matcher first = labelWord.matcher(value);
+		while (first.find() && label.containsAll(stems(first.group(1))) && !stems(first.group(1)).isEmpty()) {
+			value = value.substring(first.end());
+			first = labelWord.matcher(value);
+		}
+		return value;
+	}
+
+	/** Numbers inside sentences, split out as pieces of their own when a number or the year is asked. */
+	private void splitOutNumbers(String scope, List<FieldSpec> asked, List<FieldSpec> open, List<Found> found, List<Piece> left,
+			List<Piece> all) {
+		boolean yearAsked = open.stream().anyMatch(f -> asked.contains(f) && ValueShapes.of(f) == Shape.YEAR);
+		if (!yearAsked && open.stream().noneMatch(f -> asked.contains(f) && f.type() == FieldType.NUMBER)) {
+			return;
+		}
+		List<Piece> split = new ArrayList<>();
+		for (Piece piece : splitNumbers(left, yearAsked)) {
+			String stripped = ValueWords.strip(piece.text(), provinces);
+			if (!ValueWords.carriesNothing(piece.text(), stripped)) {
+				int at = piece.text().indexOf(stripped);
+				int start = piece.start() + Math.max(0, at);
+				split.add(new Piece(start, start + stripped.length(), stripped));
+			}
+		}
+		if (split.equals(left)) {
+			return;
+		}
+		all.removeAll(left);
+		left.clear();
+		left.addAll(split);
+		all.addAll(split);
+		all.sort(Comparator.comparingInt(Piece::start));
+		for (Piece piece : new ArrayList<>(left)) {
+			if (yearAsked && ValueShapes.of(piece.text(), provinces) == Shape.YEAR) {
+				open.stream().filter(f -> ValueShapes.of(f) == Shape.YEAR).findFirst()
+					.ifPresent(f -> take(scope, f, piece, found, open, left));
+			}
+		}
+	}
+
+	/**
+	 * A number whose words name one of the number fields asked: "separados 200 mm" is the separation,
+	 * "hasta el final de la moto hay 150" the distance to the end, by the words they share with the labels.
+	 */
+	private void numbersByTheirWords(String scope, List<FieldSpec> asked, List<FieldSpec> open, List<Found> found,
+			List<Piece> left) {
+		List<FieldSpec> numbers = open.stream().filter(f -> asked.contains(f) && f.type() == FieldType.NUMBER).toList();
+		if (numbers.isEmpty()) {
+			return;
+		}
+		for (Piece piece : new ArrayList<>(left)) {
+			Matcher number = NUMBER_IN_WORDS.matcher(ValueShapes.fold(piece.text()));
+			if (!number.find() || ValueShapes.MEASURE.matcher(ValueShapes.fold(piece.text())).matches()) {
+				continue;
+			}
+			String value = number.group(1);
+			if (number.find()) {
+				continue;
+			}
+			List<String> words = stems(piece.text());
+			FieldSpec best = null;
+			int bestHits = 0;
+			boolean tie = false;
+			for (FieldSpec field : numbers) {
+				if (!open.contains(field)) {
+					continue;
+				}
+				List<String> label = stems(FieldCues.label(field.labelEs()));
+				int hits = (int) words.stream().filter(label::contains).count();
+				if (hits > bestHits) {
+					best = field;
+					bestHits = hits;
+					tie = false;
+				}
+				else if (hits == bestHits && hits > 0) {
+					tie = true;
+				}
+			}
+			if (best != null && !tie && fits(best, value)) {
+				found.add(new Found(scope, best, value, piece.start(), piece.end(), false));
+				open.remove(best);
+				left.remove(piece);
+			}
+		}
+	}
+
+	/**
 	 * Splits a measure introduced by a preposition ("… de 320 mm") out of a longer piece, and a year
 	 * ("se matriculó en 2017") when the year is asked.
 	 */
@@ -618,27 +707,27 @@ public final class AnswerReader {
 	 * "De 1 a 2", "tenía 4 y ahora 5", "de 3.500 a 3.850 kg": two numbers for two number fields asked one
 	 * after the other (before and after), in that order.
 	 */
-	private void ranges(String scope, List<FieldSpec> numbers, List<Found> found, List<FieldSpec> open, List<Piece> left) {
-		for (Piece piece : new ArrayList<>(left)) {
-			Matcher m = RANGE.matcher(ValueShapes.fold(piece.text()));
-			if (m.find() && numbers.size() >= 2 && open.containsAll(numbers.subList(0, 2))) {
-				FieldSpec from = numbers.get(0);
-				FieldSpec to = numbers.get(1);
-				if (fits(from, m.group(1)) && fits(to, m.group(2))) {
-					found.add(new Found(scope, from, m.group(1), piece.start(), piece.end(), false));
-					found.add(new Found(scope, to, m.group(2), piece.start(), piece.end(), false));
-					open.remove(from);
-					open.remove(to);
-					left.remove(piece);
-					return;
-				}
+	private void ranges(Text message, String scope, List<FieldSpec> asked, List<Found> found) {
+		List<FieldSpec> numbers = asked.stream().filter(f -> f.type() == FieldType.NUMBER)
+			.filter(f -> found.stream().noneMatch(a -> a.spec().equals(f))).toList();
+		if (numbers.size() < 2) {
+			return;
+		}
+		Matcher m = RANGE.matcher(message.folded());
+		while (m.find()) {
+			if (message.consumed(m.start()) || !fits(numbers.get(0), m.group(1)) || !fits(numbers.get(1), m.group(2))) {
+				continue;
 			}
+			found.add(new Found(scope, numbers.get(0), m.group(1), m.start(1), m.end(1), false));
+			found.add(new Found(scope, numbers.get(1), m.group(2), m.start(2), m.end(2), false));
+			message.consume(m.start(), m.end());
+			return;
 		}
 	}
 
 	private static void take(String scope, FieldSpec field, Piece piece, List<Found> found, List<FieldSpec> open,
 			List<Piece> left) {
-		found.add(new Found(scope, field, ValueWords.forField(field, piece.text()), piece.start(), piece.end(), false));
+		found.add(new Found(scope, field, valueFor(scope, field, piece.text()), piece.start(), piece.end(), false));
 		open.remove(field);
 		left.remove(piece);
 	}

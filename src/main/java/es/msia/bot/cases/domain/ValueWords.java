@@ -22,7 +22,8 @@ final class ValueWords {
 			"perdona", "te digo", "te paso", "ahi va", "apunta", "buenas", "llevan", "perdon", "puesto", "resido",
 			"serian", "a ver", "ahora", "aprox", "bueno", "estan", "hemos", "lleva", "llevo", "miden", "ponle",
 			"seria", "sobre", "tengo", "tiene", "esta", "hola", "mide", "mira", "okey", "pues", "sera", "vale",
-			"vivo", "era", "pon", "que", "son", "es", "ha", "he", "le", "lo", "ok", "e", "y");
+			"vivo", "era", "pon", "que", "son", "es", "ha", "he", "le", "lo", "ok", "e", "y", "llevaba", "tenia", "tenía",
+			"antes", "lleva ahora");
 
 	private static final Pattern LEADING_FILLER = Pattern.compile("^(?:" + String.join("|", FILLERS) + ")\\b[\\s,:.]*");
 
@@ -116,6 +117,10 @@ final class ValueWords {
 	 * in ("en malaga", "una yamaha"); descriptions may ("en el carburador").
 	 */
 	static String forField(FieldSpec field, String value) {
+		if (Addresses.holds(field)) {
+			// "la calle Mayor 3": the article before the street's own word is the customer's, not the address's.
+			return value.replaceFirst("^(?:en\\s+)?(?:la|el)\\s+(?=(?i:calle|avenida|avda|plaza|paseo|camino|carretera|urbanizaci|pol[ií]gono|ronda|traves)\\S*)", "");
+		}
 		if (!field.key().matches(".*(localidad|ciudad|provincia|nombre|marca|modelo|responsable|matricula).*")
 				|| field.type() == FieldType.NUMBER) {
 			return value;
