@@ -238,7 +238,7 @@ public final class AnswerReader {
 		int from = match.end() + (connector.find() ? connector.end() : 0);
 		int to = clauseEnd(folded, from, limit);
 		String raw = message.original().substring(from, to);
-		List<String> commaParts = List.of(raw.split(","));
+		List<String> commaParts = List.of(COMMA.split(raw));
 		String first = commaParts.isEmpty() ? "" : commaParts.get(0);
 		int end = from + first.length();
 		if (Addresses.holds(match.spec())) {
@@ -253,7 +253,7 @@ public final class AnswerReader {
 				end = from + offset;
 			}
 		}
-		String value = ValueWords.strip(message.original().substring(from, end), provinces);
+		String value = ValueWords.forField(match.spec(), ValueWords.strip(message.original().substring(from, end), provinces));
 		int start = match.start();
 		if (match.spec().type() == FieldType.NUMBER && !value.matches(".*[0-9].*")) {
 			// "la altura cambia" names the field without a number: not its value.

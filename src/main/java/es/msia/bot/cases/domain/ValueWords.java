@@ -22,8 +22,8 @@ final class ValueWords {
 			"perdona", "te digo", "te paso", "ahi va", "apunta", "buenas", "llevan", "perdon", "puesto", "resido",
 			"serian", "a ver", "ahora", "aprox", "bueno", "estan", "hemos", "lleva", "llevo", "miden", "ponle",
 			"seria", "sobre", "tengo", "tiene", "esta", "hola", "mide", "mira", "okey", "pues", "sera", "vale",
-			"vivo", "era", "pon", "que", "son", "es", "ha", "he", "le", "lo", "ok", "e", "y", "llevaba", "tenia", "tenía",
-			"antes", "lleva ahora");
+			"vivo", "era", "pon", "que", "son", "es", "ha", "he", "le", "lo", "ok", "e", "y", "llevaba", "tenia",
+			"antes", "queda", "quedan", "hay");
 
 	private static final Pattern LEADING_FILLER = Pattern.compile("^(?:" + String.join("|", FILLERS) + ")\\b[\\s,:.]*");
 
