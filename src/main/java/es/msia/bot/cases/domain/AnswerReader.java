@@ -34,14 +34,17 @@ public final class AnswerReader {
 	/** A comma, but not the decimal comma of a number ("2,35 m"). */
 	private static final Pattern COMMA = Pattern.compile(",(?![0-9])|(?<![0-9]),");
 
+	/** Units customers write after a number. */
+	private static final String UNITS = "mm|cm|m|metros|milimetros|centimetros|l|litros|w|vatios|kw|cv|cc|kg|kilos|pistones|plazas";
+
 	/** Two numbers said as a change: "de 1 a 2", "tenía 4 y ahora 5", "antes 3.500, ahora 3.850 kg". */
 	private static final Pattern RANGE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:(?:de|desde|tenia|tiene|antes|pasa de|pasar de|era|eran)\\s+)?"
 			+ "([0-9][0-9.]*(?:,[0-9]+)?)\\s*(?:[a-z]+\\s+)?(?:a|hasta|y ahora|ahora|,\\s*ahora|y ahora tiene|y ahora son)\\s+"
-			+ "([0-9][0-9.]*(?:,[0-9]+)?(?:\\s*(?:kg|kilos|plazas|mm|cm|w|l|litros))?)(?![\\p{L}\\p{N}])");
+			+ "([0-9][0-9.]*(?:,[0-9]+)?(?:\\s*(?:" + UNITS + "))?)(?![\\p{L}\\p{N}])");
 
 	/** A number inside words ("hasta el final hay 150", "separados 200 mm"). */
 	private static final Pattern NUMBER_IN_WORDS = Pattern.compile(
-			"(?<![\\p{L}\\p{N}./*-])([0-9]+(?:,[0-9]+)?(?:\\s*(?:mm|cm|m|kg|w|l|litros|cc|kw|cv))?)(?![\\p{L}\\p{N}/*-])");
+			"(?<![\\p{L}\\p{N}./*-])([0-9]+(?:,[0-9]+)?(?:\\s*(?:" + UNITS + "))?)(?![\\p{L}\\p{N}/*-])");
 
 	/** A customer's own label at the start of a line: a few words and a colon. */
 	private static final Pattern OWN_LABEL = Pattern.compile("(?:^|[\\n;]|\\s/\\s)\\s*[-•*·]?\\s*([a-z][a-z .]{1,30}?)\\s*:\\s*");
@@ -52,7 +55,7 @@ public final class AnswerReader {
 
 	/** A measure with an explicit unit inside a longer piece ("unos Galfer de 320 mm"). */
 	private static final Pattern UNIT_MEASURE = Pattern.compile(
-			"(?<![\\p{L}\\p{N}])(?:de|con|mide|miden|a|y|en)\\s+([0-9]+(?:[.,][0-9]+)?\\s*(?:mm|cm|m|metros|milimetros|centimetros|l|litros|w|vatios|kw|cv|cc|kg|kilos|pistones|plazas))"
+			"(?<![\\p{L}\\p{N}])(?:de|con|mide|miden|a|y|en)\\s+([0-9]+(?:[.,][0-9]+)?\\s*(?:" + UNITS + "))"
 					+ "(?![\\p{L}\\p{N}])");
 
 	private static final Pattern CONNECTOR = Pattern.compile(
@@ -61,7 +64,7 @@ public final class AnswerReader {
 	private static final Pattern STRONG_CONNECTOR = Pattern.compile("^\\s*(?:[:=]|(?:es|son|sera|seria|era)\\b|en\\b)");
 
 	private static final Pattern LOOK_BACK_NUMBER = Pattern.compile(
-			"([0-9]+(?:[.,][0-9]+)?\\s*(?:mm|cm|m|milimetros|centimetros|litros|l|w|kw|cc)?)\\s*(?:de |del )?(?:la |el |los |las )?$");
+			"([0-9]+(?:[.,][0-9]+)?\\s*(?:" + UNITS + ")?)\\s*(?:de |del )?(?:la |el |los |las )?$");
 
 	/** Words that lead to a label and are not a value ("… con DNI …", "… y mi correo …"). */
 	private static final Pattern LEAD_IN = Pattern.compile(
@@ -181,29 +184,35 @@ public final class AnswerReader {
 			if (matches.stream().anyMatch(c -> c.start() < end && start < c.end())) {
 				continue;
 			}
-			List<String> words = stems(m.group(1));
-			FieldSpec best = null;
-			int bestHits = 0;
-			boolean tie = false;
-			for (FieldSpec field : asked) {
-				List<String> label = stems(FieldCues.label(field.labelEs()));
-				int hits = (int) words.stream().filter(label::contains).count();
-				if (hits > bestHits) {
-					best = field;
-					bestHits = hits;
-					tie = false;
-				}
-				else if (hits == bestHits && hits > 0) {
-					tie = true;
-				}
-			}
-			if (best != null && !tie) {
-				matches.add(new Match(scope, best, m.group(1), start, end));
+			Optional<FieldSpec> named = namedBy(m.group(1), asked);
+			if (named.isPresent()) {
+				matches.add(new Match(scope, named.get(), m.group(1), start, end));
 			}
 			else {
 				message.consume(start, end);
 			}
 		}
+	}
+
+	/** The one field whose label shares the most words with these words ("separados" → "Separación …"). */
+	private static Optional<FieldSpec> namedBy(String words, List<FieldSpec> fields) {
+		List<String> said = stems(words);
+		FieldSpec best = null;
+		int bestHits = 0;
+		boolean tie = false;
+		for (FieldSpec field : fields) {
+			List<String> label = stems(FieldCues.label(field.labelEs()));
+			int hits = (int) said.stream().filter(label::contains).count();
+			if (hits > bestHits) {
+				best = field;
+				bestHits = hits;
+				tie = false;
+			}
+			else if (hits == bestHits && hits > 0) {
+				tie = true;
+			}
+		}
+		return tie ? Optional.empty() : Optional.ofNullable(best);
 	}
 
 	private static List<String> stems(String text) {
@@ -643,28 +652,10 @@ public final class AnswerReader {
 			if (number.find()) {
 				continue;
 			}
-			List<String> words = stems(piece.text());
-			FieldSpec best = null;
-			int bestHits = 0;
-			boolean tie = false;
-			for (FieldSpec field : numbers) {
-				if (!open.contains(field)) {
-					continue;
-				}
-				List<String> label = stems(FieldCues.label(field.labelEs()));
-				int hits = (int) words.stream().filter(label::contains).count();
-				if (hits > bestHits) {
-					best = field;
-					bestHits = hits;
-					tie = false;
-				}
-				else if (hits == bestHits && hits > 0) {
-					tie = true;
-				}
-			}
-			if (best != null && !tie && fits(best, value)) {
-				found.add(new Found(scope, best, value, piece.start(), piece.end(), false));
-				open.remove(best);
+			Optional<FieldSpec> named = namedBy(piece.text(), numbers.stream().filter(open::contains).toList());
+			if (named.isPresent() && fits(named.get(), value)) {
+				found.add(new Found(scope, named.get(), value, piece.start(), piece.end(), false));
+				open.remove(named.get());
 				left.remove(piece);
 			}
 		}
