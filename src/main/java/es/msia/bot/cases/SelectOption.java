@@ -13,6 +13,8 @@ import java.util.Set;
  */
 public final class SelectOption {
 
+	private static final java.util.regex.Pattern NEGATED = java.util.regex.Pattern.compile("\\b(?:no|ni|ninguno|ninguna|sin|tampoco|nada)\\b");
+
 	private static final List<String> ORDINALS = List.of("primer", "segund", "tercer", "cuart", "quint", "sext");
 
 	/** Everyday words and the stem of the option word they stand for. */
@@ -32,6 +34,10 @@ public final class SelectOption {
 	/** The option the customer meant, as the catalogue spells it. */
 	public static String of(String raw, List<String> options) {
 		String typed = Normalize.folded(raw).replaceAll("[¡!¿?.,]", "").trim();
+		if (NEGATED.matcher(typed).find() && options.stream().noneMatch(o -> NEGATED.matcher(Normalize.folded(o)).find())) {
+			// "el trasero no", "no son semimanillares": the option named is the one ruled out.
+			throw new InvalidValue("select.unknown", raw.trim());
+		}
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
 		for (String option : options) {

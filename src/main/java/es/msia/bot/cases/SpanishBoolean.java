@@ -21,7 +21,8 @@ public final class SpanishBoolean {
 
 	/** Sentences that keep the original: the change asked about was not made. */
 	private static final Pattern KEPT = Pattern.compile("\\b(de serie|de fabrica|el original|la original|los originales|"
-			+ "las originales|sigue igual|siguen igual|se queda igual|queda igual|igual|como venia|como vino|lo mismo|"
+			+ "las originales|sigue igual|siguen igual|se queda igual|queda igual|igual|como venia|como vino|lo mismo|como estaba|"
+			+ "como estaban|"
 			+ "no (?:lo |la |los |las |le |les )?(?:he |hemos |ha |han )?(?:toque|tocado|cambie|cambiado|cambia|cambian|"
 			+ "monte|montado|puesto|puse|quite|quitado|hecho|hice|lleva|llevan|tiene|tienen|necesito|hace falta))\\b");
 
@@ -38,13 +39,38 @@ public final class SpanishBoolean {
 		return find(raw).orElseThrow(() -> new InvalidValue("boolean.format", raw.trim()));
 	}
 
-	/** The yes or no a message gives, if it gives one. */
+	/** Doubt is not an answer: "no sé", "no estoy seguro", "no me acuerdo". */
+	private static final Pattern UNSURE = Pattern.compile("\\b(?:no (?:lo |la )?se|no estoy segur[oa]|ni idea|no tengo claro|"
+			+ "no lo tengo claro|no me acuerdo|no recuerdo|no sabria|a lo mejor|puede que|quiza|quizas|no tengo ni idea)\\b");
+
+	/** Hedges that are not an answer ("si no me equivoco, no" is a no). */
+	private static final Pattern HEDGE = Pattern.compile("\\b(?:si no me equivoco|si no recuerdo mal|si mal no recuerdo|creo que|"
+			+ "me parece que|diria que)\\b");
+
+	/**
+	 * The yes or no a message gives, if it gives one. Each clause is read on its own and the last one that
+	 * answers wins ("no no, sí que cambia", "antes no, ahora sí"); a clause in doubt answers nothing; a
+	 * question is not an answer unless it starts with one.
+	 */
 	public static Optional<Boolean> find(String raw) {
-		String folded = Normalize.folded(raw).replaceAll("[¡!¿?.,;:()]", " ").replaceAll("\\s+", " ").trim();
-		if (folded.isEmpty()) {
-			return Optional.empty();
+		String text = Normalize.folded(raw);
+		boolean question = text.contains("?");
+		text = HEDGE.matcher(text).replaceAll(" ");
+		Optional<Boolean> last = Optional.empty();
+		for (String clause : text.split("[,.;:!¡¿?()]|\\bpero\\b|\\bsino\\b")) {
+			String folded = clause.replaceAll("\\s+", " ").trim();
+			if (folded.isEmpty() || UNSURE.matcher(folded).find()) {
+				continue;
+			}
+			Optional<Boolean> said = clause(folded, question);
+			if (said.isPresent()) {
+				last = said;
+			}
 		}
-		// "no, lo cambié" is a correction of the question's premise, rare; the first word decides.
+		return last;
+	}
+
+	private static Optional<Boolean> clause(String folded, boolean question) {
 		for (String no : NO_STARTS) {
 			if (folded.equals(no) || (no.length() > 1 && folded.startsWith(no + " "))) {
 				return Optional.of(false);
@@ -54,6 +80,16 @@ public final class SpanishBoolean {
 			if (folded.equals(yes) || (yes.length() > 2 || yes.equals("si")) && folded.startsWith(yes + " ")) {
 				return Optional.of(true);
 			}
+		}
+		// "antes no", "ahora sí", "el ancho no": the answer said last in the clause.
+		if (folded.matches(".*\\s(?:no|tampoco)$")) {
+			return Optional.of(false);
+		}
+		if (folded.matches(".*\\s(?:si|tambien)$") || folded.matches(".*\\bsi que\\b.*")) {
+			return Optional.of(true);
+		}
+		if (question) {
+			return Optional.empty();
 		}
 		// A sentence answers by its verb only when it is about the thing asked, not "lo que cambié fue …".
 		int words = folded.split(" ").length;

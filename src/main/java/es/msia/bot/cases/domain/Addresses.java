@@ -23,11 +23,17 @@ final class Addresses {
 
 	/** How streets, avenues, squares and industrial estates start. */
 	private static final Pattern STREET = Pattern.compile(
-			"^(?:c/|c\\.|cl\\b|calle|avda|avenida|av\\b|av\\.|plaza|pza|paseo|pº|camino|carretera|ctra|urbanizacion|urb|"
+			"^(?:c/|c\\.|cl\\b|calle|avda|avenida|av\\b|av\\.|plaza|pza|paseo|pº|camino|carretera|ctra|urbanizacion|urb|bda|barriada|"
 					+ "poligono|pol\\b|pol\\.|ronda|travesia|glorieta|pasaje|callejon|partida|barrio|edificio|residencial|"
 					+ "c/\\S).*");
 
 	private Addresses() {
+	}
+
+	/** Whether a value looks like a street: a street word first ("C/", "Avenida", "Polígono") or a house number. */
+	static boolean looksLikeStreet(String value) {
+		String folded = ValueShapes.fold(value).replaceFirst("^(?:en\\s+)?(?:la|el)\\s+", "");
+		return STREET.matcher(folded).matches() || folded.matches(".*[a-z].*\\b[0-9]+[a-z]?\\b.*");
 	}
 
 	/** Whether the field holds an address (the customer's or the workshop's). */

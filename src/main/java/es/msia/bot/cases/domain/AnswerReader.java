@@ -26,13 +26,40 @@ public final class AnswerReader {
 
 	/** Words that separate a value from the next one in prose ("… y mi correo es …"). */
 	private static final Pattern CLAUSE = Pattern.compile(
-			"\\s(?:y|e|pero)\\s+(?=(?:mi|mis|el|la|los|las|su|sus|tu|con|vivo|soy|somos|estamos|esta|me|tengo|es|son|del|de|en|lo|le|no|si|ahora|antes|llevaba|tenia|tiene)\\b)");
+			"\\s(?:y|e|pero)\\s+(?=(?:mi|mis|el|la|los|las|su|sus|tu|con|vivo|soy|somos|estamos|esta|me|tengo|es|son|del|de|en|lo|le|no|si|ahora|antes|llevaba|tenia|tiene|yo)\\b)");
 
 	/** Lines, semicolons and a slash between spaces ("Marca: Arrow / Tipo: colector"). */
 	private static final Pattern HARD_SEPARATOR = Pattern.compile("[\\n;]|\\s/\\s");
 
 	/** A comma, but not the decimal comma of a number ("2,35 m"). */
 	private static final Pattern COMMA = Pattern.compile(",(?![0-9])|(?<![0-9]),");
+
+	/** A town after a street: "… 1 en Valladolid", "… 5 de Málaga". */
+	private static final Pattern TOWN_AFTER_STREET = Pattern.compile("[0-9][0-9a-zº]*\\s+(?:en|de)\\s+([a-z][a-z .]+)$");
+
+	/** Shapes found inside longer pieces, in this order (an e-mail before the digits inside it). */
+	private static final Map<Shape, Pattern> INSIDE = insideShapes();
+
+	private static Map<Shape, Pattern> insideShapes() {
+		Map<Shape, Pattern> map = new java.util.LinkedHashMap<>();
+		map.put(Shape.EMAIL, ValueShapes.EMAIL);
+		map.put(Shape.NIF, ValueShapes.NIF);
+		// Only current plates: an old provincial plate looks like a model ("R 1250 GS") inside a sentence.
+		map.put(Shape.PLATE, ValueShapes.CURRENT_PLATE);
+		map.put(Shape.PHONE, ValueShapes.PHONE);
+		map.put(Shape.POSTCODE, ValueShapes.POSTCODE);
+		return map;
+	}
+
+	/** Cues that announce a name only when a name follows: "soy Lucía", not "soy autónoma". */
+	private static final java.util.Set<String> NAME_CUES = java.util.Set.of("soy", "somos", "a nombre de", "nombre");
+
+	/** What follows "soy" when it is not a name: an article, a possessive, a role. */
+	private static final Pattern ROLE = Pattern.compile("^(?:(?:el|la|los|las|un|una|unos|unas|de|del|mi|mis|su|tu|muy|yo)\\b|"
+			+ "(?:autonom|particular|profesional|duen|propietari|titular|encargad|mecanic|cliente|empresari|comercial|jubilad))");
+
+	/** Cues that announce a street only when a street follows: "vivo en C/ Larios 5", not "vivo en Málaga". */
+	private static final java.util.Set<String> PLACE_CUES = java.util.Set.of("vivo en", "resido en", "estamos en");
 
 	/** Units customers write after a number. */
 	private static final String UNITS = "mm|cm|m|metros|milimetros|centimetros|l|litros|w|vatios|kw|cv|cc|kg|kilos|pistones|plazas";
@@ -51,7 +78,7 @@ public final class AnswerReader {
 
 	/** A sentence end: not the dot of an abbreviation ("Av. de …", "C/ …", "nº 5"). */
 	private static final Pattern SENTENCE = Pattern.compile(
-			"(?<!\\b(?:av|avd|avda|c|cl|pl|pza|n|nº|no|dr|sta|sto|ctra|urb|pol|ed|esc|bl|izq|dcha|s\\.l|sl|s\\.a|sa))[.!?]+(?=\\s|$)");
+			"(?<!\\b(?:av|avd|avda|c|cl|pl|pza|n|nº|no|dr|sta|sto|ctra|urb|pol|ind|bda|edif|ed|esc|bl|izq|dcha|s\\.l|sl|s\\.a|sa|hnos))[.!?]+(?=\\s|$)");
 
 	/** A measure with an explicit unit inside a longer piece ("unos Galfer de 320 mm"). */
 	private static final Pattern UNIT_MEASURE = Pattern.compile(
@@ -88,7 +115,8 @@ public final class AnswerReader {
 	 * @param data the case so far
 	 */
 	public Reading read(String text, String scope, List<FieldSpec> asked, CaseData data) {
-		Text message = new Text(text);
+		// "(la compré hace un mes de segunda mano)": an aside of several words is not an answer.
+		Text message = new Text(text.replaceAll("\\(([^()]*\\s){2,}[^()]*\\)", " "));
 		List<Found> found = new ArrayList<>();
 		vin(message, scope, asked).ifPresent(found::add);
 		found.addAll(labelled(message, scope, asked, data));
@@ -194,6 +222,13 @@ public final class AnswerReader {
 		}
 	}
 
+	/** "la de delante no" at the rear wheel's question: a yes or no said about another field of the scope. */
+	private boolean namesAnotherField(String text, FieldSpec field, String scope) {
+		List<FieldSpec> others = plan.fields(scope).stream().filter(f -> f.type() == FieldType.BOOLEAN).toList();
+		Optional<FieldSpec> named = namedBy(text, others);
+		return named.isPresent() && !named.get().equals(field);
+	}
+
 	/** The one field whose label shares the most words with these words ("separados" → "Separación …"). */
 	private static Optional<FieldSpec> namedBy(String words, List<FieldSpec> fields) {
 		List<String> said = stems(words);
@@ -264,6 +299,47 @@ public final class AnswerReader {
 		}
 		String value = ValueWords.forField(match.spec(), ValueWords.strip(message.original().substring(from, end), provinces));
 		int start = match.start();
+		Shape wanted = ValueShapes.of(match.spec());
+		if (wanted.strong() && INSIDE.containsKey(wanted)) {
+			// "mi código postal es el 29005 y pasaré …", "lucia@example.com es mi correo": the value is the shape.
+			Matcher after = INSIDE.get(wanted).matcher(message.original().substring(from, to));
+			if (after.find()) {
+				int shapeEnd = from + after.end();
+				message.consume(match.start(), shapeEnd);
+				return Optional.of(new Found(match.scope(), match.spec(), after.group(), match.start(), shapeEnd, true));
+			}
+			int clauseStart = Math.max(0, Math.max(folded.lastIndexOf(',', match.start()), folded.lastIndexOf('\n', match.start())));
+			Matcher before = INSIDE.get(wanted).matcher(message.original().substring(clauseStart, match.start()));
+			String shape = null;
+			int shapeStart = -1;
+			while (before.find()) {
+				shape = before.group();
+				shapeStart = clauseStart + before.start();
+			}
+			if (shape != null && !message.consumed(shapeStart)) {
+				message.consume(shapeStart, match.end());
+				return Optional.of(new Found(match.scope(), match.spec(), shape, shapeStart, match.end(), true));
+			}
+			if (!value.isEmpty() && !ValueShapes.of(value, provinces).strong()
+					&& !value.replaceAll("[^0-9]", "").matches("[0-9]{4,}")) {
+				// "correo: mi de siempre": the label, but no value of that shape; left to the other readings.
+				return Optional.empty();
+			}
+		}
+		if (NAME_CUES.contains(match.phrase()) && ROLE.matcher(ValueShapes.fold(value)).find()) {
+			// "soy autónoma", "soy el dueño", "a nombre de mi padre": a role, not a name.
+			message.consume(match.start(), end);
+			return Optional.empty();
+		}
+		if (PLACE_CUES.contains(match.phrase()) && !Addresses.looksLikeStreet(value)) {
+			// "vivo en Málaga" gives the town, not the street.
+			return Optional.empty();
+		}
+		if (ValueWords.isUnknown(value)) {
+			// "el modelo no lo sé": the field is named, its value is not given.
+			message.consume(match.start(), end);
+			return Optional.empty();
+		}
 		if (match.spec().type() == FieldType.NUMBER && !value.matches(".*[0-9].*")) {
 			// "la altura cambia" names the field without a number: not its value.
 			value = "";
@@ -381,7 +457,10 @@ public final class AnswerReader {
 			m.region(from, to);
 			while (m.find()) {
 				int at = m.start();
-				if (options.stream().noneMatch(o -> o[0] < at && at < o[1])) {
+				// "Talleres Martín y Del Valle S.L.": an "y" before a capital joins a name, it does not end a clause.
+				boolean inName = boundary == CLAUSE && m.end() < message.length()
+						&& Character.isUpperCase(message.original().charAt(m.end()));
+				if (!inName && options.stream().noneMatch(o -> o[0] < at && at < o[1])) {
 					cuts.add(m.start());
 					cuts.add(-m.end());
 				}
@@ -427,7 +506,9 @@ public final class AnswerReader {
 			.filter(f -> !open.contains(f) && !values.containsKey(f.key()) && CollectionPlan.applies(f, values, variant))
 			.forEach(open::add);
 		open.removeIf(f -> found.stream().anyMatch(a -> a.scope().equals(scope) && a.spec().key().equals(f.key())));
-		List<Piece> left = new ArrayList<>(itvNames(pieces, open));
+		List<Piece> left = new ArrayList<>(itvNames(strongShapesInside(townsAfterStreets(aboutTheCase(scope, pieces), asked), open),
+				open));
+		left.removeIf(p -> negatesAnOption(p.text(), asked));
 		int total = left.size();
 		List<Piece> all = new ArrayList<>(left);
 		// 1. Shapes that belong to one field: a DNI, an e-mail, a plate, a postcode, a phone.
@@ -465,9 +546,9 @@ public final class AnswerReader {
 		if (total == 1 && left.size() == 1 && found.isEmpty()) {
 			// One value on its own answers the first field asked that can take it: the customer answering one at a time.
 			Piece lone = left.get(0);
-			Optional<FieldSpec> first = open.stream().filter(asked::contains)
+			Optional<FieldSpec> first = open.stream().filter(asked::contains).findFirst()
 				.filter(f -> plain(f) ? !ValueShapes.of(lone.text(), provinces).strong() && !yesNo(lone.text()) : fits(f, lone.text()))
-				.findFirst();
+				.filter(f -> f.type() != FieldType.BOOLEAN || !namesAnotherField(lone.text(), f, scope));
 			if (first.isPresent()) {
 				take(scope, first.get(), lone, found, open, left);
 				return;
@@ -498,9 +579,21 @@ public final class AnswerReader {
 			// Words after a labelled free text belong to it ("mando de freno: Gilles, aluminio").
 			appendToLabelledText(found, left);
 		}
+		for (Piece piece : new ArrayList<>(left)) {
+			// "el ancho no, pero la altura sí": a yes or no that names another open question answers it.
+			if (yesNo(piece.text())) {
+				List<FieldSpec> booleans = open.stream().filter(f -> f.type() == FieldType.BOOLEAN && !asked.contains(f)).toList();
+				Optional<FieldSpec> named = namedBy(piece.text(), booleans);
+				if (named.isPresent() && fits(named.get(), piece.text())) {
+					take(scope, named.get(), piece, found, open, left);
+				}
+			}
+		}
 		for (Piece piece : left) {
+			boolean aboutAnotherField = yesNo(piece.text())
+					&& namedBy(piece.text(), plan.fields(scope).stream().filter(f -> !asked.contains(f)).toList()).isPresent();
 			if (!(yesNo(piece.text()) && duplicatesAnswer(piece.text(), found)) && !repeatsStored(piece.text(), values)
-					&& !echoesQuestion(piece.text(), found)) {
+					&& !echoesQuestion(piece.text(), found) && !aboutAnotherField) {
 				unplaced.add(piece.text());
 			}
 		}
@@ -541,6 +634,102 @@ public final class AnswerReader {
 		}
 	}
 
+	/**
+	 * At the personal and vehicle steps a piece that names a part of the catalogue ("y el escape es
+	 * de la marca Akrapovic") is about the modification, not an answer here: it is left out, not asked about.
+	 */
+	private List<Piece> aboutTheCase(String scope, List<Piece> pieces) {
+		if (!scope.equals("personal") && !scope.equals("vehicle")) {
+			// A workshop's activity may well name parts ("instalación de placas solares").
+			return pieces;
+		}
+		return pieces.stream().filter(p -> !plan.namesAPart(p.text())).toList();
+	}
+
+	/**
+	 * "Plaza Mayor 1 en Valladolid", "calle Larios 5 de Málaga", "C/ Larios 5, 2º B - Málaga - Málaga": the
+	 * town said after the street is cut out as a piece of its own while an address is asked.
+	 */
+	private List<Piece> townsAfterStreets(List<Piece> pieces, List<FieldSpec> asked) {
+		if (asked.stream().noneMatch(Addresses::holds)) {
+			return pieces;
+		}
+		List<Piece> out = new ArrayList<>();
+		for (Piece piece : pieces) {
+			List<Piece> parts = new ArrayList<>();
+			Matcher dash = Pattern.compile("\\s[-–]\\s").matcher(piece.text());
+			int from = 0;
+			while (dash.find()) {
+				addPiece(piece, from, dash.start(), parts);
+				from = dash.end();
+			}
+			addPiece(piece, from, piece.text().length(), parts);
+			for (Piece part : parts) {
+				Matcher town = TOWN_AFTER_STREET.matcher(ValueShapes.foldSameLength(part.text()));
+				if (Addresses.looksLikeStreet(part.text()) && town.find()
+						&& ValueShapes.province(ValueShapes.fold(town.group(1)), provinces).isPresent()) {
+					addPiece(part, 0, town.start(), out);
+					addPiece(part, town.start(1), part.text().length(), out);
+				}
+				else {
+					out.add(part);
+				}
+			}
+		}
+		return out;
+	}
+
+	/** "el trasero no", "no son semimanillares": an option ruled out is not an answer, nor a question to ask. */
+	private boolean negatesAnOption(String text, List<FieldSpec> asked) {
+		String folded = ValueShapes.fold(text);
+		if (!folded.matches(".*\\b(?:no|ni|ninguno|ninguna|tampoco)\\b.*")) {
+			return false;
+		}
+		String rest = folded.replaceAll("\\b(?:no|ni|ninguno|ninguna|tampoco|son|es|el|la|los|las|de)\\b", " ").trim();
+		return !rest.isEmpty() && asked.stream().anyMatch(f -> f.type() == FieldType.SELECT && fits(f, rest));
+	}
+
+	/**
+	 * A DNI, an e-mail, a plate, a phone or a postcode inside a longer piece ("Luis Gómez 12345678Z
+	 * luis@gmail.com", "29005 Málaga") is cut out as a piece of its own when its field is open.
+	 */
+	private List<Piece> strongShapesInside(List<Piece> pieces, List<FieldSpec> open) {
+		List<Piece> out = new ArrayList<>(pieces);
+		for (Map.Entry<Shape, Pattern> shape : INSIDE.entrySet()) {
+			if (open.stream().noneMatch(f -> ValueShapes.of(f) == shape.getKey())) {
+				continue;
+			}
+			List<Piece> next = new ArrayList<>();
+			for (Piece piece : out) {
+				Matcher m = shape.getValue().matcher(piece.text());
+				if (ValueShapes.of(piece.text(), provinces) == shape.getKey() || !m.find()) {
+					next.add(piece);
+					continue;
+				}
+				int from = 0;
+				do {
+					addPiece(piece, from, m.start(), next);
+					next.add(new Piece(piece.start() + m.start(), piece.start() + m.end(), m.group()));
+					from = m.end();
+				}
+				while (m.find());
+				addPiece(piece, from, piece.text().length(), next);
+			}
+			out = next;
+		}
+		return out;
+	}
+
+	private void addPiece(Piece piece, int from, int to, List<Piece> out) {
+		String text = piece.text().substring(from, to);
+		String stripped = ValueWords.strip(text, provinces);
+		if (!ValueWords.carriesNothing(text, stripped)) {
+			int at = text.indexOf(stripped);
+			int start = piece.start() + from + Math.max(0, at);
+			out.add(new Piece(start, start + stripped.length(), stripped));
+		}
+	}
+
 	/** "La pasaré en la ITV Sevilla Norte": the station's name from "ITV" on, when the station is asked. */
 	private List<Piece> itvNames(List<Piece> pieces, List<FieldSpec> open) {
 		if (open.stream().noneMatch(f -> ValueShapes.of(f) == Shape.ITV)) {
@@ -564,11 +753,24 @@ public final class AnswerReader {
 	}
 
 	private void typed(String scope, List<FieldSpec> asked, List<FieldSpec> open, List<Found> found, List<Piece> left) {
+		// "el ancho no, pero la altura sí": the yes or no said next to the field's own words answers it.
+		for (FieldSpec field : List.copyOf(open)) {
+			if (field.type() != FieldType.BOOLEAN || !asked.contains(field)) {
+				continue;
+			}
+			List<Piece> named = left.stream().filter(p -> fits(field, p.text()) && namedBy(p.text(), List.of(field)).isPresent())
+				.toList();
+			if (named.size() == 1) {
+				take(scope, field, named.get(0), found, open, left);
+			}
+		}
 		boolean changed = true;
 		while (changed) {
 			changed = false;
 			for (Piece piece : new ArrayList<>(left)) {
-				List<FieldSpec> typed = open.stream().filter(f -> asked.contains(f) && !plain(f) && fits(f, piece.text())).toList();
+				List<FieldSpec> typed = open.stream().filter(f -> asked.contains(f) && !plain(f) && fits(f, piece.text()))
+					.filter(f -> f.type() != FieldType.BOOLEAN || !namesAnotherField(piece.text(), f, scope))
+					.toList();
 				if (typed.size() == 1) {
 					take(scope, typed.get(0), piece, found, open, left);
 					changed = true;
@@ -649,7 +851,7 @@ public final class AnswerReader {
 				continue;
 			}
 			String value = number.group(1);
-			if (number.find()) {
+			if (number.find() || ValueWords.perUnit(piece.text())) {
 				continue;
 			}
 			Optional<FieldSpec> named = namedBy(piece.text(), numbers.stream().filter(open::contains).toList());
@@ -670,6 +872,11 @@ public final class AnswerReader {
 		for (Piece piece : pieces) {
 			String folded = ValueShapes.foldSameLength(piece.text());
 			Matcher m = UNIT_MEASURE.matcher(folded);
+			if (ValueWords.perUnit(piece.text()) || folded.replaceAll("[^0-9]+", " ").trim().split(" ").length > 1) {
+				// "2 placas de 100 W", "de 320 a 300 mm": which number is the answer is not clear.
+				out.add(piece);
+				continue;
+			}
 			Matcher year = ValueShapes.YEAR.matcher(folded);
 			int group = 1;
 			if (ValueShapes.MEASURE.matcher(folded).matches() || !m.find()) {

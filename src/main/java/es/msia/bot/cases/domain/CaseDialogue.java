@@ -73,7 +73,7 @@ public final class CaseDialogue {
 			}
 			// Declining keeps the count: one more failure hands off, as promised by the offer.
 			progress = new Progress(progress.asked(), progress.repeats(), progress.oneAtATime(), false, null);
-			if (answer.isPresent()) {
+			if (answer.isPresent() && !answersTheStep(data.withProgress(progress), text, step)) {
 				lines.add(Line.of("repeat.stay"));
 				data = data.withProgress(progress);
 				return new Outcome(data, lines, false, plan.next(data), Ask.NORMAL);
@@ -118,7 +118,7 @@ public final class CaseDialogue {
 			data = clarify(data, unplaced.get(0), lines);
 		}
 		else if (step instanceof Step.ConfirmKnown) {
-			data = confirmKnown(data, rest, reading);
+			data = confirmKnown(data, rest, reading, lines);
 		}
 		else if (step instanceof Step.WorkshopChoice) {
 			data = workshop(data, rest, lines);
@@ -133,6 +133,14 @@ public final class CaseDialogue {
 			return new Outcome(data, lines, true, plan.next(data), Ask.NORMAL);
 		}
 		return progressed(data, step, lines, stored > 0 || moved, filesAdded);
+	}
+
+	/** Whether a message holds a value for the step ("no la cambié, solo la trasera"), not just a no to the offer. */
+	private boolean answersTheStep(CaseData data, String text, Step step) {
+		if (!(step instanceof Step.Fields fields) || CollectionPlan.fold(text).split("\\s+").length <= 2) {
+			return false;
+		}
+		return !reader.read(text, fields.scope(), fields.fields(), data).assignments().isEmpty();
 	}
 
 	/** Counts the asks of the same step without progress and decides how to ask next. */
@@ -173,8 +181,12 @@ public final class CaseDialogue {
 	private CaseData clarify(CaseData data, String value, List<Line> lines) {
 		Step next = plan.next(data);
 		if (next instanceof Step.Fields fields) {
+			boolean hedged = CollectionPlan.fold(value).matches(".*\\b(?:no|ni|ninguno|ninguna|nada|sin|antes|tenia|nueva|nuevo|"
+					+ "viejo|vieja)\\b.*|.*[0-9]\\s*(?:w|kw|mm|cm|kg|l|litros|cc)\\b.*");
 			for (FieldSpec field : fields.fields()) {
-				if (accepts(field, value, data.values(fields.scope()))) {
+				// A yes or no is never guessed from left-over words, nor is a value the customer qualified.
+				if (field.type() != es.msia.bot.catalog.FieldType.BOOLEAN && !hedged
+						&& accepts(field, value, data.values(fields.scope()))) {
 					lines.add(Line.of("clarify.field", value, field.labelEs()));
 					Progress p = data.progress();
 					return data.withProgress(new Progress(p.asked(), p.repeats(), p.oneAtATime(), p.personOffered(),
@@ -253,32 +265,64 @@ public final class CaseDialogue {
 		return false;
 	}
 
-	private static CaseData confirmKnown(CaseData data, String rest, AnswerReader.Reading reading) {
+	/**
+	 * Known personal data: a plain yes confirms it and a plain no collects it again; a yes with a change
+	 * ("sí, pero ahora vivo en …") or a no with a reason ("no, el correo ya no es ese") confirms nothing and
+	 * wipes nothing: the change is applied when labelled, otherwise the customer is asked what changed.
+	 */
+	private static CaseData confirmKnown(CaseData data, String rest, AnswerReader.Reading reading, List<Line> lines) {
+		String folded = CollectionPlan.fold(rest).replaceAll("[¡!¿?.,;:]", " ").replaceAll("\\s+", " ").trim();
 		Boolean yes = SpanishBoolean.find(rest).orElse(null);
-		if (Boolean.TRUE.equals(yes) || (yes == null && rest.isBlank() && !reading.assignments().isEmpty())) {
+		boolean but = folded.matches(".*\\b(?:pero|salvo|menos|excepto|aunque|cambia|cambiado|ya no)\\b.*");
+		if (Boolean.TRUE.equals(yes) && !but && reading.assignments().isEmpty()) {
 			return data.withPersonalConfirmed();
 		}
-		if (Boolean.FALSE.equals(yes) && reading.assignments().isEmpty()) {
+		if (yes == null && folded.isEmpty() && !reading.assignments().isEmpty()) {
+			return data.withPersonalConfirmed();
+		}
+		if (Boolean.FALSE.equals(yes) && folded.split(" ").length <= 2 && reading.assignments().isEmpty()) {
 			data.personal().clear();
 			return data.withPersonalConfirmed();
+		}
+		if (reading.assignments().isEmpty()) {
+			lines.add(Line.of("summary.whatToFix"));
 		}
 		return data;
 	}
 
 	private static CaseData workshop(CaseData data, String rest, List<Line> lines) {
 		String folded = CollectionPlan.fold(rest);
-		if (folded.matches(".*\\b(mi|propio|mio|nuestro|el del|el que|los del|el taller que|2|segunda|la segunda|"
-				+ "el mio|lo firma mi|lo firma el)\\b.*")) {
-			return data.withWorkshopMode("own");
-		}
-		if (folded.matches(".*\\b(concertado|vosotros|vuestro|msi|gestionadlo|gestionarlo|1|primera|la primera|"
-				+ "os encargais|encargaos|lo gestionais)\\b.*")) {
-			return data.withWorkshopMode("msi");
+		// "no tengo taller propio, mejor vosotros": each choice counts only where it is not negated.
+		boolean own = said(folded, OWN_WORKSHOP);
+		boolean msi = said(folded, PARTNER_WORKSHOP);
+		if (own != msi) {
+			return data.withWorkshopMode(own ? "own" : "msi");
 		}
 		if (!rest.isBlank()) {
 			lines.add(Line.of("workshop.unclear"));
 		}
 		return data;
+	}
+
+	private static final Pattern OWN_WORKSHOP = Pattern.compile("\\b(?:mi taller|taller propio|propio taller|el mio|mio|nuestro taller|"
+			+ "nuestro|el del|el que|los del|el taller que|2|segunda|la segunda|lo firma mi|lo firma el|mi propio|propio)\\b");
+
+	private static final Pattern PARTNER_WORKSHOP = Pattern.compile("\\b(?:concertado|vosotros|vuestro|msi|gestionadlo|gestionarlo|1|"
+			+ "primera|la primera|os encargais|encargaos|lo gestionais|lo haceis|hacedlo)\\b");
+
+	/** Whether the pattern is said and not negated ("no", "ni", "sin" in the three words before it, or "… no" after). */
+	private static boolean said(String folded, Pattern choice) {
+		java.util.regex.Matcher m = choice.matcher(folded);
+		while (m.find()) {
+			String before = folded.substring(Math.max(0, m.start() - 30), m.start());
+			String[] words = before.trim().split("\\s+");
+			String near = String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, words.length - 3), words.length));
+			String after = folded.substring(m.end());
+			if (!near.matches(".*\\b(?:no|ni|sin|tampoco)\\b.*") && !after.matches("^\\s*(?:no\\b|tampoco\\b).*")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean summaryAnswer(String rest, AnswerReader.Reading reading, List<Line> lines) {

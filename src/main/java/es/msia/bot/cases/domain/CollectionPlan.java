@@ -78,6 +78,35 @@ public final class CollectionPlan {
 		return workshop.isEmpty() ? new Step.Summary() : new Step.Fields("workshop", "workshop", workshop);
 	}
 
+	/**
+	 * Whether a text names a part of this category's catalogue by one of its multi-letter keywords ("el
+	 * escape", "los intermitentes"): used to tell words about the modification from personal or vehicle
+	 * data. Keywords are compared as whole words, folded.
+	 */
+	public boolean namesAPart(String text) {
+		String folded = " " + fold(text).replaceAll("[^a-z0-9ñ]+", " ") + " ";
+		return partWords().stream().anyMatch(k -> folded.contains(" " + k + " "));
+	}
+
+	private List<String> partWords() {
+		if (partWords == null) {
+			List<String> words = new ArrayList<>();
+			for (ElementDefinition element : category.elements()) {
+				for (String keyword : element.keywords()) {
+					String k = fold(keyword).replaceAll("[^a-z0-9ñ]+", " ").trim();
+					// Short or generic keywords ("led", "wp", "kn") also occur in names and models.
+					if (k.length() >= 6 && !k.matches(".*[0-9].*")) {
+						words.add(k);
+					}
+				}
+			}
+			partWords = List.copyOf(words);
+		}
+		return partWords;
+	}
+
+	private List<String> partWords;
+
 	/** The field specs of a scope. */
 	public List<FieldSpec> fields(String scope) {
 		switch (scope) {

@@ -91,7 +91,9 @@ final class FieldCues {
 		weak(map, "personal.email", "correo electronico", "email", "e-mail", "correo", "mail", "emilio");
 		weak(map, "personal.telefono", "telefono", "movil", "tlf", "tfno");
 		weak(map, "personal.domicilio_calle", "direccion", "domicilio", "vivo en", "resido en");
-		weak(map, "personal.domicilio_localidad", "localidad", "ciudad", "municipio", "pueblo", "poblacion");
+		weak(map, "personal.domicilio_localidad", "localidad");
+		// Also words of town names ("Ciudad Real"): a label only before "es" or ":".
+		strong(map, "personal.domicilio_localidad", "ciudad", "municipio", "pueblo", "poblacion");
 		weak(map, "personal.domicilio_provincia", "provincia");
 		weak(map, "personal.domicilio_cp", "codigo postal", "cod postal", "cp", "c.p.", "postal");
 		strong(map, "personal.itv_nombre", "estacion de itv", "estacion itv", "estacion", "la itv", "itv");
@@ -112,7 +114,8 @@ final class FieldCues {
 		weak(map, "workshop.taller_responsable", "persona responsable", "responsable", "encargado", "me encargo yo");
 		weak(map, "workshop.taller_domicilio", "direccion del taller", "direccion", "domicilio", "estamos en");
 		weak(map, "workshop.taller_provincia", "provincia");
-		weak(map, "workshop.taller_ciudad", "ciudad", "localidad", "municipio", "pueblo");
+		weak(map, "workshop.taller_ciudad", "localidad");
+		strong(map, "workshop.taller_ciudad", "ciudad", "municipio", "pueblo");
 		weak(map, "workshop.taller_telefono", "telefono", "movil", "tlf", "tfno");
 		weak(map, "workshop.taller_registro_industrial", "numero de registro industrial", "registro industrial",
 				"numero de registro", "registro");

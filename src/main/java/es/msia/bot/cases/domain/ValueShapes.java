@@ -38,6 +38,10 @@ final class ValueShapes {
 	static final Pattern PLATE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:[CHch][\\s-]?)?[0-9]{4}[\\s-]?[A-Za-z]{3}(?![\\p{L}\\p{N}])"
 			+ "|(?<![\\p{L}\\p{N}])[A-Z]{1,2}[\\s-]?[0-9]{4}[\\s-]?[A-Z]{1,2}(?![\\p{L}\\p{N}])");
 
+	/** A current plate (with the moped and historic prefixes) only. */
+	static final Pattern CURRENT_PLATE = Pattern.compile(
+			"(?<![\\p{L}\\p{N}])(?:[CHch][\\s-]?)?[0-9]{4}[\\s-]?[A-Za-z]{3}(?![\\p{L}\\p{N}])");
+
 	static final Pattern PHONE = Pattern.compile("(?<![\\p{N}+])(?:\\+|00)?(?:34[\\s.-]?)?[6789](?:[\\s.-]?[0-9]){8}(?![\\p{N}])");
 
 	static final Pattern POSTCODE = Pattern.compile("(?<![\\p{N}.,/])[0-9]{5}(?![\\p{N}.,/])");

@@ -42,7 +42,9 @@ final class ValueWords {
 	private static final Pattern JUNK = Pattern.compile("^(?:hola|buenas|buenos dias|buenas tardes|gracias|muchas gracias|ok|"
 			+ "okey|vale|perfecto|genial|venga|un saludo|saludos|ahi va|ahi van|aqui tienes|aqui van|te paso los datos|"
 			+ "los datos|mis datos|los datos son|eso es todo|nada mas|listo|ya esta|pues|bueno|mira|te digo|a ver|"
-			+ "perdona|perdon|y|los del|los de|datos|saludo|saludos|un saludo|gracias de antemano)$");
+			+ "perdona|perdon|y|los del|los de|datos|saludo|saludos|un saludo|gracias de antemano|sigo contigo|sigo|"
+			+ "seguimos|sigamos|continua|continuamos|sigue|adelante|dale|prefiero seguir|prefiero seguir contigo|contigo|"
+			+ "de acuerdo|entendido|ah vale|ah ok|vale vale)$");
 
 	/** What people write when they have no answer: it carries no value. */
 	private static final Pattern NON_ANSWER = Pattern.compile("^\\W*(?:(?:m+|e+h*|a+h*|pues|ya te digo que|te digo que|no se|no lo se|ni idea|no tengo ni idea|"
@@ -61,10 +63,32 @@ final class ValueWords {
 	private ValueWords() {
 	}
 
+	/** A value that says it is not known: "no lo sé", "no la encuentro", "no lo tengo a mano". */
+	private static final Pattern UNKNOWN = Pattern.compile("\\b(?:no (?:lo |la |los |las |le )?(?:se|sabria|tengo|encuentro|recuerdo|"
+			+ "acuerdo|conozco|veo)|ni idea|no estoy segur[oa]|no me acuerdo|ni lo se|ya te (?:lo )?dire|te lo digo luego|"
+			+ "luego te (?:lo )?digo|pendiente|si no me equivoco|si no recuerdo mal)\\b");
+
+	/** "175 W cada una", "por placa": a number for one unit, not the total asked. */
+	private static final Pattern PER_UNIT = Pattern.compile("\\b(?:cada un[oa]|cada placa|cada panel|por placa|por panel|por unidad|c/u)\\b");
+
+	static boolean isUnknown(String value) {
+		return UNKNOWN.matcher(ValueShapes.fold(value)).find();
+	}
+
+	/** "y os mando luego las fotos": talk about the photos, not a value. */
+	private static final Pattern ABOUT_FILES = Pattern.compile("\\b(?:(?:te|os) (?:las |los |la |lo )?(?:mando|envio|paso)|las fotos|"
+			+ "luego (?:te|os) )\\b");
+
+	static boolean perUnit(String value) {
+		return PER_UNIT.matcher(ValueShapes.fold(value)).find();
+	}
+
 	/** Whether a piece of a message carries no value: empty, a greeting, a non-answer, or only function words. */
 	static boolean carriesNothing(String text, String stripped) {
 		String folded = ValueShapes.fold(stripped);
-		return stripped.isEmpty() || JUNK.matcher(folded.replaceAll("[.!]+$", "")).matches()
+		return stripped.isEmpty() || JUNK.matcher(folded.replaceAll("[.!]+$", "")).matches() || isUnknown(stripped)
+				|| ABOUT_FILES.matcher(folded).find()
+				|| folded.matches("soy [a-z].*") && !stripped.matches("(?i)soy\\s+\\p{Lu}.*")
 				|| NON_ANSWER.matcher(ValueShapes.fold(text)).matches() || NON_ANSWER.matcher(folded).matches()
 				|| !stripped.matches("(?s).*[\\p{L}\\p{N}].*")
 				|| java.util.Arrays.stream(folded.split("[^a-z0-9]+")).allMatch(FUNCTION_WORDS::contains);
@@ -75,7 +99,8 @@ final class ValueWords {
 	 * stays: it starts a name ("La Rioja", "El Ejido").
 	 */
 	static String strip(String raw, List<String> provinces) {
-		String value = raw.trim();
+		// Emoji and other pictographs are feelings, not data.
+		String value = raw.replaceAll("[\\p{So}\\p{Cs}\\x{FE0F}\\x{200D}]", " ").replaceAll("\\s+", " ").trim();
 		for (int round = 0; round < 8; round++) {
 			if (ValueShapes.province(ValueShapes.fold(value), provinces).isPresent()) {
 				break;
@@ -117,6 +142,10 @@ final class ValueWords {
 	 * in ("en malaga", "una yamaha"); descriptions may ("en el carburador").
 	 */
 	static String forField(FieldSpec field, String value) {
+		if (field.key().equals("marca")) {
+			// "Es una moto Honda": the kind of vehicle is not its make.
+			value = value.replaceFirst("^(?i)(?:una |un |la |el )?(?:moto|motocicleta|scooter|coche|furgoneta|autocaravana|camper|caravana)\\s+(?=\\S)", "");
+		}
 		if (Addresses.holds(field)) {
 			// "la calle Mayor 3": the article before the street's own word is the customer's, not the address's.
 			return value.replaceFirst("^(?:en\\s+)?(?:la|el)\\s+(?=(?i:calle|avenida|avda|plaza|paseo|camino|carretera|urbanizaci|pol[ií]gono|ronda|traves)\\S*)", "");
