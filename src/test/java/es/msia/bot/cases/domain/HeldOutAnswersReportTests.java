@@ -49,6 +49,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * change to the reader or the data.) The floors below are those scores minus 0.10, rounded down: they
  * guard against regressions and were not tuned. Do not change the reader to suit these lines, or they stop measuring anything;
  * write a new held-out batch instead.
+ * <p>
+ * Second batch, {@code cases/heldout-answers-2.jsonl}: 40 new messages (20 per category; items, personal,
+ * vehicle and own-workshop scopes), written and committed with their expected values (commit 97d814d) before
+ * the code they measure was merged or run on them; scored and printed separately, to
+ * target/heldout-answers-report-2.txt. Its floors were set only after that first run, at its measured scores
+ * minus 0.10, rounded down (until then they were 0).
  */
 class HeldOutAnswersReportTests {
 
@@ -56,14 +62,32 @@ class HeldOutAnswersReportTests {
 
 	private static final double RECALL_FLOOR = 0.42;
 
+	/** Set after the second batch's first run: measured precision minus 0.10, rounded down. */
+	private static final double BATCH2_PRECISION_FLOOR = 0.0;
+
+	/** Set after the second batch's first run: measured recall minus 0.10, rounded down. */
+	private static final double BATCH2_RECALL_FLOOR = 0.0;
+
 	private static final String PLACEHOLDER = "x";
 
 	private final CatalogDefinition catalog = Catalogs.current();
 
 	@Test
 	void reportsHeldOutPrecisionAndRecall() throws IOException {
-		List<JsonNode> lines = lines();
-		StringBuilder report = new StringBuilder("Held-out answers report\n");
+		report("/cases/heldout-answers.jsonl", "Held-out answers report (batch 1)", "heldout-answers-report.txt",
+				PRECISION_FLOOR, RECALL_FLOOR);
+	}
+
+	@Test
+	void reportsSecondHeldOutBatchPrecisionAndRecall() throws IOException {
+		report("/cases/heldout-answers-2.jsonl", "Held-out answers report (batch 2)", "heldout-answers-report-2.txt",
+				BATCH2_PRECISION_FLOOR, BATCH2_RECALL_FLOOR);
+	}
+
+	private void report(String resource, String title, String file, double precisionFloor, double recallFloor)
+			throws IOException {
+		List<JsonNode> lines = lines(resource);
+		StringBuilder report = new StringBuilder(title + "\n");
 		Score total = new Score();
 		Map<String, Score> byCategory = new TreeMap<>();
 		Map<String, Score> byScope = new TreeMap<>();
@@ -98,11 +122,11 @@ class HeldOutAnswersReportTests {
 		byScope.forEach((c, s) -> report.append(String.format("%-14s %s%n", c, s.line())));
 		System.out.println(report);
 		Files.createDirectories(Path.of("target"));
-		Files.writeString(Path.of("target", "heldout-answers-report.txt"), report);
+		Files.writeString(Path.of("target", file), report);
 
 		assertThat(lines).hasSize(40);
-		assertThat(total.precision()).as("held-out precision").isGreaterThanOrEqualTo(PRECISION_FLOOR);
-		assertThat(total.recall()).as("held-out recall").isGreaterThanOrEqualTo(RECALL_FLOOR);
+		assertThat(total.precision()).as(title + ": precision").isGreaterThanOrEqualTo(precisionFloor);
+		assertThat(total.recall()).as(title + ": recall").isGreaterThanOrEqualTo(recallFloor);
 	}
 
 	/** The case as it stands when the line's scope is asked. */
@@ -166,10 +190,10 @@ class HeldOutAnswersReportTests {
 		return scopes;
 	}
 
-	private static List<JsonNode> lines() throws IOException {
+	private static List<JsonNode> lines(String resource) throws IOException {
 		JsonMapper mapper = JsonMapper.builder().build();
 		List<JsonNode> lines = new ArrayList<>();
-		try (InputStream in = HeldOutAnswersReportTests.class.getResourceAsStream("/cases/heldout-answers.jsonl");
+		try (InputStream in = HeldOutAnswersReportTests.class.getResourceAsStream(resource);
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			String text;
 			while ((text = reader.readLine()) != null) {
