@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import es.msia.bot.cases.domain.Case;
@@ -14,6 +15,7 @@ import es.msia.bot.cases.domain.CaseItem;
 import es.msia.bot.cases.domain.CaseTexts;
 import es.msia.bot.cases.domain.CollectionPlan;
 import es.msia.bot.cases.domain.Line;
+import es.msia.bot.cases.domain.Step;
 import es.msia.bot.cases.jdbc.CaseRow;
 import es.msia.bot.cases.jdbc.Cases;
 import es.msia.bot.catalog.Catalog;
@@ -85,11 +87,34 @@ public class CaseManagement {
 	}
 
 	/**
-	 * Takes one customer message for the conversation's case: stores its files under what is being asked,
-	 * reads values and corrections, and says what comes next. Repeating a message id repeats the reply.
+	 * The fields the conversation's case asks for now, when its current question is about fields (not
+	 * photos, documents, the workshop choice or the summary).
 	 */
+	public Optional<OpenFields> askedFields(long conversationId) {
+		return cases.openOfConversation(conversationId)
+			.filter(row -> row.status() == CaseStatus.COLLECTING)
+			.flatMap(row -> plan(row).next(row.data()) instanceof Step.Fields fields
+					? Optional.of(new OpenFields(fields.scope(), subject(fields), fields.fields()))
+					: Optional.empty());
+	}
+
+	/** As {@link #receive(long, long, String, List, Map)} without values proposed by a language model. */
 	@Transactional
 	public Optional<CaseReply> receive(long conversationId, long messageId, String text, List<IncomingFile> incoming) {
+		return receive(conversationId, messageId, text, incoming, Map.of());
+	}
+
+	/**
+	 * Takes one customer message for the conversation's case: stores its files under what is being asked,
+	 * reads values and corrections, and says what comes next. Repeating a message id repeats the reply.
+	 *
+	 * @param proposed values a language model read from the message for the fields asked (see
+	 *     {@link #askedFields}), by field key; they pass the same rules as typed values, fill only fields the
+	 *     message's own reading left alone, and any other key is ignored
+	 */
+	@Transactional
+	public Optional<CaseReply> receive(long conversationId, long messageId, String text, List<IncomingFile> incoming,
+			Map<String, String> proposed) {
 		Optional<CaseRow> found = cases.openOfConversation(conversationId);
 		if (found.isEmpty()) {
 			return Optional.empty();
@@ -106,7 +131,8 @@ public class CaseManagement {
 		}
 		CollectionPlan plan = plan(row);
 		CaseFiles.Filed filed = files.file(row, plan.next(row.data()), messageId, incoming);
-		CaseDialogue.Outcome outcome = new CaseDialogue(plan).apply(row.data(), text, filed.added(), filed.inSlot());
+		CaseDialogue.Outcome outcome = new CaseDialogue(plan).apply(row.data(), text, filed.added(), filed.inSlot(),
+				proposed);
 		List<String> out = new ArrayList<>();
 		filed.refusals().forEach(reason -> out.add(texts.text("files.refused." + reason)));
 		CaseStatus status = row.status();
@@ -256,6 +282,19 @@ public class CaseManagement {
 	private String prompt(CaseRow row, CaseData data) {
 		CollectionPlan plan = plan(row);
 		return texts.prompt(plan.next(data), plan, data, row.reference());
+	}
+
+	private static String subject(Step.Fields fields) {
+		switch (fields.scope()) {
+			case "personal":
+				return "datos personales";
+			case "vehicle":
+				return "datos del vehículo";
+			case "workshop":
+				return "datos del taller";
+			default:
+				return fields.scopeName();
+		}
 	}
 
 	private CollectionPlan plan(CaseRow row) {

@@ -83,12 +83,6 @@ public final class SelectOption {
 	 */
 	private static String byDistinctiveWord(String typed, List<String> options) {
 		Set<String> said = stems(typed);
-		if (BOTH.stream().anyMatch(b -> (" " + typed + " ").contains(" " + b + " "))) {
-			List<String> both = options.stream().filter(o -> Normalize.folded(o).contains(" y ")).toList();
-			if (both.size() == 1) {
-				return both.get(0);
-			}
-		}
 		String best = null;
 		int bestHits = 0;
 		boolean tie = false;
@@ -109,7 +103,24 @@ public final class SelectOption {
 				tie = true;
 			}
 		}
-		return tie ? null : best;
+		if (!tie && best != null) {
+			return best;
+		}
+		// "el de delante" names "Delantero" whole and "Delantero y trasero" only in part.
+		List<String> whole = options.stream().filter(o -> !stems(Normalize.folded(o)).isEmpty()
+				&& said.containsAll(stems(Normalize.folded(o)))).toList();
+		int most = whole.stream().mapToInt(o -> stems(Normalize.folded(o)).size()).max().orElse(0);
+		List<String> widest = whole.stream().filter(o -> stems(Normalize.folded(o)).size() == most).toList();
+		if (widest.size() == 1) {
+			return widest.get(0);
+		}
+		if (BOTH.stream().anyMatch(b -> (" " + typed + " ").contains(" " + b + " "))) {
+			List<String> both = options.stream().filter(o -> Normalize.folded(o).contains(" y ")).toList();
+			if (both.size() == 1) {
+				return both.get(0);
+			}
+		}
+		return null;
 	}
 
 	private static Set<String> stems(String folded) {

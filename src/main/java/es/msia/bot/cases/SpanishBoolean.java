@@ -21,7 +21,7 @@ public final class SpanishBoolean {
 
 	/** Sentences that keep the original: the change asked about was not made. */
 	private static final Pattern KEPT = Pattern.compile("\\b(de serie|de fabrica|el original|la original|los originales|"
-			+ "las originales|sigue igual|siguen igual|se queda igual|queda igual|como venia|como vino|lo mismo|"
+			+ "las originales|sigue igual|siguen igual|se queda igual|queda igual|igual|como venia|como vino|lo mismo|"
 			+ "no (?:lo |la |los |las |le |les )?(?:he |hemos |ha |han )?(?:toque|tocado|cambie|cambiado|cambia|cambian|"
 			+ "monte|montado|puesto|puse|quite|quitado|hecho|hice|lleva|llevan|tiene|tienen|necesito|hace falta))\\b");
 

@@ -68,10 +68,11 @@ class ConversationConfiguration {
 	ConversationGraph conversationGraph(CatalogEngines engines, Understanding understanding,
 			CustomerProfiles profiles, QuoteRecords quotes, Handoffs handoffs, AgentSwitch agentSwitch,
 			ContextPack contextPack, ExampleImages examples, ChatwootOutbox outbox, CheckpointStore checkpoints,
-			CaseManagement cases, InboundMessages inbound)
+			CaseManagement cases, InboundMessages inbound, LlmSettings settings)
 			throws GraphStateException {
 		ConversationGraph.Steps steps = new ConversationGraph.Steps(new LoadContext(profiles, quotes, cases),
-				new CheckOwner(handoffs, agentSwitch), new Understand(understanding), new Decide(engines),
+				new CheckOwner(handoffs, agentSwitch), new Understand(understanding,
+						settings.enabled() ? cases::askedFields : conversationId -> java.util.Optional.empty()), new Decide(engines),
 				new ApplyEffects(quotes, handoffs, contextPack, cases),
 				new ComposeReply(new ReplyComposer(), handoffs, Clock.systemDefaultZone()), new SendReply(outbox, handoffs, examples, inbound));
 		return new ConversationGraph(steps, checkpoints);

@@ -15,6 +15,19 @@ class ElementMatcherTests {
 	private final ElementMatcher matcher = new ElementMatcher(Catalogs.current());
 
 	@Test
+	void aPartNamedAsThePlaceWhereAnotherWentIsNotPriced() {
+		assertThat(matcher.match("motos-part", "el clausor lo he llevado debajo del asiento").itemCodes()).containsExactly("CLAUSOR");
+		assertThat(matcher.match("motos-part", "he cambiado el asiento").itemCodes()).containsExactly("ASIENTO");
+	}
+
+	@Test
+	void aVerbTwoLettersFromAPartIsNotThatPart() {
+		// Snowball stems "escríbeme" to "escribem" and "estriberas" to "estriber": two edits apart.
+		assertThat(matcher.match("motos-part", "Escríbeme un poema sobre el Real Madrid").itemCodes()).isEmpty();
+		assertThat(matcher.match("motos-part", "he cambiado las estrivberas").itemCodes()).containsExactly("ESTRIBERAS");
+	}
+
+	@Test
 	void ignoresAccentsAndCase() {
 		assertThat(codes(MOTO, "SUSPENSIÓN TRASERA")).containsExactly("SUSPENSION_TRAS");
 		assertThat(codes(MOTORHOME, "Cambio de clasificación SIN CONTRASEÑA")).containsExactly("CLASIFICACION_SIN_CONTRASENA");

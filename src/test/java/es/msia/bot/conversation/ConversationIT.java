@@ -208,7 +208,6 @@ class ConversationIT extends IntegrationTest {
 		Customer customer = new Customer();
 		chatwoot.givenConversation(customer.conversation, "pending", List.of("whatsapp"), Map.of("tipo", "Particular"));
 		customer.says("le he cambiado la suspensión");
-		customer.says("asdf qwer");
 
 		assertThat(String.join("\n", customer.says("zxcv"))).contains("1. ").contains("por ejemplo");
 		String offer = String.join("\n", customer.says("qwerty"));

@@ -26,58 +26,36 @@ public final class AnswerReader {
 
 	/** Words that separate a value from the next one in prose ("… y mi correo es …"). */
 	private static final Pattern CLAUSE = Pattern.compile(
-			"\\s(?:y|e|pero)\\s+(?=(?:mi|mis|el|la|los|las|su|sus|tu|con|vivo|soy|somos|estamos|esta|me|tengo|es|son|del|de|en|lo|le|no|si)\\b)");
+			"\\s(?:y|e|pero)\\s+(?=(?:mi|mis|el|la|los|las|su|sus|tu|con|vivo|soy|somos|estamos|esta|me|tengo|es|son|del|de|en|lo|le|no|si|ahora|antes|llevaba|tenia|tiene)\\b)");
+
+	/** Lines, semicolons and a slash between spaces ("Marca: Arrow / Tipo: colector"). */
+	private static final Pattern HARD_SEPARATOR = Pattern.compile("[\\n;]|\\s/\\s");
+
+	/** A comma, but not the decimal comma of a number ("2,35 m"). */
+	private static final Pattern COMMA = Pattern.compile(",(?![0-9])|(?<![0-9]),");
+
+	/** Units customers write after a number. */
+	private static final String UNITS = "mm|cm|m|metros|milimetros|centimetros|l|litros|w|vatios|kw|cv|cc|kg|kilos|pistones|plazas";
+
+	/** Two numbers said as a change: "de 1 a 2", "tenía 4 y ahora 5", "antes 3.500, ahora 3.850 kg". */
+	private static final Pattern RANGE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:(?:de|desde|tenia|tiene|antes|pasa de|pasar de|era|eran)\\s+)?"
+			+ "([0-9][0-9.]*(?:,[0-9]+)?)\\s*(?:[a-z]+\\s+)?(?:a|hasta|y ahora|ahora|,\\s*ahora|y ahora tiene|y ahora son)\\s+"
+			+ "([0-9][0-9.]*(?:,[0-9]+)?(?:\\s*(?:" + UNITS + "))?)(?![\\p{L}\\p{N}])");
+
+	/** A number inside words ("hasta el final hay 150", "separados 200 mm"). */
+	private static final Pattern NUMBER_IN_WORDS = Pattern.compile(
+			"(?<![\\p{L}\\p{N}./*-])([0-9]+(?:,[0-9]+)?(?:\\s*(?:" + UNITS + "))?)(?![\\p{L}\\p{N}/*-])");
+
+	/** A customer's own label at the start of a line: a few words and a colon. */
+	private static final Pattern OWN_LABEL = Pattern.compile("(?:^|[\\n;]|\\s/\\s)\\s*[-•*·]?\\s*([a-z][a-z .]{1,30}?)\\s*:\\s*");
 
 	/** A sentence end: not the dot of an abbreviation ("Av. de …", "C/ …", "nº 5"). */
 	private static final Pattern SENTENCE = Pattern.compile(
 			"(?<!\\b(?:av|avd|avda|c|cl|pl|pza|n|nº|no|dr|sta|sto|ctra|urb|pol|ed|esc|bl|izq|dcha|s\\.l|sl|s\\.a|sa))[.!?]+(?=\\s|$)");
 
-	/** Floor, door and premises that follow a street after a comma ("2º B", "bajo", "nave 14"). */
-	private static final Pattern ADDRESS_PART = Pattern.compile(
-			"^(?:[0-9]+\\s*[ºª°]\\s*[0-9a-z]*.*|[0-9]+\\s*(?:izq|izda|izquierda|dcha|dch|derecha|centro)\\.?|bajo\\b.*|atico\\b.*|"
-					+ "entresuelo\\b.*|principal\\b.*|piso\\b.*|planta\\b.*|puerta\\b.*|pta\\b.*|portal\\b.*|bloque\\b.*|blq\\b.*|"
-					+ "esc\\b.*|escalera\\b.*|nave\\b.*|local\\b.*|parcela\\b.*|km\\b.*|kilometro\\b.*|n[ºo°]\\s*[0-9].*|"
-					+ "numero\\s*[0-9].*|[0-9]+\\s*-\\s*[0-9a-z]+)$");
-
-	/** The house number after a comma ("Calle Larios, 5"): only after a street that has none yet. */
-	private static final Pattern HOUSE_NUMBER = Pattern.compile("^(?:n[ºo°]?\\s*)?[0-9]+\\s*[a-z]?$");
-
-	private static final Pattern STREET = Pattern.compile(
-			"^(?:c/|c\\.|cl\\b|calle|avda|avenida|av\\b|av\\.|plaza|pza|paseo|pº|camino|carretera|ctra|urbanizacion|urb|"
-					+ "poligono|pol\\b|pol\\.|ronda|travesia|glorieta|pasaje|callejon|partida|barrio|edificio|residencial|"
-					+ "c/\\S).*");
-
-	/** Words around a value that are not part of it. */
-	/** Words around a value that are never part of it, longest first so that "a ver" goes before "a". */
-	private static final Pattern LEADING_FILLER = Pattern.compile("^(?:" + String.join("|", List.of("aproximadamente", "buenas tardes", "me parece que", "aqui tienes", "buenos dias", "mas o menos", "instalado", "pues nada", "aqui van", "cambiado", "creo que", "entonces", "ahi van", "aqui va", "montado", "perdona", "te digo", "te paso", "ahi va", "apunta", "buenas", "llevan", "perdon", "puesto", "resido", "serian", "a ver", "ahora", "aprox", "bueno", "estan", "hemos", "lleva", "llevo", "miden", "ponle", "seria", "sobre", "tengo", "tiene", "esta", "hola", "mide", "mira", "okey", "pues", "sera", "vale", "vivo", "era", "pon", "que", "son", "es", "ha", "he", "le", "lo", "ok", "e", "y")) + ")\\b[\\s,:.]*");
-
-	/**
-	 * Articles and prepositions: dropped before a name or a number ("en Málaga", "una Yamaha", "el 41001"),
-	 * kept before lower-case words, where they are part of the value ("en el carburador").
-	 */
-	private static final Pattern BEFORE_NAME = Pattern.compile("^(?:" + String.join("|", List.of("unas", "unos", "con", "del", "las", "los", "mis", "una", "de", "el", "en", "la", "mi", "un")) + ")\\s+(?=\\p{Lu}|\\p{N}|(?:el|la|los|las|un|una|unos|unas)\\s+[\\p{Lu}\\p{N}])");
-
-	/** Articles kept when capitalised: they start a name ("La Rioja", "El Ejido", "Los Barrios"). */
-	private static final Pattern ARTICLE = Pattern.compile("^(?:el|la|los|las)$");
-
-	private static final Pattern TRAILING_FILLER = Pattern.compile(
-			"[\\s,.;:!]*(?:\\b(?:muchas gracias|gracias|un saludo|saludos|por favor|mas o menos|mas o menos|creo|vale|ok|"
-					+ "aproximadamente|aprox|o asi|y|e)\\b[\\s,.;:!]*)+$");
-
-	private static final Pattern JUNK = Pattern.compile("^(?:hola|buenas|buenos dias|buenas tardes|gracias|muchas gracias|ok|"
-			+ "okey|vale|perfecto|genial|venga|un saludo|saludos|ahi va|ahi van|aqui tienes|aqui van|te paso los datos|"
-			+ "los datos|mis datos|los datos son|eso es todo|nada mas|listo|ya esta|pues|bueno|mira|te digo|a ver|"
-			+ "perdona|perdon|y|los del|los de|datos|saludo|saludos|un saludo|gracias de antemano)$");
-
-	/** What people write when they have no answer: it carries no value. */
-	private static final Pattern NON_ANSWER = Pattern.compile("^\\W*(?:(?:m+|e+h*|a+h*|pues|ya te digo que|te digo que|no se|no lo se|ni idea|no tengo ni idea|"
-			+ "no sabria(?: decirte)?|ni lo se|no entiendo|no te entiendo|no te he entendido|que dices|como dices|como|que|"
-			+ "pues eso|eso|lo que te dije|ya te (?:lo )?dije|ya te lo he dicho|te lo acabo de decir|no lo tengo claro|"
-			+ "tampoco se|ya veremos|ni puta idea)(?:\\W+|$))+$");
-
 	/** A measure with an explicit unit inside a longer piece ("unos Galfer de 320 mm"). */
 	private static final Pattern UNIT_MEASURE = Pattern.compile(
-			"(?<![\\p{L}\\p{N}])(?:de|con|mide|miden|a|y)\\s+([0-9]+(?:[.,][0-9]+)?\\s*(?:mm|cm|milimetros|centimetros|litros|w|vatios|kw|cc))"
+			"(?<![\\p{L}\\p{N}])(?:de|con|mide|miden|a|y|en)\\s+([0-9]+(?:[.,][0-9]+)?\\s*(?:" + UNITS + "))"
 					+ "(?![\\p{L}\\p{N}])");
 
 	private static final Pattern CONNECTOR = Pattern.compile(
@@ -86,19 +64,11 @@ public final class AnswerReader {
 	private static final Pattern STRONG_CONNECTOR = Pattern.compile("^\\s*(?:[:=]|(?:es|son|sera|seria|era)\\b|en\\b)");
 
 	private static final Pattern LOOK_BACK_NUMBER = Pattern.compile(
-			"([0-9]+(?:[.,][0-9]+)?\\s*(?:mm|cm|m|milimetros|centimetros|litros|l|w|kw|cc)?)\\s*(?:de |del )?(?:la |el |los |las )?$");
+			"([0-9]+(?:[.,][0-9]+)?\\s*(?:" + UNITS + ")?)\\s*(?:de |del )?(?:la |el |los |las )?$");
 
 	/** Words that lead to a label and are not a value ("… con DNI …", "… y mi correo …"). */
 	private static final Pattern LEAD_IN = Pattern.compile(
 			"(?<![\\p{L}\\p{N}])(?:(?:y|e|con|mi|mis|el|la|los|las|su|sus|tu|de|del|en|que|pues|ah|ademas|tambien)\\s+)+$");
-
-	private static final Pattern ABBREVIATION_END = Pattern.compile(
-			"(?i)(?:\\b\\p{L}\\.\\p{L}\\.(?:\\p{L}\\.)?|\\b(?:hnos|sr|sra|dr|dra|cia|avda|av|ctra|etc)\\.)$");
-
-	/** Words that never make a value on their own. */
-	private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("y", "e", "con", "mi", "mis", "el", "la", "los",
-			"las", "su", "sus", "tu", "de", "del", "en", "que", "es", "son", "un", "una", "pues", "lo", "le", "a", "al", "o",
-			"por", "para", "se", "me", "te", "ya", "eso", "esto", "asi");
 
 	private final CollectionPlan plan;
 
@@ -121,7 +91,8 @@ public final class AnswerReader {
 		Text message = new Text(text);
 		List<Found> found = new ArrayList<>();
 		vin(message, scope, asked).ifPresent(found::add);
-		found.addAll(labelled(message, scope, data));
+		found.addAll(labelled(message, scope, asked, data));
+		ranges(message, scope, asked, found);
 		List<Piece> pieces = pieces(message, found, asked);
 		List<String> unplaced = new ArrayList<>();
 		if (!asked.isEmpty()) {
@@ -139,10 +110,10 @@ public final class AnswerReader {
 
 	// ---- labelled values -------------------------------------------------------------------------
 
-	private List<Found> labelled(Text message, String scope, CaseData data) {
+	private List<Found> labelled(Text message, String scope, List<FieldSpec> asked, CaseData data) {
 		List<Match> matches = new ArrayList<>();
 		if (!scope.equals("none")) {
-			cueMatches(message, scope, applicable(scope, data), false, matches);
+			cueMatches(message, scope, applicable(scope, data), asked, false, matches);
 		}
 		java.util.Set<String> ownPhrases = new java.util.HashSet<>();
 		matches.forEach(m -> ownPhrases.add(m.phrase()));
@@ -151,10 +122,11 @@ public final class AnswerReader {
 				List<Match> elsewhere = new ArrayList<>();
 				List<FieldSpec> fields = plan.fields(other).stream()
 					.filter(f -> scope.equals("none") || !generic(f.key())).toList();
-				cueMatches(message, other, fields, true, elsewhere);
+				cueMatches(message, other, fields, fields, true, elsewhere);
 				elsewhere.stream().filter(m -> !ownPhrases.contains(m.phrase())).forEach(matches::add);
 			}
 		}
+		ownLabels(message, scope, asked, matches);
 		List<Match> chosen = nonOverlapping(matches);
 		List<Found> found = new ArrayList<>();
 		for (int i = 0; i < chosen.size(); i++) {
@@ -181,8 +153,9 @@ public final class AnswerReader {
 			.contains(key);
 	}
 
-	private void cueMatches(Text message, String scope, List<FieldSpec> fields, boolean strongOnly, List<Match> out) {
-		for (Map.Entry<FieldSpec, List<FieldCues.Cue>> entry : FieldCues.of(scope, fields).entrySet()) {
+	private void cueMatches(Text message, String scope, List<FieldSpec> fields, List<FieldSpec> asked, boolean strongOnly,
+			List<Match> out) {
+		for (Map.Entry<FieldSpec, List<FieldCues.Cue>> entry : FieldCues.of(scope, fields, asked).entrySet()) {
 			for (FieldCues.Cue cue : entry.getValue()) {
 				Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(cue.phrase()) + "(?![\\p{L}\\p{N}])")
 					.matcher(message.folded());
@@ -196,6 +169,60 @@ public final class AnswerReader {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The customer's own labels ("Homologado: no", "- piezas: cúpula"): a line that starts with a few words
+	 * and a colon names the asked field whose label shares the most words with it; a label that names none
+	 * is dropped from the value.
+	 */
+	private void ownLabels(Text message, String scope, List<FieldSpec> asked, List<Match> matches) {
+		Matcher m = OWN_LABEL.matcher(message.folded());
+		while (m.find()) {
+			int start = m.start(1);
+			int end = m.end();
+			if (matches.stream().anyMatch(c -> c.start() < end && start < c.end())) {
+				continue;
+			}
+			Optional<FieldSpec> named = namedBy(m.group(1), asked);
+			if (named.isPresent()) {
+				matches.add(new Match(scope, named.get(), m.group(1), start, end));
+			}
+			else {
+				message.consume(start, end);
+			}
+		}
+	}
+
+	/** The one field whose label shares the most words with these words ("separados" → "Separación …"). */
+	private static Optional<FieldSpec> namedBy(String words, List<FieldSpec> fields) {
+		List<String> said = stems(words);
+		FieldSpec best = null;
+		int bestHits = 0;
+		boolean tie = false;
+		for (FieldSpec field : fields) {
+			List<String> label = stems(FieldCues.label(field.labelEs()));
+			int hits = (int) said.stream().filter(label::contains).count();
+			if (hits > bestHits) {
+				best = field;
+				bestHits = hits;
+				tie = false;
+			}
+			else if (hits == bestHits && hits > 0) {
+				tie = true;
+			}
+		}
+		return tie ? Optional.empty() : Optional.ofNullable(best);
+	}
+
+	private static List<String> stems(String text) {
+		List<String> out = new ArrayList<>();
+		for (String word : ValueShapes.fold(text).split("[^a-z0-9]+")) {
+			if (word.length() >= 4) {
+				out.add(word.length() > 5 ? word.substring(0, 5) : word);
+			}
+		}
+		return out;
 	}
 
 	private static List<Match> nonOverlapping(List<Match> matches) {
@@ -220,22 +247,22 @@ public final class AnswerReader {
 		int from = match.end() + (connector.find() ? connector.end() : 0);
 		int to = clauseEnd(folded, from, limit);
 		String raw = message.original().substring(from, to);
-		List<String> commaParts = List.of(raw.split(","));
+		List<String> commaParts = List.of(COMMA.split(raw));
 		String first = commaParts.isEmpty() ? "" : commaParts.get(0);
 		int end = from + first.length();
-		if (addressField(match.spec())) {
+		if (Addresses.holds(match.spec())) {
 			int offset = first.length();
 			for (int i = 1; i < commaParts.size(); i++) {
 				String part = commaParts.get(i);
 				String before = raw.substring(0, offset);
-				if (!addressPart(before, part)) {
+				if (!Addresses.continues(before, part)) {
 					break;
 				}
 				offset += 1 + part.length();
 				end = from + offset;
 			}
 		}
-		String value = strip(message.original().substring(from, end), match.spec());
+		String value = ValueWords.forField(match.spec(), ValueWords.strip(message.original().substring(from, end), provinces));
 		int start = match.start();
 		if (match.spec().type() == FieldType.NUMBER && !value.matches(".*[0-9].*")) {
 			// "la altura cambia" names the field without a number: not its value.
@@ -262,7 +289,7 @@ public final class AnswerReader {
 
 	private static int clauseEnd(String folded, int from, int limit) {
 		int end = limit;
-		for (Pattern boundary : List.of(CLAUSE, SENTENCE, Pattern.compile("[\\n;]"))) {
+		for (Pattern boundary : List.of(CLAUSE, SENTENCE, HARD_SEPARATOR)) {
 			Matcher m = boundary.matcher(folded);
 			m.region(from, limit);
 			if (m.find()) {
@@ -270,10 +297,6 @@ public final class AnswerReader {
 			}
 		}
 		return end;
-	}
-
-	private static boolean addressField(FieldSpec spec) {
-		return spec.key().endsWith("calle") || spec.key().endsWith("domicilio");
 	}
 
 	/**
@@ -332,13 +355,13 @@ public final class AnswerReader {
 		List<Piece> merged = new ArrayList<>();
 		for (Piece piece : pieces) {
 			Piece previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-			if (previous != null && adjacent(message, previous.end(), piece.start()) && addressPart(previous.text(), piece.text())) {
+			if (previous != null && adjacent(message, previous.end(), piece.start()) && Addresses.continues(previous.text(), piece.text())) {
 				merged.set(merged.size() - 1, new Piece(previous.start(), piece.end(),
 						message.original().substring(previous.start(), piece.end()).trim()));
 				continue;
 			}
 			Optional<Found> address = found.stream()
-				.filter(f -> addressField(f.spec()) && adjacent(message, f.end(), piece.start()) && addressPart(f.value(), piece.text()))
+				.filter(f -> Addresses.holds(f.spec()) && adjacent(message, f.end(), piece.start()) && Addresses.continues(f.value(), piece.text()))
 				.findFirst();
 			if (address.isPresent()) {
 				Found a = address.get();
@@ -353,7 +376,7 @@ public final class AnswerReader {
 
 	private void cut(Text message, String folded, int from, int to, List<Piece> out, List<int[]> options) {
 		List<Integer> cuts = new ArrayList<>();
-		for (Pattern boundary : List.of(CLAUSE, SENTENCE, Pattern.compile("[\\n;,]"))) {
+		for (Pattern boundary : List.of(CLAUSE, SENTENCE, HARD_SEPARATOR, COMMA)) {
 			Matcher m = boundary.matcher(folded);
 			m.region(from, to);
 			while (m.find()) {
@@ -379,11 +402,8 @@ public final class AnswerReader {
 		spans.add(new int[] { position, to });
 		for (int[] span : spans) {
 			String text = message.original().substring(span[0], span[1]);
-			String stripped = strip(text, null);
-			if (stripped.isEmpty() || JUNK.matcher(ValueShapes.fold(stripped).replaceAll("[.!]+$", "")).matches()
-					|| NON_ANSWER.matcher(ValueShapes.fold(text)).matches() || NON_ANSWER.matcher(ValueShapes.fold(stripped)).matches()
-					|| !stripped.matches("(?s).*[\\p{L}\\p{N}].*")
-					|| java.util.Arrays.stream(ValueShapes.fold(stripped).split("[^a-z0-9]+")).allMatch(FUNCTION_WORDS::contains)) {
+			String stripped = ValueWords.strip(text, provinces);
+			if (ValueWords.carriesNothing(text, stripped)) {
 				continue;
 			}
 			int offset = text.indexOf(stripped);
@@ -392,65 +412,8 @@ public final class AnswerReader {
 		}
 	}
 
-	/**
-	 * Whether a comma part continues an address: a floor or door after a street with its number ("C/ Larios
-	 * 5", "Polígono X"), or the number after a street named without one ("Calle Larios, 5").
-	 */
-	private static boolean addressPart(String street, String part) {
-		String folded = ValueShapes.fold(street);
-		String next = ValueShapes.fold(part);
-		boolean isStreet = STREET.matcher(folded).matches();
-		boolean withNumber = folded.matches("[a-z][a-z .'/-]* [0-9]+[a-z]?");
-		if (HOUSE_NUMBER.matcher(next).matches()) {
-			return isStreet && !folded.matches(".*[0-9].*");
-		}
-		return ADDRESS_PART.matcher(next).matches() && (isStreet || withNumber);
-	}
-
 	private static boolean adjacent(Text message, int end, int start) {
 		return end <= start && message.original().substring(end, start).matches("[\\s,]*");
-	}
-
-	/**
-	 * A value without the words around it ("pues es el 41001, gracias" → "41001"). A capitalised article
-	 * stays: it starts a name ("La Rioja", "El Ejido").
-	 */
-	String strip(String raw, FieldSpec spec) {
-		String value = raw.trim();
-		for (int round = 0; round < 8; round++) {
-			if (ValueShapes.province(ValueShapes.fold(value), provinces).isPresent()) {
-				break;
-			}
-			String folded = ValueShapes.foldSameLength(value);
-			Matcher filler = LEADING_FILLER.matcher(folded);
-			int cut = filler.find() ? filler.end() : 0;
-			if (cut == 0 && value.matches("(?:El|La|Los|Las)\\s+\\p{Lu}.*")) {
-				// A capitalised article starts a name: "El Ejido", "La Línea", "Los Barrios".
-				break;
-			}
-			if (cut == 0) {
-				// Matched on the original text: only the case of the next word tells a name.
-				int space = value.indexOf(' ');
-				String firstWordLower = space < 0 ? value : value.substring(0, space).toLowerCase(java.util.Locale.ROOT) + value.substring(space);
-				Matcher article = BEFORE_NAME.matcher(firstWordLower);
-				cut = article.find() ? article.end() : 0;
-			}
-			if (cut == 0) {
-				break;
-			}
-			String next = value.substring(Math.min(cut, value.length())).trim();
-			if (next.isEmpty()) {
-				break;
-			}
-			value = next;
-		}
-		Matcher trailing = TRAILING_FILLER.matcher(ValueShapes.foldSameLength(value));
-		if (trailing.find() && trailing.start() > 0) {
-			value = value.substring(0, trailing.start());
-		}
-		value = value.replaceAll("^[\\s,;:.«»\"'-]+|[\\s,;:«»\"'(]+$", "").trim();
-		// A sentence's full stop goes; an abbreviation's stays ("Talleres del Sur S.L.", "Hnos.").
-		return ABBREVIATION_END.matcher(value).find() ? value : value.replaceAll("\\.+$", "").trim();
 	}
 
 	// ---- placing the pieces ------------------------------------------------------------------------
@@ -486,26 +449,18 @@ public final class AnswerReader {
 		if (left.size() == remainingAsked.size() && left.size() > 1
 				&& allFit(remainingAsked, left)) {
 			for (int i = 0; i < left.size(); i++) {
-				found.add(new Found(scope, remainingAsked.get(i), forField(remainingAsked.get(i), left.get(i).text()),
+				found.add(new Found(scope, remainingAsked.get(i), valueFor(scope, remainingAsked.get(i), left.get(i).text()),
 						left.get(i).start(), left.get(i).end(), false));
 			}
 			return;
 		}
-		// 3. Pieces that only one typed field (option, yes/no, number, province) can take.
-		typed(scope, asked, open, found, left);
-		if (open.stream().anyMatch(f -> asked.contains(f) && f.type() == FieldType.NUMBER)) {
-			// "unos Galfer Wave de 320 mm": a measure said inside the words of another answer.
-			List<Piece> split = splitMeasures(left);
-			if (split.size() > left.size()) {
-				List<Piece> before = List.copyOf(left);
-				left.clear();
-				left.addAll(split);
-				typed(scope, asked, open, found, left);
-				all.removeAll(before);
-				all.addAll(split);
-				all.sort(Comparator.comparingInt(Piece::start));
-			}
+		// 3. Numbers said with words around them ("separados 200 mm", "a 65 cm del suelo"), then pieces that only
+		// one typed field (option, yes/no, number, province) can take.
+		if (total > 1) {
+			splitOutNumbers(scope, asked, open, found, left, all);
+			numbersByTheirWords(scope, asked, open, found, left);
 		}
+		typed(scope, asked, open, found, left);
 		left.removeIf(p -> echoesQuestion(p.text(), found));
 		if (total == 1 && left.size() == 1 && found.isEmpty()) {
 			// One value on its own answers the first field asked that can take it: the customer answering one at a time.
@@ -518,6 +473,8 @@ public final class AnswerReader {
 				return;
 			}
 		}
+		splitOutNumbers(scope, asked, open, found, left, all);
+		typed(scope, asked, open, found, left);
 		// 4. Plain words for the plain fields asked; a piece that a typed field asked could take is not plain.
 		List<FieldSpec> plainAsked = open.stream().filter(f -> plain(f) && asked.contains(f)).toList();
 		List<FieldSpec> typedAsked = open.stream().filter(f -> !plain(f) && asked.contains(f)).toList();
@@ -530,7 +487,7 @@ public final class AnswerReader {
 				take(scope, plainAsked.get(i), plainPieces.get(i), found, open, left);
 			}
 		}
-		else if (plainAsked.size() == 1 && !plainPieces.isEmpty() && contiguous(message, plainPieces, all)) {
+		else if (asked.size() == 1 && plainAsked.size() == 1 && !plainPieces.isEmpty() && contiguous(message, plainPieces, all)) {
 			int from = plainPieces.get(0).start();
 			int to = plainPieces.get(plainPieces.size() - 1).end();
 			Piece joined = new Piece(from, to, message.original().substring(from, to).trim());
@@ -623,22 +580,113 @@ public final class AnswerReader {
 		}
 	}
 
-	/** Splits a measure introduced by a preposition ("… de 320 mm") out of a longer piece. */
-	private static List<Piece> splitMeasures(List<Piece> pieces) {
+	/**
+	 * The value for a field: without the customer's articles before a name, and for an element's free text
+	 * without the label's own words said first in lower case ("muelle hyperpro" for the spring's make,
+	 * "homologación e1 00-1234" for the approval number).
+	 */
+	private static String valueFor(String scope, FieldSpec field, String text) {
+		String value = ValueWords.forField(field, text);
+		if (!scope.startsWith("item:") || !plain(field)) {
+			return value;
+		}
+		List<String> label = stems(FieldCues.label(field.labelEs()));
+		// Only before a name or code: "puerta de la vivienda" is a description that starts with a label word.
+		Pattern labelWord = Pattern.compile("^(\\p{Ll}+)\\s+(?!(?:de|del|la|el|los|las|y|en|con|a)\\b)(?=\\S)");
+		Matcher first = labelWord.matcher(value);
+		while (first.find() && label.containsAll(stems(first.group(1))) && !stems(first.group(1)).isEmpty()) {
+			value = value.substring(first.end());
+			first = labelWord.matcher(value);
+		}
+		return value;
+	}
+
+	/** Numbers inside sentences, split out as pieces of their own when a number or the year is asked. */
+	private void splitOutNumbers(String scope, List<FieldSpec> asked, List<FieldSpec> open, List<Found> found, List<Piece> left,
+			List<Piece> all) {
+		boolean yearAsked = open.stream().anyMatch(f -> asked.contains(f) && ValueShapes.of(f) == Shape.YEAR);
+		if (!yearAsked && open.stream().noneMatch(f -> asked.contains(f) && f.type() == FieldType.NUMBER)) {
+			return;
+		}
+		List<Piece> split = new ArrayList<>();
+		for (Piece piece : splitNumbers(left, yearAsked)) {
+			String stripped = ValueWords.strip(piece.text(), provinces);
+			if (!ValueWords.carriesNothing(piece.text(), stripped)) {
+				int at = piece.text().indexOf(stripped);
+				int start = piece.start() + Math.max(0, at);
+				split.add(new Piece(start, start + stripped.length(), stripped));
+			}
+		}
+		if (split.equals(left)) {
+			return;
+		}
+		all.removeAll(left);
+		left.clear();
+		left.addAll(split);
+		all.addAll(split);
+		all.sort(Comparator.comparingInt(Piece::start));
+		for (Piece piece : new ArrayList<>(left)) {
+			if (yearAsked && ValueShapes.of(piece.text(), provinces) == Shape.YEAR) {
+				open.stream().filter(f -> ValueShapes.of(f) == Shape.YEAR).findFirst()
+					.ifPresent(f -> take(scope, f, piece, found, open, left));
+			}
+		}
+	}
+
+	/**
+	 * A number whose words name one of the number fields asked: "separados 200 mm" is the separation,
+	 * "hasta el final de la moto hay 150" the distance to the end, by the words they share with the labels.
+	 */
+	private void numbersByTheirWords(String scope, List<FieldSpec> asked, List<FieldSpec> open, List<Found> found,
+			List<Piece> left) {
+		List<FieldSpec> numbers = open.stream().filter(f -> asked.contains(f) && f.type() == FieldType.NUMBER).toList();
+		if (numbers.isEmpty()) {
+			return;
+		}
+		for (Piece piece : new ArrayList<>(left)) {
+			Matcher number = NUMBER_IN_WORDS.matcher(ValueShapes.fold(piece.text()));
+			if (!number.find() || ValueShapes.MEASURE.matcher(ValueShapes.fold(piece.text())).matches()) {
+				continue;
+			}
+			String value = number.group(1);
+			if (number.find()) {
+				continue;
+			}
+			Optional<FieldSpec> named = namedBy(piece.text(), numbers.stream().filter(open::contains).toList());
+			if (named.isPresent() && fits(named.get(), value)) {
+				found.add(new Found(scope, named.get(), value, piece.start(), piece.end(), false));
+				open.remove(named.get());
+				left.remove(piece);
+			}
+		}
+	}
+
+	/**
+	 * Splits a measure introduced by a preposition ("… de 320 mm") out of a longer piece, and a year
+	 * ("se matriculó en 2017") when the year is asked.
+	 */
+	private static List<Piece> splitNumbers(List<Piece> pieces, boolean yearAsked) {
 		List<Piece> out = new ArrayList<>();
 		for (Piece piece : pieces) {
 			String folded = ValueShapes.foldSameLength(piece.text());
 			Matcher m = UNIT_MEASURE.matcher(folded);
+			Matcher year = ValueShapes.YEAR.matcher(folded);
+			int group = 1;
 			if (ValueShapes.MEASURE.matcher(folded).matches() || !m.find()) {
-				out.add(piece);
-				continue;
+				if (!yearAsked || !year.find() || ValueShapes.YEAR.matcher(folded).matches()) {
+					out.add(piece);
+					continue;
+				}
+				m = year;
+				group = 0;
 			}
 			String before = piece.text().substring(0, m.start()).trim();
 			String after = piece.text().substring(m.end()).trim();
 			if (!before.isEmpty()) {
 				out.add(new Piece(piece.start(), piece.start() + m.start(), before));
 			}
-			out.add(new Piece(piece.start() + m.start(1), piece.start() + m.end(1), piece.text().substring(m.start(1), m.end(1))));
+			out.add(new Piece(piece.start() + m.start(group), piece.start() + m.end(group),
+					piece.text().substring(m.start(group), m.end(group))));
 			if (!after.isEmpty() && !after.matches("(?i)(?:de )?(?:diametro|grosor|largo|ancho|alto)\\b.*")) {
 				out.add(new Piece(piece.start() + m.end(), piece.end(), after));
 			}
@@ -646,24 +694,33 @@ public final class AnswerReader {
 		return out;
 	}
 
-	private static void take(String scope, FieldSpec field, Piece piece, List<Found> found, List<FieldSpec> open,
-			List<Piece> left) {
-		found.add(new Found(scope, field, forField(field, piece.text()), piece.start(), piece.end(), false));
-		open.remove(field);
-		left.remove(piece);
+	/**
+	 * "De 1 a 2", "tenía 4 y ahora 5", "de 3.500 a 3.850 kg": two numbers for two number fields asked one
+	 * after the other (before and after), in that order.
+	 */
+	private void ranges(Text message, String scope, List<FieldSpec> asked, List<Found> found) {
+		List<FieldSpec> numbers = asked.stream().filter(f -> f.type() == FieldType.NUMBER)
+			.filter(f -> found.stream().noneMatch(a -> a.spec().equals(f))).toList();
+		if (numbers.size() < 2) {
+			return;
+		}
+		Matcher m = RANGE.matcher(message.folded());
+		while (m.find()) {
+			if (message.consumed(m.start()) || !fits(numbers.get(0), m.group(1)) || !fits(numbers.get(1), m.group(2))) {
+				continue;
+			}
+			found.add(new Found(scope, numbers.get(0), m.group(1), m.start(1), m.end(1), false));
+			found.add(new Found(scope, numbers.get(1), m.group(2), m.start(2), m.end(2), false));
+			message.consume(m.start(), m.end());
+			return;
+		}
 	}
 
-	/**
-	 * Names, brands and places never start with a preposition or an article, whatever the case it is typed
-	 * in ("en malaga", "una yamaha"); descriptions may ("en el carburador").
-	 */
-	private static String forField(FieldSpec field, String value) {
-		if (!field.key().matches(".*(localidad|ciudad|provincia|nombre|marca|modelo|responsable|matricula).*")
-				|| field.type() == FieldType.NUMBER) {
-			return value;
-		}
-		String stripped = value.replaceFirst("^(?i)(?:(?:en|de|del|el|la|los|las|un|una|unos|unas|mi|con)\\s+)+(?=\\S)", "");
-		return value.matches("(?:El|La|Los|Las)\\s+\\p{Lu}.*") ? value : stripped;
+	private static void take(String scope, FieldSpec field, Piece piece, List<Found> found, List<FieldSpec> open,
+			List<Piece> left) {
+		found.add(new Found(scope, field, valueFor(scope, field, piece.text()), piece.start(), piece.end(), false));
+		open.remove(field);
+		left.remove(piece);
 	}
 
 	private boolean allFit(List<FieldSpec> fields, List<Piece> pieces) {

@@ -90,7 +90,7 @@ public final class CaseDialogue {
 							lines, false);
 				}
 				data = data.withProgress(progress);
-				return progressed(before, data, step, lines, stored > 0, filesAdded);
+				return progressed(data, step, lines, stored > 0, filesAdded);
 			}
 		}
 		data = data.withProgress(progress);
@@ -101,8 +101,12 @@ public final class CaseDialogue {
 			boolean answer = asked.stream().anyMatch(f -> f.key().equals(assignment.spec().key())) && assignment.scope().equals(scope);
 			stored += store(data, assignment, lines, !answer);
 		}
-		if (step instanceof Step.Fields fields) {
-			stored += proposed(data, fields, proposed, lines);
+		List<String> unplaced = reading.unplaced();
+		if (step instanceof Step.Fields fields && !proposed.isEmpty()) {
+			Map<String, String> taken = proposed(data, fields, proposed, reading, lines);
+			stored += taken.size();
+			// A value the model placed needs no "is this the …?" question.
+			unplaced = unplaced.stream().filter(u -> taken.values().stream().noneMatch(v -> sameText(u, v))).toList();
 		}
 		String rest = reading.rest();
 		boolean submit = false;
@@ -110,8 +114,8 @@ public final class CaseDialogue {
 		if (step instanceof Step.Photos || step instanceof Step.Document) {
 			moved = photos(data, step, rest, filesAdded, filesInSlot, lines);
 		}
-		else if (step instanceof Step.Fields && !reading.unplaced().isEmpty()) {
-			data = clarify(data, reading.unplaced().get(0), lines);
+		else if (step instanceof Step.Fields && !unplaced.isEmpty()) {
+			data = clarify(data, unplaced.get(0), lines);
 		}
 		else if (step instanceof Step.ConfirmKnown) {
 			data = confirmKnown(data, rest, reading);
@@ -128,11 +132,11 @@ public final class CaseDialogue {
 		if (submit) {
 			return new Outcome(data, lines, true, plan.next(data), Ask.NORMAL);
 		}
-		return progressed(before, data, step, lines, stored > 0 || moved, filesAdded);
+		return progressed(data, step, lines, stored > 0 || moved, filesAdded);
 	}
 
 	/** Counts the asks of the same step without progress and decides how to ask next. */
-	private Outcome progressed(CaseData before, CaseData data, Step step, List<Line> lines, boolean madeProgress,
+	private Outcome progressed(CaseData data, Step step, List<Line> lines, boolean madeProgress,
 			int filesAdded) {
 		Step next = plan.next(data);
 		Progress progress = data.progress();
@@ -192,16 +196,34 @@ public final class CaseDialogue {
 		}
 	}
 
-	/** Values a language model read for the fields asked, for the fields the text reader did not fill. */
-	private int proposed(CaseData data, Step.Fields fields, Map<String, String> proposed, List<Line> lines) {
-		int stored = 0;
+	/**
+	 * Values a language model read for the fields asked, for the fields the text reader did not touch: a
+	 * field the reader read (even a value the rules refused) keeps the reader's outcome, so a wrong DNI is
+	 * explained once, not twice.
+	 *
+	 * @return the raw values stored, by field key
+	 */
+	private Map<String, String> proposed(CaseData data, Step.Fields fields, Map<String, String> proposed,
+			AnswerReader.Reading reading, List<Line> lines) {
+		Map<String, String> taken = new java.util.LinkedHashMap<>();
 		for (FieldSpec field : fields.fields()) {
 			String value = proposed.get(field.key());
-			if (value != null && !value.isBlank() && !data.values(fields.scope()).containsKey(field.key())) {
-				stored += store(data, new Assignment(fields.scope(), field, value), lines, false);
+			boolean read = reading.assignments().stream()
+				.anyMatch(a -> a.scope().equals(fields.scope()) && a.spec().key().equals(field.key()));
+			if (value != null && !value.isBlank() && !read && !data.values(fields.scope()).containsKey(field.key())
+					&& store(data, new Assignment(fields.scope(), field, value), lines, false) > 0) {
+				taken.put(field.key(), value);
 			}
 		}
-		return stored;
+		return taken;
+	}
+
+	/** Whether one text holds the other, ignoring case, accents, spaces and punctuation. */
+	private static boolean sameText(String unplaced, String value) {
+		String a = CollectionPlan.fold(unplaced).replaceAll("[^\\p{L}\\p{N}@]", "");
+		String b = CollectionPlan.fold(value).replaceAll("[^\\p{L}\\p{N}@]", "");
+		// Two letters ("si", "no") are inside too many words to say anything.
+		return Math.min(a.length(), b.length()) >= 3 ? a.contains(b) || b.contains(a) : a.equals(b);
 	}
 
 	private boolean photos(CaseData data, Step step, String rest, int added, int inSlot, List<Line> lines) {

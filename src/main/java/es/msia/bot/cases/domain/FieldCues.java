@@ -26,8 +26,17 @@ final class FieldCues {
 	private FieldCues() {
 	}
 
-	/** The cues of the fields of a scope, longest first; ambiguous element heads are left out. */
+	/** The cues of the fields of a scope, longest first (element heads only for the fields asked). */
 	static Map<FieldSpec, List<Cue>> of(String scope, List<FieldSpec> fields) {
+		return of(scope, fields, fields);
+	}
+
+	/**
+	 * The cues of the fields of a scope, longest first. An element field's head ("marca", "modelo") is a cue
+	 * only while that field is asked and no other field of the scope has the same head: "modelo" names the
+	 * spring's model when the spring is asked, not the shock absorber's, asked later.
+	 */
+	static Map<FieldSpec, List<Cue>> of(String scope, List<FieldSpec> fields, List<FieldSpec> asked) {
 		Map<FieldSpec, List<Cue>> cues = new LinkedHashMap<>();
 		Map<String, Integer> heads = new HashMap<>();
 		if (scope.startsWith("item:")) {
@@ -40,7 +49,8 @@ final class FieldCues {
 				if (label.length() >= 4) {
 					list.add(new Cue(label, false));
 				}
-				head(field.labelEs()).filter(h -> heads.get(h) == 1 && !h.equals(label)).ifPresent(h -> list.add(new Cue(h, false)));
+				head(field.labelEs()).filter(h -> heads.get(h) == 1 && !h.equals(label) && asked.contains(field))
+					.ifPresent(h -> list.add(new Cue(h, false)));
 			}
 			if (!list.isEmpty()) {
 				list.sort((a, b) -> b.phrase().length() - a.phrase().length());

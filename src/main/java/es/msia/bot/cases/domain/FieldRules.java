@@ -62,10 +62,23 @@ public final class FieldRules {
 		return null;
 	}
 
+	/** A length said in centimetres or metres ("65 cm", "2,35 m") for a field kept in millimetres. */
+	private static String inMillimetres(FieldSpec spec, String value) {
+		java.util.regex.Matcher m = METRIC.matcher(value.toLowerCase(java.util.Locale.ROOT));
+		if (!spec.key().endsWith("_mm") || !m.matches()) {
+			return value;
+		}
+		java.math.BigDecimal number = new java.math.BigDecimal(m.group(1).replace(',', '.'));
+		int factor = m.group(2).startsWith("c") ? 10 : 1000;
+		return number.multiply(java.math.BigDecimal.valueOf(factor)).stripTrailingZeros().toPlainString();
+	}
+
+	private static final Pattern METRIC = Pattern.compile("\\s*([0-9]+(?:[.,][0-9]+)?)\\s*(cm|centimetros?|centímetros?|m|metros?)\\.?\\s*");
+
 	private static String byType(FieldSpec spec, String value) {
 		switch (spec.type()) {
 			case NUMBER:
-				return Measure.of(value, spec.min(), spec.max()).text();
+				return Measure.of(inMillimetres(spec, value), spec.min(), spec.max()).text();
 			case BOOLEAN:
 				return String.valueOf(SpanishBoolean.of(value));
 			case SELECT:

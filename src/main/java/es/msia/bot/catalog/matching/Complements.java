@@ -21,6 +21,14 @@ final class Complements {
 	private static final Set<String> PREPOSITIONS = Set.of("de", "del", "para", "en", "al", "sobre", "bajo", "debajo",
 			"encima", "junto");
 
+	/**
+	 * Words that place something: "debajo del asiento", "junto al manillar", "al lado de la matrícula".
+	 * "Delante" and "detrás" are left out: on a motorcycle they name the front and the rear.
+	 */
+	private static final Set<String> PLACES = Set.of("debajo", "encima", "dentro", "junto", "lado", "cerca", "alrededor");
+
+	private static final Set<String> LINKS = Set.of("de", "del", "a", "al");
+
 	private static final Set<String> ELLIPSES = Set.of("uno", "una", "unos", "unas");
 
 	private static final Set<String> CONJUNCTIONS = Set.of("y", "e", "o", "u", "ni", "con", "sin");
@@ -53,6 +61,12 @@ final class Complements {
 				}
 			}
 		}
+		for (Mention mention : mentions) {
+			if (mention.phrase().kind() != Phrase.Kind.REFINEMENT && mentions.stream().anyMatch(other -> !other.sameElement(mention))
+					&& namesAPlace(tokens, mention)) {
+				complements.add(mention);
+			}
+		}
 		for (int m = 1; m < mentions.size(); m++) {
 			if (describesAnEllipsis(tokens, mentions.get(m)) && !mentions.get(m - 1).sameElement(mentions.get(m))
 					&& !tokens.get(mentions.get(m).first()).sentenceStart()) {
@@ -81,6 +95,25 @@ final class Complements {
 			}
 		}
 		return false;
+	}
+
+	// "el regulador debajo del asiento", "la llave la he llevado junto al manillar": a part named after a
+	// place preposition says where another part went; it is not modified itself.
+	private static boolean namesAPlace(List<Token> tokens, Mention mention) {
+		int k = mention.first() - 1;
+		boolean article = false;
+		while (k >= 0 && ARTICLES.contains(tokens.get(k).form())) {
+			article = true;
+			k--;
+		}
+		if (k >= 0 && LINKS.contains(tokens.get(k).form())) {
+			k--;
+		}
+		if (k < 0) {
+			return false;
+		}
+		String form = tokens.get(k).form();
+		return PLACES.contains(form) || (article && (form.equals("bajo") || form.equals("sobre") || form.equals("tras")));
 	}
 
 	// A prepositional phrase and nothing else: "del", "para subir el", "en los extremos del", "extra en

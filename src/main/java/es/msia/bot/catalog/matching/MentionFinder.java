@@ -92,11 +92,15 @@ final class MentionFinder {
 		if (allowed == 0 || key.charAt(0) != token.key().charAt(0)) {
 			return -1;
 		}
-		// A typo can cut the ending the stemmer looks for ("amortiguadr"), so spellings are compared too.
-		if (Typos.within(key, token.key(), 1) || Typos.within(form, token.form(), 1)) {
+		// A typo can cut the ending the stemmer looks for ("amortiguadr"), so spellings are compared too. Stems
+		// are shorter than words: a one-letter change between short stems is often another verb, not a typo
+		// ("escríbeme" and "estriberas" share "es?rib").
+		boolean stemsLongEnough = Math.min(key.length(), token.key().length()) >= 7;
+		if ((stemsLongEnough && Typos.within(key, token.key(), 1)) || Typos.within(form, token.form(), 1)) {
 			return 1;
 		}
-		return (allowed >= 2 && (Typos.within(key, token.key(), 2) || Typos.within(form, token.form(), 2))) ? 2 : -1;
+		// Two edits only between whole words: two between stems join different words ("escribem", "estriber").
+		return (allowed >= 2 && Typos.within(form, token.form(), 2)) ? 2 : -1;
 	}
 
 }

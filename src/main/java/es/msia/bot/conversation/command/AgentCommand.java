@@ -1,6 +1,7 @@
 package es.msia.bot.conversation.command;
 
 import java.util.List;
+import java.util.Map;
 
 import es.msia.bot.catalog.PendingVariantQuestion;
 import es.msia.bot.catalog.VehicleType;
@@ -76,6 +77,18 @@ public sealed interface AgentCommand extends java.io.Serializable {
 
 		public AskQuestion(String text) {
 			this(text, null);
+		}
+
+	}
+
+	/**
+	 * Values read from the message for the fields the open case asks now, by field key (only keys asked).
+	 * A proposal: the case flow validates each one as if typed and keeps what its own reading found.
+	 */
+	record ProvideCaseFields(Map<String, String> values) implements AgentCommand {
+
+		public ProvideCaseFields {
+			values = Map.copyOf(values);
 		}
 
 	}

@@ -109,9 +109,18 @@ public class DialoguePolicy {
 			turn.effect(new Effect.ResumeCase());
 		}
 		else {
-			turn.effect(new Effect.CollectCase());
+			turn.effect(new Effect.CollectCase(proposedFields(commands)));
 		}
 		return turn.say(new CaseMessage()).decision();
+	}
+
+	/** The values an LLM read for the case's fields; the case flow decides what they are worth. */
+	private static java.util.Map<String, String> proposedFields(List<AgentCommand> commands) {
+		java.util.Map<String, String> proposed = new java.util.LinkedHashMap<>();
+		commands.stream()
+			.filter(AgentCommand.ProvideCaseFields.class::isInstance)
+			.forEach(c -> ((AgentCommand.ProvideCaseFields) c).values().forEach(proposed::putIfAbsent));
+		return proposed;
 	}
 
 	/**
@@ -153,14 +162,15 @@ public class DialoguePolicy {
 			if (!selection.unknown().isEmpty()) {
 				ask.add(new UnknownTerms(selection.unknown(), true));
 			}
-			return turn.ask(ask, () -> variantQuestionsAgain(turn, selection.pending()));
+			// The variant questions were asked last turn: repeating them is their second time.
+			return turn.ask(ask, () -> variantQuestionsAgain(turn, selection.pending()), true);
 		}
 		if (selection.items().isEmpty()) {
 			turn.state = state.with(Phase.COLLECTING_ELEMENTS).withOffer(Offer.NONE);
 			if (!selection.unknown().isEmpty()) {
 				turn.progress(false);
 				return turn.ask(List.of(new UnknownTerms(selection.unknown(), false)),
-						() -> notUnderstoodAgain(turn, selection.unknown()));
+						() -> notUnderstoodAgain(turn, selection.unknown()), false);
 			}
 			turn.progress(true);
 			return turn.say(turn.before.items().isEmpty() ? new AskForElements() : new SelectionEmpty()).decision();
@@ -198,10 +208,9 @@ public class DialoguePolicy {
 				return turn.say(new CaseMessage()).decision();
 			}
 			if (state.offer() == Offer.HANDOFF) {
-				// Only the person offered because the bot was stuck leaves this count; a person offered for a
+				// Only the person offered because the bot was stuck leaves a count; a person offered for a
 				// question comes with progress, and the count is reset.
-				return turn.escalate(state.stalls() == Repetition.PERSON_OFFERED ? EscalationCause.STUCK
-						: EscalationCause.CUSTOMER_REQUEST);
+				return turn.escalate(state.stalls() > 0 ? EscalationCause.STUCK : EscalationCause.CUSTOMER_REQUEST);
 			}
 		}
 		if (has(commands, AgentCommand.Deny.class)) {
@@ -255,15 +264,19 @@ public class DialoguePolicy {
 			turn.state = turn.state.with(Phase.COLLECTING_ELEMENTS);
 		}
 		if (state.phase() == Phase.AWAITING_VARIANTS && !state.pending().isEmpty()) {
-			return turn.ask(List.of(new VariantQuestions(state.pending())), () -> variantQuestionsAgain(turn, state.pending()));
+			return turn.ask(List.of(new VariantQuestions(state.pending())), () -> variantQuestionsAgain(turn, state.pending()),
+					true);
 		}
 		// The terms not found last turn are what the customer is most likely still trying to say.
-		return turn.ask(List.of(new NotUnderstood(false)), () -> notUnderstoodAgain(turn, state.unknownTerms()));
+		return turn.ask(List.of(new NotUnderstood(false)), () -> notUnderstoodAgain(turn, state.unknownTerms()), false);
 	}
 
-	/** The customer declined a person: the stall count is reset and the step they were at is asked again. */
+	/**
+	 * The customer declined a person: the step they were at is asked again. A person offered because the bot
+	 * was stuck keeps its count, so one more miss hands over, as the offer said.
+	 */
 	private Decision stayWithBot(Turn turn) {
-		turn.state = turn.state.withOffer(Offer.NONE);
+		turn.state = turn.state.withOffer(Offer.NONE).withStalls(turn.before.stalls());
 		turn.say(new StayWithBot());
 		DialogueState state = turn.state;
 		if (state.phase() == Phase.AWAITING_VARIANTS && !state.pending().isEmpty()) {
@@ -371,8 +384,9 @@ public class DialoguePolicy {
 		 * Asks the current step as the stall count allows: as usual, said differently, not at all but with a
 		 * person offered, or, after that, by handing the conversation to a person.
 		 */
-		Decision ask(List<ReplyIntent> asUsual, java.util.function.Supplier<ReplyIntent> saidDifferently) {
-			switch (Repetition.after(state.stalls())) {
+		Decision ask(List<ReplyIntent> asUsual, java.util.function.Supplier<ReplyIntent> saidDifferently,
+				boolean askedLastTurn) {
+			switch (Repetition.after(state.stalls() + (askedLastTurn ? 1 : 0))) {
 				case ASK -> asUsual.forEach(this::say);
 				case REPHRASE -> say(saidDifferently.get());
 				case OFFER_PERSON -> {

@@ -1,6 +1,7 @@
 package es.msia.bot.conversation.flow;
 
 import java.util.List;
+import java.util.Map;
 
 import es.msia.bot.catalog.Quote;
 
@@ -21,8 +22,21 @@ public sealed interface Effect extends java.io.Serializable {
 	record OpenCase(Quote quote) implements Effect {
 	}
 
-	/** Hand the customer's message (text and files) to the open case's collection flow. */
-	record CollectCase() implements Effect {
+	/**
+	 * Hand the customer's message (text and files) to the open case's collection flow, with the values an
+	 * LLM proposed for the fields asked (empty when none, or offline).
+	 */
+	record CollectCase(Map<String, String> proposed) implements Effect {
+
+		public CollectCase {
+			// A checkpoint written before proposals existed deserializes without them.
+			proposed = proposed == null ? Map.of() : Map.copyOf(proposed);
+		}
+
+		public CollectCase() {
+			this(Map.of());
+		}
+
 	}
 
 	/**

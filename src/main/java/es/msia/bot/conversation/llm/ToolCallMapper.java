@@ -1,7 +1,9 @@
 package es.msia.bot.conversation.llm;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns the model's tool calls into commands. Element mentions are text: the catalogue matcher (through
  * the offline understanding) resolves them to codes, so a code the model invents never enters the
- * policy. A tool not offered in this turn, or arguments that do not parse, make the whole output
- * unusable.
+ * policy; case field values are kept only for the fields the case asks now. A tool not offered in this
+ * turn, or arguments that do not parse, make the whole output unusable.
  */
 class ToolCallMapper {
 
@@ -82,8 +84,35 @@ class ToolCallMapper {
 					c -> c instanceof AnswerVariant || c instanceof MentionElements);
 			case "mention_vehicle": return List.of(new AgentCommand.MentionVehicle(VehicleType.fromCode(string(args, "vehicle"))));
 			case "ask_question": return List.of(new AgentCommand.AskQuestion(text, answer(args)));
+			case "fill_case_fields": return caseFields(context, args);
 			default: throw new LlmCallFailed(Reason.UNUSABLE, "unknown tool: " + name);
 		}
+	}
+
+	/**
+	 * The values for the fields the case asks now; a key not asked, or an entry that is not a field and a
+	 * plain value, is dropped (the rest of the turn still counts), and nothing is left when none remain.
+	 */
+	private static List<AgentCommand> caseFields(UnderstandingContext context, JsonNode args) {
+		JsonNode entries = args.get("values");
+		if (entries == null || !entries.isArray()) {
+			throw new LlmCallFailed(Reason.UNUSABLE, "missing values");
+		}
+		Map<String, String> values = new LinkedHashMap<>();
+		for (JsonNode entry : entries) {
+			JsonNode field = entry.get("field");
+			JsonNode value = entry.get("value");
+			if (field == null || !field.isString() || value == null || !value.isValueNode() || value.isNull()
+					|| context.caseFields() == null || !context.caseFields().asks(field.asString())) {
+				continue;
+			}
+			// Models send a year as a number or a yes as true despite the schema; the case flow reads Spanish.
+			String raw = value.isBoolean() ? (value.asBoolean() ? "sí" : "no") : value.asString().strip();
+			if (!raw.isEmpty()) {
+				values.putIfAbsent(field.asString(), raw);
+			}
+		}
+		return values.isEmpty() ? List.of() : List.of(new AgentCommand.ProvideCaseFields(values));
 	}
 
 	private @org.jspecify.annotations.Nullable String answer(JsonNode args) {

@@ -14,14 +14,18 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import es.msia.bot.cases.OpenFields;
 import es.msia.bot.catalog.CatalogDefinition;
 import es.msia.bot.catalog.CategoryDefinition;
 import es.msia.bot.catalog.ElementDefinition;
+import es.msia.bot.catalog.FieldSpec;
+import es.msia.bot.conversation.flow.Phase;
 import es.msia.bot.conversation.understanding.UnderstandingContext;
 
 /**
  * Builds the system prompt of one turn from {@code prompts/conversation/understand.md}: a state summary
- * and a short window of recent lines, never the whole history. Counts tokens (o200k, the GPT-4o family's
+ * and a short window of recent lines, never the whole history, and, while a case asks for fields, those
+ * fields. Counts tokens (o200k, the GPT-4o family's
  * encoding; other models differ by a few percent) and drops the oldest window lines, then the element
  * list, until the whole call fits the budget.
  */
@@ -35,6 +39,9 @@ class UnderstandingPrompt {
 	private static final int LINE_CHARS = 280;
 
 	private static final int FACT_CHARS = 480;
+
+	/** Select options listed in full up to this many. */
+	private static final int MAX_OPTIONS = 12;
 
 	private final String template;
 
@@ -84,6 +91,7 @@ class UnderstandingPrompt {
 		String elements = category == null ? "-"
 				: category.elements().stream().map(ElementDefinition::nameEs).collect(Collectors.joining(", "));
 		List<String> lines = window.stream().map(l -> clip(l, LINE_CHARS)).toList();
+		String caseFields = caseFields(context);
 		// Counted piece by piece, each piece once: the template's fixed text is counted when the prompt is
 		// loaded, and dropping a line subtracts its count instead of rendering and counting the whole prompt
 		// again (which was a tenth of a turn's CPU). BPE counts are additive to within a token per seam.
@@ -92,7 +100,8 @@ class UnderstandingPrompt {
 		int tokens = templateTokens + count(user) + remembered(tools.toString()) + 2 * MESSAGE_OVERHEAD
 				+ remembered(context.phase().name()) + remembered(categoryName(category))
 				+ count(names(category, context.selectedItems())) + count(pending(category, context.pendingUmbrellas()))
-				+ elementTokens + (factBlock.isEmpty() ? 1 : count(factBlock)) + Math.max(1, IntStream.of(lineTokens).sum());
+				+ elementTokens + (factBlock.isEmpty() ? 1 : count(factBlock)) + Math.max(1, IntStream.of(lineTokens).sum())
+				+ remembered(caseFields);
 		int first = 0;
 		boolean withElements = true;
 		while (tokens > maxTokens && (first < lines.size() || withElements)) {
@@ -105,7 +114,7 @@ class UnderstandingPrompt {
 			}
 		}
 		String system = render(context, category, lines.subList(first, lines.size()), withElements ? elements : "-",
-				factBlock);
+				factBlock, caseFields);
 		return new Built(system, user, tokens, factBlock);
 	}
 
@@ -125,14 +134,43 @@ class UnderstandingPrompt {
 	}
 
 	private String render(UnderstandingContext context, CategoryDefinition category, List<String> window,
-			String elements, String facts) {
+			String elements, String facts, String caseFields) {
 		return template.replace("{{phase}}", context.phase().name())
 			.replace("{{category}}", categoryName(category))
 			.replace("{{selected}}", names(category, context.selectedItems()))
 			.replace("{{pending}}", pending(category, context.pendingUmbrellas()))
 			.replace("{{elements}}", elements)
+			.replace("{{case_fields}}", caseFields)
 			.replace("{{facts}}", facts.isEmpty() ? "-" : facts)
 			.replace("{{window}}", window.isEmpty() ? "-" : String.join("\n", window));
+	}
+
+	/**
+	 * The fields the case asks now, one line each: key, question, what kind of value, an example. Never
+	 * dropped to fit: without them the model cannot read the answer the customer is giving.
+	 */
+	static String caseFields(UnderstandingContext context) {
+		OpenFields open = context.caseFields();
+		if (context.phase() != Phase.COLLECTING_CASE || open == null || open.fields().isEmpty()) {
+			return "ninguno";
+		}
+		return open.subject() + open.fields().stream().map(f -> "\n  - " + f.key() + ": " + f.labelEs() + " (" + kind(f)
+				+ (f.example() == null ? "" : "; p. ej. " + f.example()) + ")").collect(Collectors.joining());
+	}
+
+	private static String kind(FieldSpec field) {
+		switch (field.type()) {
+			case NUMBER:
+				return "número";
+			case BOOLEAN:
+				return "sí o no";
+			case SELECT:
+				// Fifty provinces would cost more than they help: the case flow matches the customer's spelling.
+				return field.options().size() <= MAX_OPTIONS ? "una de: " + String.join(" | ", field.options())
+						: "una opción, p. ej. " + String.join(", ", field.options().subList(0, 3));
+			default:
+				return "texto";
+		}
 	}
 
 	private static String categoryName(CategoryDefinition category) {

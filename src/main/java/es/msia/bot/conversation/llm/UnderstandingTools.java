@@ -13,12 +13,15 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import es.msia.bot.cases.OpenFields;
+import es.msia.bot.catalog.FieldSpec;
 import es.msia.bot.conversation.flow.Phase;
 import es.msia.bot.conversation.understanding.UnderstandingContext;
 
 /**
  * The commands the model may emit, as tools, limited to the ones that make sense in the phase (no
- * variant answer when no variant question is open). Descriptions live in
+ * variant answer when no variant question is open, case fields only while a case asks for fields, limited
+ * to the keys asked). Descriptions live in
  * {@code prompts/conversation/tools.properties}.
  */
 class UnderstandingTools {
@@ -68,12 +71,30 @@ class UnderstandingTools {
 			question.addStringProperty("answer", text("ask_question.answer"));
 		}
 		tools.add(tool("ask_question", question.required("question", "topic").build()));
+		if (context.phase() == Phase.COLLECTING_CASE && context.caseFields() != null
+				&& !context.caseFields().fields().isEmpty()) {
+			tools.add(tool("fill_case_fields", caseFields(context.caseFields())));
+		}
 		return tools;
 	}
 
 	/** The fixed texts the model is shown in tool descriptions, which a reply must never echo. */
 	List<String> descriptions() {
 		return texts.values().stream().map(String::valueOf).toList();
+	}
+
+	/** One entry per value given; the enum keeps the model to the keys asked (the mapper checks them again). */
+	private JsonObjectSchema caseFields(OpenFields open) {
+		JsonObjectSchema entry = new JsonObjectSchema.Builder()
+			.addEnumProperty("field", open.fields().stream().map(FieldSpec::key).toList(), text("fill_case_fields.field"))
+			.addStringProperty("value", text("fill_case_fields.value"))
+			.required("field", "value")
+			.build();
+		return new JsonObjectSchema.Builder()
+			.addProperty("values", new JsonArraySchema.Builder().description(text("fill_case_fields.values"))
+				.items(entry).build())
+			.required("values")
+			.build();
 	}
 
 	private JsonObjectSchema mentions(String tool) {

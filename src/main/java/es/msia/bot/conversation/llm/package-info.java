@@ -4,7 +4,9 @@
  * summary and a short window of recent lines ({@code prompts/conversation/understand.md}, at most
  * {@code msia.llm.max-prompt-tokens} counted with jtokkit), the commands allowed in the phase as tools
  * ({@code prompts/conversation/tools.properties}). Element mentions come back as the customer's words and
- * are resolved by the catalogue matcher. Retries with jitter on 429/5xx/timeouts, OpenRouter's
+ * are resolved by the catalogue matcher. While a case asks for fields, the prompt lists them and
+ * {@code fill_case_fields} returns values for those keys only; they are proposals that the case flow checks
+ * as if typed. Retries with jitter on 429/5xx/timeouts, OpenRouter's
  * {@code models} fallback, a circuit breaker and a monthly budget; any failure hands the turn to the
  * offline engine. Every call is accounted in {@code llm_calls}. The only customer-facing text the model
  * writes is the answer to a question from the knowledge-base facts given in the same call, and

@@ -241,6 +241,65 @@ class CaseDialogueTests {
 		assertThat(plan.expectedFiles("unsorted", data)).isZero();
 	}
 
+	@Test
+	void proposedValuesFillOnlyTheFieldsTheMessageLeftEmptyAndPassTheSameRules() {
+		send("", 2);
+		Outcome outcome = send("Akrapovic Racing Line", Map.of("marca_modelo", "Yoshimura R-77", "tipo", "toda la linea",
+				"homologado_para_modelo", "sí, viene homologado", "contrasena_homologacion", "e13*97/24*0123"));
+
+		assertThat(data.item("item:ESCAPE").fields()).containsEntry("marca_modelo", "Akrapovic Racing Line")
+			.containsEntry("tipo", "Línea completa")
+			.containsEntry("homologado_para_modelo", "true")
+			// Not asked in this step (optional): a proposal never fills a field the question did not ask.
+			.doesNotContainKey("contrasena_homologacion");
+		assertThat(outcome.lines()).isEmpty();
+		assertThat(outcome.next()).isNotInstanceOf(Step.Fields.class);
+	}
+
+	@Test
+	void aProposedInvalidDniIsRefusedWithTheSameLineAsATypedOne() {
+		toPersonalStep();
+		CaseData start = data;
+		Outcome typed = send("Lucía Martín, 12345678A, lucia@example.com");
+
+		data = start;
+		// The reader takes the name and the e-mail; only the model read the DNI.
+		Outcome proposed = send("Lucía Martín, lucia@example.com", Map.of("dni_nie_cif", "12345678A"));
+
+		Line refusal = Line.of("invalid.nif.letter", "DNI, NIE o CIF", "12345678A");
+		assertThat(typed.lines()).containsExactly(refusal);
+		assertThat(proposed.lines()).containsExactly(refusal);
+		assertThat(texts.line(proposed.lines().get(0))).isEqualTo(texts.line(typed.lines().get(0))).contains("12345678A");
+		assertThat(data.personal()).containsEntry("nombre", "Lucía Martín").containsEntry("email", "lucia@example.com")
+			.doesNotContainKey("dni_nie_cif");
+		assertThat(((Step.Fields) proposed.next()).fields()).extracting("key").startsWith("dni_nie_cif");
+	}
+
+	@Test
+	void aValueTheReaderRefusedIsExplainedOnceEvenWhenTheModelProposesItToo() {
+		toPersonalStep();
+		Outcome outcome = send("Lucía Martín, 12345678A, lucia@example.com", Map.of("dni_nie_cif", "12345678A"));
+
+		assertThat(outcome.lines()).extracting(Line::key).containsExactly("invalid.nif.letter");
+		assertThat(data.personal()).doesNotContainKey("dni_nie_cif");
+	}
+
+	@Test
+	void aValueTheModelPlacedIsNotAskedAboutAgain() {
+		send("", 2);
+		Outcome alone = send("Akrapovic, completa, Racing Line, si");
+		assertThat(alone.lines()).extracting(Line::key).containsAnyOf("clarify.field", "clarify.unknown");
+
+		data = CaseData.start(List.of(new CaseItem("ESCAPE", "Escape", "ESCAPE", null, Map.of())), Map.of());
+		data.slotsDone().add("item:ESCAPE");
+		Outcome helped = send("Akrapovic, completa, Racing Line, si", Map.of("marca_modelo", "Akrapovic Racing Line"));
+
+		assertThat(data.item("item:ESCAPE").fields()).containsEntry("marca_modelo", "Akrapovic Racing Line")
+			.containsEntry("tipo", "Línea completa").containsEntry("homologado_para_modelo", "true");
+		assertThat(helped.lines()).isEmpty();
+		assertThat(helped.next()).isNotInstanceOf(Step.Fields.class);
+	}
+
 	private void toPersonalStep() {
 		data = CaseData.start(List.of(), Map.of());
 		for (int i = 0; i < 3; i++) {
@@ -259,6 +318,12 @@ class CaseDialogueTests {
 
 	private Outcome send(String text) {
 		return send(text, 0);
+	}
+
+	private Outcome send(String text, Map<String, String> proposed) {
+		Outcome outcome = dialogue.apply(data, text, 0, 0, proposed);
+		data = outcome.data();
+		return outcome;
 	}
 
 	private Outcome send(String text, int newFiles) {

@@ -108,7 +108,9 @@ public final class CustomerProfile {
 			case SELECT: {
 				String option = field.options().get((index + persona) % field.options().size());
 				String said = lowerFirst(option);
-				String prose = question ? said : article(statement) + " " + statement + " es " + said;
+				java.util.regex.Matcher did = java.util.regex.Pattern.compile("¿Qu[ée] .*?has (\\p{L}+)").matcher(label);
+				String prose = !question ? article(statement) + " " + statement + " es " + said
+						: did.find() ? "lo que he " + did.group(1) + " es " + said : said;
 				return new Known(label, option, Kind.OPTION, prose, shortLabel);
 			}
 			case NUMBER: {

@@ -139,6 +139,9 @@ class SimulatedCustomerTests {
 		run.transcript = transcript;
 		run.transcriptWanted = persona < 2 && element.equals(category.elements().get(0)) && variant == element.variants().stream().findFirst().orElse(null);
 		run.answers = answers(data);
+		if (run.longestRepeat > 2 && run.problem == null) {
+			run.problem = "the same ask " + run.longestRepeat + " times in a row";
+		}
 		if (!submitted && run.problem == null) {
 			run.problem = "not submitted; stuck at " + Progress.signature(plan.next(data));
 		}

@@ -3,6 +3,8 @@ package es.msia.bot.conversation.graph;
 import java.util.List;
 import java.util.Map;
 
+import es.msia.bot.conversation.command.AgentCommand;
+import es.msia.bot.conversation.flow.Effect;
 import es.msia.bot.conversation.graph.TurnCounterState.LastTurn;
 import org.bsc.langgraph4j.checkpoint.Checkpoint;
 import org.bsc.langgraph4j.serializer.std.ObjectStreamStateSerializer;
@@ -32,6 +34,18 @@ class CheckpointCodecTests {
 		assertThat(read.getNodeId()).isEqualTo("record");
 		assertThat(read.getNextNodeId()).isEqualTo("__END__");
 		assertThat(read.getState()).isEqualTo(checkpoint.getState());
+	}
+
+	@Test
+	void keepsTheCaseFieldValuesTheModelReadAcrossACheckpoint() {
+		// A turn resumed after a crash must hand the case flow the same proposals.
+		Map<String, Object> state = Map.of("commands",
+				List.of(new AgentCommand.ProvideCaseFields(Map.of("marca_modelo", "Akrapovic", "tipo", "Colector"))),
+				"effects", List.of(new Effect.CollectCase(Map.of("marca_modelo", "Akrapovic")), new Effect.CollectCase()));
+		Checkpoint checkpoint = Checkpoint.builder().id("cp-2").nodeId("decide").nextNodeId("apply_effects").state(state)
+			.build();
+
+		assertThat(codec.decode(codec.encode(checkpoint)).getState()).isEqualTo(state);
 	}
 
 	@Test

@@ -56,6 +56,36 @@ class LlmConversationIT extends IntegrationTest {
 		return customerFacing().subList(before, customerFacing().size()).stream().map(StoredMessage::content).toList();
 	}
 
+	/** Photos with no text: nothing for the LLM to read, so no call. */
+	List<String> sendsPhotos(int count) {
+		int before = customerFacing().size();
+		var payload = ChatwootPayloads.incomingText(nextId(), conversation, phone, "");
+		payload.putNull("content");
+		var attachments = payload.putArray("attachments");
+		for (int i = 0; i < count; i++) {
+			// Distinct bytes each time: the same photo sent twice is one file.
+			long seed = nextId();
+			byte[] jpeg = new byte[64];
+			jpeg[0] = (byte) 0xFF;
+			jpeg[1] = (byte) 0xD8;
+			jpeg[2] = (byte) 0xFF;
+			jpeg[3] = (byte) 0xE0;
+			for (int b = 4; b < jpeg.length; b++) {
+				jpeg[b] = (byte) ((seed >> (b % 8)) * 31 + b);
+			}
+			attachments.addObject().put("id", nextId()).put("file_type", "image").put("data_url", chatwoot.serveFile(jpeg));
+		}
+		postWebhook("?token=" + WEBHOOK_TOKEN, payload.toString());
+		await().atMost(Duration.ofSeconds(20)).until(() -> customerFacing().size() > before);
+		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true);
+		return customerFacing().subList(before, customerFacing().size()).stream().map(StoredMessage::content).toList();
+	}
+
+	JsonNode caseData() {
+		return tools.jackson.databind.json.JsonMapper.builder().build().readTree(jdbc
+			.sql("SELECT data::text FROM cases WHERE conversation_id = :c").param("c", conversation).query(String.class).single());
+	}
+
 	List<StoredMessage> customerFacing() {
 		return chatwoot.messages(conversation).stream().filter(m -> !m.privateNote()).toList();
 	}
@@ -162,6 +192,57 @@ class LlmConversationIT extends IntegrationTest {
 		assertThat(reply).contains("Remedios Varo").contains("952 208 844").doesNotContain("600 123 456");
 		assertThat(jdbc.sql("SELECT outcome || ' ' || fallback_reason FROM llm_calls WHERE conversation_id = :c")
 			.param("c", conversation).query(String.class).list()).containsExactly("used guard");
+	}
+
+	@Test
+	void fillsTheCaseFieldsTheModelReadAndRefusesAnInvalidDniWithTheUsualExplanation() {
+		openRouter.nextToolCalls(new ToolCall("mention_elements", "{\"mentions\":[\"escape\"]}"));
+		says("quiero legalizar el escape");
+		openRouter.nextToolCalls(ToolCall.of("affirm"));
+		assertThat(String.join("\n", says("vale, adelante"))).contains("Abro tu expediente *MSI-");
+		int requestsBefore = openRouter.requestCount();
+		assertThat(String.join("\n", sendsPhotos(2))).contains("Marca y modelo del escape");
+		assertThat(openRouter.requestCount()).isEqualTo(requestsBefore);
+
+		openRouter.nextToolCalls(new ToolCall("fill_case_fields", """
+				{"values":[{"field":"marca_modelo","value":"Akrapovic Racing Line"},{"field":"tipo","value":"toda la línea"},
+				{"field":"homologado_para_modelo","value":"sí"},{"field":"nombre","value":"Lucía"}]}"""));
+		// The text reader cannot tell which pieces make the make and model; the model can.
+		String filled = String.join("\n", says("Akrapovic, completa, Racing Line, si"));
+
+		JsonNode request = openRouter.bodies().get(openRouter.requestCount() - 1);
+		assertThat(openRouter.requestCount()).isEqualTo(requestsBefore + 1);
+		assertThat(request.path("messages").get(0).path("content").asString())
+			.contains("Datos del expediente que se piden ahora: Escape (línea completa)").contains("- marca_modelo: ");
+		assertThat(request.path("tools").toString()).contains("fill_case_fields");
+		assertThat(filled).doesNotContain("Marca y modelo del escape").doesNotContain("es el dato").doesNotContain("No sé a qué dato");
+		JsonNode escape = caseData().path("items").get(0).path("fields");
+		assertThat(escape.path("marca_modelo").asString()).isEqualTo("Akrapovic Racing Line");
+		assertThat(escape.path("tipo").asString()).isEqualTo("Línea completa");
+		assertThat(escape.path("homologado_para_modelo").asString()).isEqualTo("true");
+		assertThat(caseData().path("personal").has("nombre")).isFalse();
+
+		sendsPhotos(1);
+		sendsPhotos(1);
+		sendsPhotos(4);
+		assertThat(String.join("\n", says("no aplica"))).contains("Nombre");
+		openRouter.nextToolCalls(new ToolCall("fill_case_fields", """
+				{"values":[{"field":"nombre","value":"Lucía Martín"},{"field":"dni_nie_cif","value":"12345678A"},
+				{"field":"email","value":"lucia@example.com"}]}"""));
+		int beforeData = openRouter.requestCount();
+
+		// The text reader takes the name and the e-mail; the DNI only the model gives, and it is wrong.
+		String refused = String.join("\n", says("Lucía Martín, lucia@example.com"));
+
+		assertThat(openRouter.requestCount()).isEqualTo(beforeData + 1);
+		assertThat(refused).contains("El DNI/NIE «12345678A» no es válido: la letra no corresponde con el número.")
+			.contains("DNI, NIE o CIF");
+		JsonNode personal = caseData().path("personal");
+		assertThat(personal.path("nombre").asString()).isEqualTo("Lucía Martín");
+		assertThat(personal.path("email").asString()).isEqualTo("lucia@example.com");
+		assertThat(personal.has("dni_nie_cif")).isFalse();
+		assertThat(jdbc.sql("SELECT count(*) FROM llm_calls WHERE conversation_id = :c").param("c", conversation)
+			.query(Long.class).single()).isEqualTo(openRouter.requestCount() - requestsBefore + 2);
 	}
 
 }

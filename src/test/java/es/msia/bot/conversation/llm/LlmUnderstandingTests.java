@@ -5,11 +5,14 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
+import es.msia.bot.cases.OpenFields;
 import es.msia.bot.conversation.command.AgentCommand;
 import es.msia.bot.conversation.flow.Phase;
 import es.msia.bot.conversation.understanding.UnderstandingContext;
@@ -160,7 +163,9 @@ class LlmUnderstandingTests {
 				Arguments.of("missing argument", (Consumer<FakeOpenRouter>) s -> s.nextToolCalls(
 						new ToolCall("mention_elements", "{}")), 1),
 				Arguments.of("bad vehicle", (Consumer<FakeOpenRouter>) s -> s.nextToolCalls(
-						new ToolCall("mention_vehicle", "{\"vehicle\":\"nave espacial\"}")), 1));
+						new ToolCall("mention_vehicle", "{\"vehicle\":\"nave espacial\"}")), 1),
+				Arguments.of("case fields when no case asks any", (Consumer<FakeOpenRouter>) s -> s.nextToolCalls(
+						new ToolCall("fill_case_fields", "{\"values\":[{\"field\":\"email\",\"value\":\"a@b.es\"}]}")), 1));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -415,6 +420,86 @@ class LlmUnderstandingTests {
 	static String answerArgs(String topic, String answer) {
 		return tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode()
 			.put("question", "pregunta").put("topic", topic).put("answer", answer).toString();
+	}
+
+	static final es.msia.bot.catalog.ElementDefinition ESCAPE = LlmFixtures.CATALOG.category("motos-part").orElseThrow()
+		.element("ESCAPE").orElseThrow();
+
+	/** A case asking the exhaust's make, which part was changed and whether it is type-approved. */
+	static final UnderstandingContext ESCAPE_FIELDS = new UnderstandingContext(Phase.COLLECTING_CASE, "motos-part",
+			List.of(), List.of("ESCAPE"), 7, new OpenFields("item:ESCAPE", ESCAPE.nameEs(), ESCAPE.requiredFields().subList(0, 3)));
+
+	@Test
+	void readsTheValuesOfTheFieldsTheCaseAsksAndDropsAnyOtherKey() {
+		server.nextToolCalls(new ToolCall("fill_case_fields", """
+				{"values":[{"field":"marca_modelo","value":" Akrapovic Racing Line "},
+				{"field":"tipo","value":"toda la línea"},
+				{"field":"contrasena_homologacion","value":"e13*97/24*0123"},
+				{"field":"email","value":"lucia@example.com"},
+				{"field":"homologado_para_modelo","value":true},
+				{"field":"marca_modelo","value":"Yoshimura"},
+				{"value":"sin campo"}]}"""));
+
+		List<AgentCommand> commands = LlmFixtures.understanding(LlmFixtures.settings(server), ledger)
+			.understand(ESCAPE_FIELDS, "es un akrapovic racing line, toda la línea, homologado sí, mi email lucia@example.com");
+
+		assertThat(commands).containsExactly(new AgentCommand.ProvideCaseFields(Map.of("marca_modelo", "Akrapovic Racing Line",
+				"tipo", "toda la línea", "homologado_para_modelo", "sí")));
+		JsonNode body = server.bodies().get(0);
+		JsonNode tool = StreamSupport.stream(body.path("tools").spliterator(), false)
+			.filter(t -> t.path("function").path("name").asString().equals("fill_case_fields"))
+			.findFirst().orElseThrow().path("function").path("parameters");
+		assertThat(tool.path("properties").path("values").path("items").path("properties").path("field").path("enum").toString())
+			.isEqualTo("[\"marca_modelo\",\"tipo\",\"homologado_para_modelo\"]");
+		assertThat(system(body)).contains("- Datos del expediente que se piden ahora: Escape (línea completa)")
+			.contains("  - tipo: ¿Qué parte has cambiado? (una de: Línea completa | Colector | Solo silencioso)");
+		assertThat(ledger.calls()).singleElement().extracting(CallLedger.Call::outcome).isEqualTo("used");
+	}
+
+	@Test
+	void keepsTheRestOfTheTurnWhenNoProposedKeyIsAsked() {
+		server.nextToolCalls(ToolCall.of("affirm"),
+				new ToolCall("fill_case_fields", "{\"values\":[{\"field\":\"email\",\"value\":\"lucia@example.com\"}]}"));
+
+		assertThat(LlmFixtures.understanding(LlmFixtures.settings(server), ledger).understand(ESCAPE_FIELDS, "sí, lucia@example.com"))
+			.containsExactly(new AgentCommand.Affirm());
+	}
+
+	@Test
+	void offersCaseFieldsOnlyWhileACaseAsksForFields() {
+		server.nextToolCalls(ToolCall.of("greet"));
+		server.nextToolCalls(ToolCall.of("affirm"));
+		var understanding = LlmFixtures.understanding(LlmFixtures.settings(server), ledger);
+
+		understanding.understand(FRESH, "hola");
+		understanding.understand(new UnderstandingContext(Phase.COLLECTING_CASE, "motos-part", List.of(), List.of("ESCAPE"), 7),
+				"vale");
+
+		assertThat(server.bodies()).allSatisfy(body -> {
+			assertThat(body.path("tools").findValuesAsString("name")).doesNotContain("fill_case_fields");
+			assertThat(system(body)).contains("- Datos del expediente que se piden ahora: ninguno");
+		});
+	}
+
+	@Test
+	void aCaseTurnWithTheLargestFieldsStaysWithinTheTokenBudgetOnTheWire() {
+		OpenFields largest = UnderstandingPromptTests.largestFieldStep();
+		List<String> history = IntStream.range(0, 6)
+			.mapToObj(i -> "Cliente: mensaje " + i + " " + "con las piezas del carenado que he montado ".repeat(7))
+			.toList();
+		server.nextToolCalls(new ToolCall("fill_case_fields", "{\"values\":[]}"));
+		var understanding = LlmFixtures.understanding(LlmFixtures.settings(server), ledger, id -> history,
+				key -> Optional.empty(), UnderstandingPromptTests.FAQ_KEYS);
+
+		understanding.understand(UnderstandingPromptTests.collecting(largest),
+				"pues mira, te paso lo que me pides de las piezas del carenado que he montado ".repeat(8));
+
+		JsonNode body = server.bodies().get(0);
+		assertThat(UnderstandingPrompt.count(body.path("messages").toString() + body.path("tools").toString()))
+			.isLessThanOrEqualTo(2500);
+		assertThat(system(body)).contains(UnderstandingPrompt.caseFields(UnderstandingPromptTests.collecting(largest)))
+			.contains("mensaje 5 ");
+		assertThat(server.requestCount()).isEqualTo(1);
 	}
 
 }

@@ -59,8 +59,8 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 			else if (effect instanceof Effect.OpenCase open) {
 				update.caseReply(cases.open(new OpenCase(turn.conversationId(), turn.customerId(), open.quote())).text());
 			}
-			else if (effect instanceof Effect.CollectCase) {
-				CaseReply reply = collect(turn, turn.text());
+			else if (effect instanceof Effect.CollectCase collectCase) {
+				CaseReply reply = collect(turn, turn.text(), collectCase.proposed());
 				update.caseReply(reply.text());
 				if (reply.handOff()) {
 					// The case flow asked the same thing three times in a row: a person goes on, the case stays.
@@ -71,7 +71,7 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 				}
 			}
 			else if (effect instanceof Effect.ResumeCase) {
-				update.caseReply(collect(turn, "").text());
+				update.caseReply(collect(turn, "", Map.of()).text());
 			}
 			else if (effect instanceof Effect.CancelCase) {
 				update.caseReply(cases.cancel(turn.conversationId()).map(CaseReply::text).orElse(""));
@@ -85,11 +85,11 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 	}
 
 	/** The case flow's answer; idempotent per message id, so a resumed turn gets the same reply. */
-	private CaseReply collect(TurnInput turn, String text) {
+	private CaseReply collect(TurnInput turn, String text, Map<String, String> proposed) {
 		List<IncomingFile> files = turn.attachments().stream()
 			.map(a -> new IncomingFile(a.id(), a.dataUrl(), a.fileType()))
 			.toList();
-		return cases.receive(turn.conversationId(), turn.messageId(), text, files)
+		return cases.receive(turn.conversationId(), turn.messageId(), text, files, proposed)
 			.orElse(new CaseReply("", es.msia.bot.cases.CaseStatus.COLLECTING, ""));
 	}
 

@@ -2,9 +2,13 @@ package es.msia.bot.conversation.graph.nodes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
 
+import es.msia.bot.cases.OpenFields;
 import es.msia.bot.conversation.command.AgentCommand;
 import es.msia.bot.conversation.flow.DialogueState;
+import es.msia.bot.conversation.flow.Phase;
 import es.msia.bot.conversation.state.ConversationState;
 import es.msia.bot.conversation.state.Gate;
 import es.msia.bot.conversation.state.StateUpdate;
@@ -17,8 +21,15 @@ public final class Understand implements NodeAction<ConversationState> {
 
 	private final Understanding understanding;
 
-	public Understand(Understanding understanding) {
+	private final LongFunction<Optional<OpenFields>> askedFields;
+
+	/**
+	 * @param askedFields the fields the conversation's case asks now; only an understanding that can read
+	 *     values (the LLM) needs them, so the offline engine is given a lookup that asks nothing
+	 */
+	public Understand(Understanding understanding, LongFunction<Optional<OpenFields>> askedFields) {
 		this.understanding = understanding;
+		this.askedFields = askedFields;
 	}
 
 	@Override
@@ -32,8 +43,11 @@ public final class Understand implements NodeAction<ConversationState> {
 			boolean voiceNote = state.turn().attachments().stream().anyMatch(a -> "audio".equals(a.fileType()));
 			return StateUpdate.of().commands(List.of(new AgentCommand.SendMedia(voiceNote))).build();
 		}
+		long conversationId = state.turn().conversationId();
+		OpenFields caseFields = dialogue.phase() == Phase.COLLECTING_CASE
+				? askedFields.apply(conversationId).orElse(null) : null;
 		UnderstandingContext context = new UnderstandingContext(dialogue.phase(), state.context().categorySlug(),
-				dialogue.pendingUmbrellas(), dialogue.items(), state.turn().conversationId());
+				dialogue.pendingUmbrellas(), dialogue.items(), conversationId, caseFields);
 		return StateUpdate.of().commands(understanding.understand(context, state.turn().text())).build();
 	}
 
