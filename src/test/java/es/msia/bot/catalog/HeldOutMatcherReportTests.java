@@ -38,8 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Second batch, {@code matching/heldout-sentences-2.jsonl}: 40 new sentences (20 per category), labelled the
  * same way and committed (commit 97d814d) before the code they measure was merged or run on them; scored and
- * printed separately, to target/heldout-matching-report-2.txt. Its floors were set only after that first run,
- * at its measured scores minus 0.10, rounded down (until then they were 0).
+ * printed separately, to target/heldout-matching-report-2.txt. First run (merge 64369dc, main at 9ac10c8): 53
+ * pairs expected, 46 predicted, 39 correct, precision 0.848, recall 0.736; motos-part 25/27 precision 0.926,
+ * 25/30 recall 0.833; aseicars-prof 14/19 precision 0.737, 14/23 recall 0.609; unknown-term recall 2/4. Its
+ * floors were set only after that run, at those scores minus 0.10, rounded down (0.74 and 0.63); the same rule
+ * as batch 1, not tuned. The same warning applies: do not tune the matcher to these sentences.
  */
 class HeldOutMatcherReportTests {
 
@@ -49,11 +52,11 @@ class HeldOutMatcherReportTests {
 
 	private static final double RECALL_FLOOR = 0.81;
 
-	/** Set after the second batch's first run: measured precision minus 0.10, rounded down. */
-	private static final double BATCH2_PRECISION_FLOOR = 0.0;
+	/** Set after the second batch's first run: 0.848 minus 0.10, rounded down. */
+	private static final double BATCH2_PRECISION_FLOOR = 0.74;
 
-	/** Set after the second batch's first run: measured recall minus 0.10, rounded down. */
-	private static final double BATCH2_RECALL_FLOOR = 0.0;
+	/** Set after the second batch's first run: 0.736 minus 0.10, rounded down. */
+	private static final double BATCH2_RECALL_FLOOR = 0.63;
 
 	@Test
 	void reportsHeldOutPrecisionAndRecall() throws IOException {

@@ -53,8 +53,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Second batch, {@code cases/heldout-answers-2.jsonl}: 40 new messages (20 per category; items, personal,
  * vehicle and own-workshop scopes), written and committed with their expected values (commit 97d814d) before
  * the code they measure was merged or run on them; scored and printed separately, to
- * target/heldout-answers-report-2.txt. Its floors were set only after that first run, at its measured scores
- * minus 0.10, rounded down (until then they were 0).
+ * target/heldout-answers-report-2.txt. First run (merge 64369dc, main at 9ac10c8): 96 fields expected, 63
+ * stored, 57 correct, precision 0.905, recall 0.594; motos-part precision 0.967 recall 0.617; aseicars-prof
+ * precision 0.848 recall 0.571; items 0.857 / 0.500, personal 1.000 / 0.857, vehicle 1.000 / 0.636, workshop
+ * 0.889 / 0.727. Its floors were set only after that run, at those scores minus 0.10, rounded down (0.80 and
+ * 0.49); the same rule as batch 1, not tuned. The same warning applies: do not tune the reader to these lines.
  */
 class HeldOutAnswersReportTests {
 
@@ -62,11 +65,11 @@ class HeldOutAnswersReportTests {
 
 	private static final double RECALL_FLOOR = 0.42;
 
-	/** Set after the second batch's first run: measured precision minus 0.10, rounded down. */
-	private static final double BATCH2_PRECISION_FLOOR = 0.0;
+	/** Set after the second batch's first run: 0.905 minus 0.10, rounded down. */
+	private static final double BATCH2_PRECISION_FLOOR = 0.80;
 
-	/** Set after the second batch's first run: measured recall minus 0.10, rounded down. */
-	private static final double BATCH2_RECALL_FLOOR = 0.0;
+	/** Set after the second batch's first run: 0.594 minus 0.10, rounded down. */
+	private static final double BATCH2_RECALL_FLOOR = 0.49;
 
 	private static final String PLACEHOLDER = "x";
 
