@@ -35,6 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 0.829, 34/40 recall 0.850. The floors below are those scores minus 0.10, rounded down: they guard
  * against regressions and were not tuned. Do not add these sentences to the development set or change the matcher to suit
  * them, or they stop measuring anything; write a new held-out batch instead.
+ * <p>
+ * Second batch, {@code matching/heldout-sentences-2.jsonl}: 40 new sentences (20 per category), labelled the
+ * same way and committed (commit 97d814d) before the code they measure was merged or run on them; scored and
+ * printed separately, to target/heldout-matching-report-2.txt. First run (merge 64369dc, main at 9ac10c8): 53
+ * pairs expected, 46 predicted, 39 correct, precision 0.848, recall 0.736; motos-part 25/27 precision 0.926,
+ * 25/30 recall 0.833; aseicars-prof 14/19 precision 0.737, 14/23 recall 0.609; unknown-term recall 2/4. Its
+ * floors were set only after that run, at those scores minus 0.10, rounded down (0.74 and 0.63); the same rule
+ * as batch 1, not tuned. The same warning applies: do not tune the matcher to these sentences.
  */
 class HeldOutMatcherReportTests {
 
@@ -44,10 +52,28 @@ class HeldOutMatcherReportTests {
 
 	private static final double RECALL_FLOOR = 0.81;
 
+	/** Set after the second batch's first run: 0.848 minus 0.10, rounded down. */
+	private static final double BATCH2_PRECISION_FLOOR = 0.74;
+
+	/** Set after the second batch's first run: 0.736 minus 0.10, rounded down. */
+	private static final double BATCH2_RECALL_FLOOR = 0.63;
+
 	@Test
 	void reportsHeldOutPrecisionAndRecall() throws IOException {
-		List<JsonNode> sentences = sentences();
-		StringBuilder report = new StringBuilder("Held-out matcher report\n");
+		report("/matching/heldout-sentences.jsonl", 60, "Held-out matcher report (batch 1)",
+				"heldout-matching-report.txt", PRECISION_FLOOR, RECALL_FLOOR);
+	}
+
+	@Test
+	void reportsSecondHeldOutBatchPrecisionAndRecall() throws IOException {
+		report("/matching/heldout-sentences-2.jsonl", 40, "Held-out matcher report (batch 2)",
+				"heldout-matching-report-2.txt", BATCH2_PRECISION_FLOOR, BATCH2_RECALL_FLOOR);
+	}
+
+	private static void report(String resource, int size, String title, String file, double precisionFloor,
+			double recallFloor) throws IOException {
+		List<JsonNode> sentences = sentences(resource);
+		StringBuilder report = new StringBuilder(title + "\n");
 		Score total = new Score();
 		Map<String, Score> byCategory = new TreeMap<>();
 		int unknownHits = 0;
@@ -74,11 +100,11 @@ class HeldOutMatcherReportTests {
 		report.append(String.format("unknown-term recall %d/%d%n", unknownHits, unknownExpected));
 		System.out.println(report);
 		Files.createDirectories(Path.of("target"));
-		Files.writeString(Path.of("target", "heldout-matching-report.txt"), report);
+		Files.writeString(Path.of("target", file), report);
 
-		assertThat(sentences).hasSize(60);
-		assertThat(total.precision()).as("held-out precision").isGreaterThanOrEqualTo(PRECISION_FLOOR);
-		assertThat(total.recall()).as("held-out recall").isGreaterThanOrEqualTo(RECALL_FLOOR);
+		assertThat(sentences).hasSize(size);
+		assertThat(total.precision()).as(title + ": precision").isGreaterThanOrEqualTo(precisionFloor);
+		assertThat(total.recall()).as(title + ": recall").isGreaterThanOrEqualTo(recallFloor);
 	}
 
 	private static Set<String> codes(JsonNode sentence, String field) {
@@ -87,10 +113,10 @@ class HeldOutMatcherReportTests {
 		return codes;
 	}
 
-	private static List<JsonNode> sentences() throws IOException {
+	private static List<JsonNode> sentences(String resource) throws IOException {
 		JsonMapper mapper = JsonMapper.builder().build();
 		List<JsonNode> sentences = new ArrayList<>();
-		try (InputStream in = HeldOutMatcherReportTests.class.getResourceAsStream("/matching/heldout-sentences.jsonl");
+		try (InputStream in = HeldOutMatcherReportTests.class.getResourceAsStream(resource);
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = reader.readLine()) != null) {

@@ -49,6 +49,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * change to the reader or the data.) The floors below are those scores minus 0.10, rounded down: they
  * guard against regressions and were not tuned. Do not change the reader to suit these lines, or they stop measuring anything;
  * write a new held-out batch instead.
+ * <p>
+ * Second batch, {@code cases/heldout-answers-2.jsonl}: 40 new messages (20 per category; items, personal,
+ * vehicle and own-workshop scopes), written and committed with their expected values (commit 97d814d) before
+ * the code they measure was merged or run on them; scored and printed separately, to
+ * target/heldout-answers-report-2.txt. First run (merge 64369dc, main at 9ac10c8): 96 fields expected, 63
+ * stored, 57 correct, precision 0.905, recall 0.594; motos-part precision 0.967 recall 0.617; aseicars-prof
+ * precision 0.848 recall 0.571; items 0.857 / 0.500, personal 1.000 / 0.857, vehicle 1.000 / 0.636, workshop
+ * 0.889 / 0.727. Its floors were set only after that run, at those scores minus 0.10, rounded down (0.80 and
+ * 0.49); the same rule as batch 1, not tuned. The same warning applies: do not tune the reader to these lines.
  */
 class HeldOutAnswersReportTests {
 
@@ -56,14 +65,32 @@ class HeldOutAnswersReportTests {
 
 	private static final double RECALL_FLOOR = 0.42;
 
+	/** Set after the second batch's first run: 0.905 minus 0.10, rounded down. */
+	private static final double BATCH2_PRECISION_FLOOR = 0.80;
+
+	/** Set after the second batch's first run: 0.594 minus 0.10, rounded down. */
+	private static final double BATCH2_RECALL_FLOOR = 0.49;
+
 	private static final String PLACEHOLDER = "x";
 
 	private final CatalogDefinition catalog = Catalogs.current();
 
 	@Test
 	void reportsHeldOutPrecisionAndRecall() throws IOException {
-		List<JsonNode> lines = lines();
-		StringBuilder report = new StringBuilder("Held-out answers report\n");
+		report("/cases/heldout-answers.jsonl", "Held-out answers report (batch 1)", "heldout-answers-report.txt",
+				PRECISION_FLOOR, RECALL_FLOOR);
+	}
+
+	@Test
+	void reportsSecondHeldOutBatchPrecisionAndRecall() throws IOException {
+		report("/cases/heldout-answers-2.jsonl", "Held-out answers report (batch 2)", "heldout-answers-report-2.txt",
+				BATCH2_PRECISION_FLOOR, BATCH2_RECALL_FLOOR);
+	}
+
+	private void report(String resource, String title, String file, double precisionFloor, double recallFloor)
+			throws IOException {
+		List<JsonNode> lines = lines(resource);
+		StringBuilder report = new StringBuilder(title + "\n");
 		Score total = new Score();
 		Map<String, Score> byCategory = new TreeMap<>();
 		Map<String, Score> byScope = new TreeMap<>();
@@ -98,11 +125,11 @@ class HeldOutAnswersReportTests {
 		byScope.forEach((c, s) -> report.append(String.format("%-14s %s%n", c, s.line())));
 		System.out.println(report);
 		Files.createDirectories(Path.of("target"));
-		Files.writeString(Path.of("target", "heldout-answers-report.txt"), report);
+		Files.writeString(Path.of("target", file), report);
 
 		assertThat(lines).hasSize(40);
-		assertThat(total.precision()).as("held-out precision").isGreaterThanOrEqualTo(PRECISION_FLOOR);
-		assertThat(total.recall()).as("held-out recall").isGreaterThanOrEqualTo(RECALL_FLOOR);
+		assertThat(total.precision()).as(title + ": precision").isGreaterThanOrEqualTo(precisionFloor);
+		assertThat(total.recall()).as(title + ": recall").isGreaterThanOrEqualTo(recallFloor);
 	}
 
 	/** The case as it stands when the line's scope is asked. */
@@ -166,10 +193,10 @@ class HeldOutAnswersReportTests {
 		return scopes;
 	}
 
-	private static List<JsonNode> lines() throws IOException {
+	private static List<JsonNode> lines(String resource) throws IOException {
 		JsonMapper mapper = JsonMapper.builder().build();
 		List<JsonNode> lines = new ArrayList<>();
-		try (InputStream in = HeldOutAnswersReportTests.class.getResourceAsStream("/cases/heldout-answers.jsonl");
+		try (InputStream in = HeldOutAnswersReportTests.class.getResourceAsStream(resource);
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			String text;
 			while ((text = reader.readLine()) != null) {
