@@ -1,22 +1,9 @@
 package es.msia.bot.catalog;
 
-import java.io.BufferedReader;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HeldOutMatcherReportTests {
 
-	private static final ElementMatcher MATCHER = new ElementMatcher(Catalogs.current());
-
 	private static final double PRECISION_FLOOR = 0.81;
 
 	private static final double RECALL_FLOOR = 0.81;
@@ -72,95 +57,11 @@ class HeldOutMatcherReportTests {
 
 	private static void report(String resource, int size, String title, String file, double precisionFloor,
 			double recallFloor) throws IOException {
-		List<JsonNode> sentences = sentences(resource);
-		StringBuilder report = new StringBuilder(title + "\n");
-		Score total = new Score();
-		Map<String, Score> byCategory = new TreeMap<>();
-		int unknownHits = 0;
-		int unknownExpected = 0;
-		for (JsonNode sentence : sentences) {
-			String category = sentence.get("category").asString();
-			MatchResult result = MATCHER.match(category, sentence.get("text").asString());
-			Set<String> want = codes(sentence, "items");
-			want.addAll(codes(sentence, "umbrellas"));
-			Set<String> got = new HashSet<>(result.itemCodes());
-			result.pendingQuestions().forEach((q) -> got.add(q.umbrellaCode()));
-			total.add(want, got);
-			byCategory.computeIfAbsent(category, (c) -> new Score()).add(want, got);
-			Set<String> unknownWanted = codes(sentence, "unknown");
-			unknownExpected += unknownWanted.size();
-			unknownHits += (int) unknownWanted.stream().filter(result.unknownTerms()::contains).count();
-			if (!got.equals(want) || !new HashSet<>(result.unknownTerms()).equals(unknownWanted)) {
-				report.append(String.format("MISS [%s] %s%n     expected %s unknown %s%n     got      %s unknown %s%n",
-						category, sentence.get("text").asString(), want, unknownWanted, got, result.unknownTerms()));
-			}
-		}
-		report.append(String.format("%n%-14s %s%n", "all", total.line()));
-		byCategory.forEach((category, score) -> report.append(String.format("%-14s %s%n", category, score.line())));
-		report.append(String.format("unknown-term recall %d/%d%n", unknownHits, unknownExpected));
-		System.out.println(report);
-		Files.createDirectories(Path.of("target"));
-		Files.writeString(Path.of("target", file), report);
+		MatcherEvaluation evaluation = MatcherEvaluation.of(resource, title, file);
 
-		assertThat(sentences).hasSize(size);
-		assertThat(total.precision()).as(title + ": precision").isGreaterThanOrEqualTo(precisionFloor);
-		assertThat(total.recall()).as(title + ": recall").isGreaterThanOrEqualTo(recallFloor);
-	}
-
-	private static Set<String> codes(JsonNode sentence, String field) {
-		Set<String> codes = new HashSet<>();
-		sentence.get(field).forEach((code) -> codes.add(code.asString()));
-		return codes;
-	}
-
-	private static List<JsonNode> sentences(String resource) throws IOException {
-		JsonMapper mapper = JsonMapper.builder().build();
-		List<JsonNode> sentences = new ArrayList<>();
-		try (InputStream in = HeldOutMatcherReportTests.class.getResourceAsStream(resource);
-				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank()) {
-					sentences.add(mapper.readTree(line));
-				}
-			}
-		}
-		return sentences;
-	}
-
-	/** Counts of (sentence, code) pairs for one slice of the set. */
-	private static final class Score {
-
-		private int sentences;
-
-		private int expected;
-
-		private int predicted;
-
-		private int correct;
-
-		void add(Set<String> want, Set<String> got) {
-			Set<String> hits = new HashSet<>(got);
-			hits.retainAll(want);
-			this.sentences++;
-			this.expected += want.size();
-			this.predicted += got.size();
-			this.correct += hits.size();
-		}
-
-		double precision() {
-			return (this.predicted == 0) ? 1.0 : (double) this.correct / this.predicted;
-		}
-
-		double recall() {
-			return (this.expected == 0) ? 1.0 : (double) this.correct / this.expected;
-		}
-
-		String line() {
-			return String.format("sentences %d, pairs expected %d, predicted %d, correct %d | precision %.3f recall %.3f",
-					this.sentences, this.expected, this.predicted, this.correct, precision(), recall());
-		}
-
+		assertThat(evaluation.sentences).hasSize(size);
+		assertThat(evaluation.total.precision()).as(title + ": precision").isGreaterThanOrEqualTo(precisionFloor);
+		assertThat(evaluation.total.recall()).as(title + ": recall").isGreaterThanOrEqualTo(recallFloor);
 	}
 
 }

@@ -35,7 +35,7 @@ public final class AnswerReader {
 	private static final Pattern COMMA = Pattern.compile(",(?![0-9])|(?<![0-9]),");
 
 	/** A town after a street: "… 1 en Valladolid", "… 5 de Málaga". */
-	private static final Pattern TOWN_AFTER_STREET = Pattern.compile("[0-9][0-9a-zº]*\\s+(?:en|de)\\s+([a-z][a-z .]+)$");
+	private static final Pattern TOWN_AFTER_STREET = Pattern.compile("(?<=[0-9][0-9a-zº]{0,3})\\s+(?:en|de)\\s+([a-z][a-z .]+)$");
 
 	/** Shapes found inside longer pieces, in this order (an e-mail before the digits inside it). */
 	private static final Map<Shape, Pattern> INSIDE = insideShapes();
@@ -155,6 +155,10 @@ public final class AnswerReader {
 			}
 		}
 		ownLabels(message, scope, asked, matches);
+		if (scope.equals("personal") || scope.equals("vehicle")) {
+			// "y el escape es de la marca Akrapovic": a label in a clause about a part is not the vehicle's.
+			matches.removeIf(m -> plan.namesAPart(clauseBefore(message, m.start())));
+		}
 		List<Match> chosen = nonOverlapping(matches);
 		List<Found> found = new ArrayList<>();
 		for (int i = 0; i < chosen.size(); i++) {
@@ -275,6 +279,14 @@ public final class AnswerReader {
 		return chosen;
 	}
 
+	/** The words of the clause before a position: back to the last comma, line or sentence end. */
+	private static String clauseBefore(Text message, int position) {
+		String before = message.original().substring(0, position);
+		int start = Math.max(Math.max(before.lastIndexOf(','), before.lastIndexOf('\n')), Math.max(before.lastIndexOf('.'),
+				before.lastIndexOf(';')));
+		return before.substring(start + 1);
+	}
+
 	/** The value after a label, up to the next label or clause; an address keeps its floor and door. */
 	private Optional<Found> value(Text message, Match match, int limit) {
 		String folded = message.folded();
@@ -297,7 +309,8 @@ public final class AnswerReader {
 				end = from + offset;
 			}
 		}
-		String value = ValueWords.forField(match.spec(), ValueWords.strip(message.original().substring(from, end), provinces));
+		String said = ValueWords.strip(message.original().substring(from, end), provinces);
+		String value = ValueWords.forField(match.spec(), said);
 		int start = match.start();
 		Shape wanted = ValueShapes.of(match.spec());
 		if (wanted.strong() && INSIDE.containsKey(wanted)) {
@@ -326,7 +339,7 @@ public final class AnswerReader {
 				return Optional.empty();
 			}
 		}
-		if (NAME_CUES.contains(match.phrase()) && ROLE.matcher(ValueShapes.fold(value)).find()) {
+		if (NAME_CUES.contains(match.phrase()) && ROLE.matcher(ValueShapes.fold(said)).find()) {
 			// "soy autónoma", "soy el dueño", "a nombre de mi padre": a role, not a name.
 			message.consume(match.start(), end);
 			return Optional.empty();
@@ -481,6 +494,12 @@ public final class AnswerReader {
 		spans.add(new int[] { position, to });
 		for (int[] span : spans) {
 			String text = message.original().substring(span[0], span[1]);
+			boolean question = text.contains("¿") || text.contains("?")
+					|| (span[1] < message.length() && message.original().charAt(span[1]) == '?');
+			if (question) {
+				// "¿tiene que estar homologado?": a question the customer asks is not an answer.
+				continue;
+			}
 			String stripped = ValueWords.strip(text, provinces);
 			if (ValueWords.carriesNothing(text, stripped)) {
 				continue;
@@ -753,6 +772,17 @@ public final class AnswerReader {
 	}
 
 	private void typed(String scope, List<FieldSpec> asked, List<FieldSpec> open, List<Found> found, List<Piece> left) {
+		// "no no, sí que cambia", "antes no, ahora sí": of several answers to one question, the last one counts.
+		List<FieldSpec> booleansAsked = open.stream().filter(f -> f.type() == FieldType.BOOLEAN && asked.contains(f)).toList();
+		if (booleansAsked.size() == 1) {
+			List<Piece> answers = left.stream().filter(p -> yesNo(p.text()) && !namesAnotherField(p.text(), booleansAsked.get(0), scope))
+				.toList();
+			if (answers.size() > 1) {
+				Piece last = answers.get(answers.size() - 1);
+				left.removeAll(answers.subList(0, answers.size() - 1));
+				take(scope, booleansAsked.get(0), last, found, open, left);
+			}
+		}
 		// "el ancho no, pero la altura sí": the yes or no said next to the field's own words answers it.
 		for (FieldSpec field : List.copyOf(open)) {
 			if (field.type() != FieldType.BOOLEAN || !asked.contains(field)) {

@@ -68,12 +68,13 @@ public final class CaseDialogue {
 		List<Line> lines = new ArrayList<>();
 		if (progress.personOffered()) {
 			Optional<Boolean> answer = shortYesNo(text);
-			if (answer.orElse(false)) {
-				return handOff(data, lines);
-			}
 			// Declining keeps the count: one more failure hands off, as promised by the offer.
 			progress = new Progress(progress.asked(), progress.repeats(), progress.oneAtATime(), false, null);
-			if (answer.isPresent() && !answersTheStep(data.withProgress(progress), text, step)) {
+			boolean answersTheStep = answer.isPresent() && answersTheStep(data.withProgress(progress), text, step);
+			if (answer.orElse(false) && !answersTheStep) {
+				return handOff(data, lines);
+			}
+			if (answer.isPresent() && !answersTheStep) {
 				lines.add(Line.of("repeat.stay"));
 				data = data.withProgress(progress);
 				return new Outcome(data, lines, false, plan.next(data), Ask.NORMAL);
@@ -315,9 +316,11 @@ public final class CaseDialogue {
 		java.util.regex.Matcher m = choice.matcher(folded);
 		while (m.find()) {
 			String before = folded.substring(Math.max(0, m.start() - 30), m.start());
+			// Only the words of the same clause: "no, mi taller no, mejor vosotros".
+			before = before.substring(Math.max(before.lastIndexOf(','), Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'))) + 1);
 			String[] words = before.trim().split("\\s+");
 			String near = String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, words.length - 3), words.length));
-			String after = folded.substring(m.end());
+			String after = folded.substring(m.end()).split("[,.;]")[0];
 			if (!near.matches(".*\\b(?:no|ni|sin|tampoco)\\b.*") && !after.matches("^\\s*(?:no\\b|tampoco\\b).*")) {
 				return true;
 			}

@@ -44,7 +44,7 @@ final class ValueWords {
 			+ "los datos|mis datos|los datos son|eso es todo|nada mas|listo|ya esta|pues|bueno|mira|te digo|a ver|"
 			+ "perdona|perdon|y|los del|los de|datos|saludo|saludos|un saludo|gracias de antemano|sigo contigo|sigo|"
 			+ "seguimos|sigamos|continua|continuamos|sigue|adelante|dale|prefiero seguir|prefiero seguir contigo|contigo|"
-			+ "de acuerdo|entendido|ah vale|ah ok|vale vale)$");
+			+ "de acuerdo|entendido|ah vale|ah ok|vale vale|por favor|porfa|porfavor|si por favor|claro que si)$");
 
 	/** What people write when they have no answer: it carries no value. */
 	private static final Pattern NON_ANSWER = Pattern.compile("^\\W*(?:(?:m+|e+h*|a+h*|pues|ya te digo que|te digo que|no se|no lo se|ni idea|no tengo ni idea|"

@@ -234,6 +234,79 @@ class CaseDialogueTests {
 	}
 
 	@Test
+	void rolesAndTownsAreNotNamesOrStreetsAndShapesAreFoundInsideWords() {
+		toPersonalStep();
+		send("Lucía Martín, soy autónoma, 12345678Z, lucia@example.com");
+		assertThat(data.personal()).containsEntry("nombre", "Lucía Martín").containsEntry("dni_nie_cif", "12345678Z");
+		toPersonalStep();
+		send("es a nombre de mi padre, Manuel Ortega, 12345678Z, manuel@example.com");
+		assertThat(data.personal()).containsEntry("nombre", "Manuel Ortega");
+		toPersonalStep();
+		send("Luis Gómez 12345678Z luis@example.com");
+		assertThat(data.personal()).containsEntry("nombre", "Luis Gómez").containsEntry("email", "luis@example.com");
+		send("Calle Larios 5, 29005 Málaga, Málaga");
+		assertThat(data.personal()).containsEntry("domicilio_calle", "Calle Larios 5").containsEntry("domicilio_localidad", "Málaga")
+			.containsEntry("domicilio_cp", "29005");
+		toPersonalStep();
+		send("Lucía Martín, 12345678Z, lucia@example.com");
+		send("Plaza Mayor 1 en Valladolid, Valladolid");
+		assertThat(data.personal()).containsEntry("domicilio_calle", "Plaza Mayor 1").containsEntry("domicilio_localidad", "Valladolid");
+	}
+
+	@Test
+	void partsOfTheModificationAreNotVehicleDataAndOldValuesAreNotFiled() {
+		toVehicleStep();
+		send("Yamaha, XSR 700, 1234 LMN, y el escape es de la marca Akrapovic");
+		assertThat(data.vehicle()).containsEntry("marca", "Yamaha").containsEntry("modelo", "XSR 700");
+		toVehicleStep();
+		send("Honda, Forza 125, matrícula nueva 1234 LMN, antes tenía la 9876 BCD");
+		assertThat(data.vehicle()).containsEntry("matricula", "1234LMN");
+		toVehicleStep();
+		send("BMW R 1250 GS Adventure 1234 LMN");
+		assertThat(data.vehicle()).containsEntry("matricula", "1234LMN").doesNotContainKeys("marca", "modelo");
+	}
+
+	@Test
+	void yesAndNoFollowNegationDoubtAndTheLastWord() {
+		toVehicleStep();
+		send("Yamaha, XSR 700, 1234 LMN");
+		send("2019, si no me equivoco, no");
+		assertThat(data.vehicle()).containsEntry("cambio_plazas", "false");
+		assertThat(send("¿lleva algún papel?").lines()).extracting(Line::key).doesNotContain("field.corrected");
+		assertThat(data.vehicle()).doesNotContainKey("cambio_altura");
+		send("no estoy seguro");
+		assertThat(data.vehicle()).doesNotContainKey("cambio_altura");
+		send("no no, sí que cambia");
+		assertThat(data.vehicle()).containsEntry("cambio_altura", "true");
+	}
+
+	@Test
+	void anOptionRuledOutIsNotChosenAndUnknownValuesAreNotFiled() {
+		send("", 2);
+		send("Arrow, el silencioso no, el completo, sí");
+		assertThat(data.item("item:ESCAPE").fields()).containsEntry("tipo", "Línea completa")
+			.containsEntry("homologado_para_modelo", "true").containsEntry("marca_modelo", "Arrow");
+		data = CaseData.start(List.of(new CaseItem("ESCAPE", "Escape", "ESCAPE", null, Map.of())), Map.of());
+		files.clear();
+		send("", 2);
+		send("Arrow, silencioso, no sé si está homologado");
+		assertThat(data.item("item:ESCAPE").fields()).doesNotContainKey("homologado_para_modelo");
+	}
+
+	@Test
+	void theWorkshopChoiceRespectsNegation() {
+		toVehicleStep();
+		send("Yamaha, XSR 700, 1234 LMN");
+		send("2019, no");
+		send("no");
+		send("no");
+		send("no");
+		assertThat(plan.next(data)).isInstanceOf(Step.WorkshopChoice.class);
+		send("no, mi taller no, mejor vosotros");
+		assertThat(data.workshopMode()).isEqualTo("msi");
+	}
+
+	@Test
 	void knowsHowManyFilesCompleteEachSlot() {
 		assertThat(plan.expectedFiles("item:ESCAPE", data)).isEqualTo(2);
 		assertThat(plan.expectedFiles("doc:FOTOS_EXTERIORES", data)).isEqualTo(4);
