@@ -34,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseManagement {
 
+	/** The case event's detail when the case flow hands a conversation to a person: which message did. */
+	private static final String HANDED_OFF_DETAIL = "repeated misunderstanding, message %d";
+
 	private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
 	private final Cases cases;
@@ -121,7 +124,10 @@ public class CaseManagement {
 		}
 		CaseRow row = found.get();
 		if (row.lastMessageId() != null && row.lastMessageId() == messageId && row.lastReply() != null) {
-			return Optional.of(new CaseReply(row.reference(), row.status(), row.lastReply()));
+			// A turn resumed after a crash hands off again if this message did: the escalation may not have been made.
+			boolean handedOff = cases.events(row.id()).stream()
+				.anyMatch(e -> e.type().equals("handed_off") && HANDED_OFF_DETAIL.formatted(messageId).equals(e.detail()));
+			return Optional.of(new CaseReply(row.reference(), row.status(), row.lastReply(), handedOff));
 		}
 		if (row.status() != CaseStatus.COLLECTING) {
 			String reply = incoming.isEmpty() ? texts.text("case.pendingReview", row.reference())
@@ -146,7 +152,7 @@ public class CaseManagement {
 		String reply = String.join("\n", out);
 		cases.saveTurn(row.id(), outcome.data(), messageId, reply);
 		if (outcome.handOff()) {
-			cases.event(row.id(), "handed_off", "repeated misunderstanding", "bot");
+			cases.event(row.id(), "handed_off", HANDED_OFF_DETAIL.formatted(messageId), "bot");
 		}
 		return Optional.of(new CaseReply(row.reference(), status, reply, outcome.handOff()));
 	}

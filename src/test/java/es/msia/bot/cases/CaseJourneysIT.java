@@ -284,6 +284,12 @@ class CaseJourneysIT extends CaseChats {
 				"SELECT count(*) FROM escalations WHERE conversation_id = :c AND reason = 'STUCK'")
 			.param("c", customer.conversation).query(Long.class).single() == 1);
 		assertThat(customer.caseRow()).containsEntry("status", "collecting");
+		// The same message again (a turn resumed after a crash) gets the same reply and hands off again.
+		long lastMessage = jdbc.sql("SELECT last_message_id FROM cases WHERE conversation_id = :c")
+			.param("c", customer.conversation).query(Long.class).single();
+		CaseReply again = cases.receive(customer.conversation, lastMessage, "sí, por favor", List.of()).orElseThrow();
+		assertThat(again.handOff()).isTrue();
+		assertThat(again.text()).contains("Te paso con una persona del equipo");
 
 		long escalation = jdbc.sql("SELECT id FROM escalations WHERE conversation_id = :c").param("c", customer.conversation)
 			.query(Long.class).single();
