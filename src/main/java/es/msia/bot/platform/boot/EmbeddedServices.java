@@ -1,6 +1,5 @@
 package es.msia.bot.platform.boot;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -87,34 +86,64 @@ final class EmbeddedServices {
 
 	private static void startPostgres(Path dataDir, boolean ephemeral, int port) throws IOException {
 		Path dir = ephemeral ? Files.createTempDirectory("msia-pg") : dataDir.resolve("postgres").toAbsolutePath();
-		Files.createDirectories(dir.getParent());
-		EmbeddedPostgres started = EmbeddedPostgres.builder()
-			.setDataDirectory(dir.toFile())
-			.setCleanDataDirectory(ephemeral)
-			.setPort(port)
-			.start();
+		EmbeddedPostgres started = openPostgres(dir, !ephemeral, port);
 		synchronized (EmbeddedServices.class) {
 			postgres = started;
 		}
-		log.info("Embedded PostgreSQL started on port {} with data in {}", port, dir);
+		log.info("Embedded PostgreSQL started on port {} with data in {} ({})", port, dir,
+				ephemeral ? "ephemeral: fsync off" : "durable: fsync and synchronous commit on");
 		Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServices::stopPostgres, "embedded-pg-stop"));
 	}
 
+	/**
+	 * Starts a PostgreSQL cluster in {@code dir} (created with initdb when empty). zonky's defaults suit
+	 * throw-away test databases: {@code -F} (fsync off) and {@code synchronous_commit=off}, so an OS crash
+	 * can lose acknowledged commits or corrupt the cluster. A durable cluster overrides both: the
+	 * {@code -c fsync=on} comes after {@code -F} on the postgres command line, and the last setting wins.
+	 * An ephemeral one starts clean and keeps the fast settings.
+	 */
+	static EmbeddedPostgres openPostgres(Path dir, boolean durable, int port) throws IOException {
+		Files.createDirectories(dir.getParent());
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(dir.toFile())
+			.setCleanDataDirectory(!durable)
+			.setPort(port);
+		if (durable) {
+			builder.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on");
+		}
+		return builder.start();
+	}
+
 	private static void startRedis(Path dataDir, boolean ephemeral, int port) throws IOException {
-		File dir = ephemeral ? Files.createTempDirectory("msia-redis").toFile()
-				: dataDir.resolve("redis").toAbsolutePath().toFile();
-		dir.mkdirs();
-		RedisServer server = RedisServer.newRedisServer()
+		Path dir = ephemeral ? Files.createTempDirectory("msia-redis") : dataDir.resolve("redis").toAbsolutePath();
+		RedisServer server = openRedis(dir, !ephemeral, port);
+		server.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(server), "embedded-redis-stop"));
+		log.info("Embedded Redis started on port {} ({})", port,
+				ephemeral ? "ephemeral: no persistence" : "durable: append-only file in " + dir + ", fsync every second");
+	}
+
+	/**
+	 * A Redis server (not yet started) keeping its data in {@code dir}. Durable means an append-only file
+	 * fsynced once a second: a killed Redis loses nothing it acknowledged (Redis writes the AOF before it
+	 * replies), an OS crash or power cut loses at most the last second or two of writes. Redis is not the
+	 * record of what customers sent: the webhook commits the message row in PostgreSQL (synchronous commit
+	 * when durable) before the XADD, so a lost stream entry is a message to append again, never a message
+	 * lost. {@code always} would put an fsync in every XADD and XACK to protect only that copy.
+	 */
+	static RedisServer openRedis(Path dir, boolean durable, int port) throws IOException {
+		Files.createDirectories(dir);
+		return RedisServer.newRedisServer()
 			.port(port)
 			.bind("127.0.0.1")
-			.setting("dir " + dir.getAbsolutePath())
-			.setting("appendonly " + (ephemeral ? "no" : "yes"))
+			.setting("dir " + dir.toAbsolutePath())
+			.setting("appendonly " + (durable ? "yes" : "no"))
+			.setting("appendfsync everysec")
 			.setting("save \"\"")
 			.setting("maxmemory-policy noeviction")
 			.build();
-		server.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(server), "embedded-redis-stop"));
-		log.info("Embedded Redis started on port {}", port);
 	}
 
 	private interface Start {
@@ -170,7 +199,7 @@ final class EmbeddedServices {
 		}
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
