@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,11 @@ final class EmbeddedServices {
 
 	private static @Nullable EmbeddedPostgres postgres;
 
+	private static @Nullable RedisServer redis;
+
+	/** The persistent data directory this JVM locked, if it started an embedded service on one. */
+	private static @Nullable Path persistentDir;
+
 	private static volatile @Nullable CompletableFuture<Void> postgresStart;
 
 	private static volatile @Nullable CompletableFuture<Void> redisStart;
@@ -57,6 +63,7 @@ final class EmbeddedServices {
 	/** Starts PostgreSQL once; its data survives restarts unless {@code ephemeral}. Returns the JDBC URL. */
 	static synchronized String postgres(Path dataDir, boolean ephemeral) {
 		if (postgresStart == null) {
+			lockIfPersistent(dataDir, ephemeral);
 			int port = freePort();
 			postgresPort = port;
 			postgresStart = inBackground(() -> startPostgres(dataDir, ephemeral, port));
@@ -67,11 +74,19 @@ final class EmbeddedServices {
 	/** Starts Redis once, with an append-only file under the data directory unless {@code ephemeral}. */
 	static synchronized String redis(Path dataDir, boolean ephemeral) {
 		if (redisStart == null) {
+			lockIfPersistent(dataDir, ephemeral);
 			int port = freePort();
 			redisPort = port;
 			redisStart = inBackground(() -> startRedis(dataDir, ephemeral, port));
 		}
 		return "redis://127.0.0.1:" + redisPort;
+	}
+
+	private static void lockIfPersistent(Path dataDir, boolean ephemeral) {
+		if (!ephemeral) {
+			DataDirectoryLock.acquire(dataDir);
+			persistentDir = dataDir.toAbsolutePath();
+		}
 	}
 
 	/** Blocks until the embedded PostgreSQL (if this JVM started one) accepts connections. */
@@ -86,6 +101,9 @@ final class EmbeddedServices {
 
 	private static void startPostgres(Path dataDir, boolean ephemeral, int port) throws IOException {
 		Path dir = ephemeral ? Files.createTempDirectory("msia-pg") : dataDir.resolve("postgres").toAbsolutePath();
+		if (!ephemeral) {
+			Leftovers.postgres(dir);
+		}
 		EmbeddedPostgres started = openPostgres(dir, !ephemeral, port);
 		synchronized (EmbeddedServices.class) {
 			postgres = started;
@@ -117,9 +135,20 @@ final class EmbeddedServices {
 	}
 
 	private static void startRedis(Path dataDir, boolean ephemeral, int port) throws IOException {
+		CompletableFuture<Void> postgresStarting = postgresStart;
+		if (postgresStarting != null && postgresStarting.isCompletedExceptionally()) {
+			// The start has failed already: a Redis started now would outlive the JVM that is exiting.
+			throw new IllegalStateException("not started, the embedded PostgreSQL failed first");
+		}
 		Path dir = ephemeral ? Files.createTempDirectory("msia-redis") : dataDir.resolve("redis").toAbsolutePath();
+		if (!ephemeral) {
+			Leftovers.redis(dir);
+		}
 		RedisServer server = openRedis(dir, !ephemeral, port);
 		server.start();
+		synchronized (EmbeddedServices.class) {
+			redis = server;
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(server), "embedded-redis-stop"));
 		log.info("Embedded Redis started on port {} ({})", port,
 				ephemeral ? "ephemeral: no persistence" : "durable: append-only file in " + dir + ", fsync every second");
@@ -132,6 +161,9 @@ final class EmbeddedServices {
 	 * record of what customers sent: the webhook commits the message row in PostgreSQL (synchronous commit
 	 * when durable) before the XADD, so a lost stream entry is a message to append again, never a message
 	 * lost. {@code always} would put an fsync in every XADD and XACK to protect only that copy.
+	 * <p>
+	 * A durable Redis writes a pid file, which it removes when it stops cleanly: the next start finds a
+	 * Redis left running, or one that died, by it ({@link Leftovers}).
 	 */
 	static RedisServer openRedis(Path dir, boolean durable, int port) throws IOException {
 		Files.createDirectories(dir);
@@ -139,6 +171,7 @@ final class EmbeddedServices {
 			.port(port)
 			.bind("127.0.0.1")
 			.setting("dir " + dir.toAbsolutePath())
+			.settingIf(durable, "pidfile " + dir.toAbsolutePath().resolve(Leftovers.REDIS_PID_FILE))
 			.setting("appendonly " + (durable ? "yes" : "no"))
 			.setting("appendfsync everysec")
 			.setting("save \"\"")
@@ -175,8 +208,45 @@ final class EmbeddedServices {
 		}
 		catch (CompletionException ex) {
 			Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
-			throw new IllegalStateException("Embedded " + what + " did not start: " + cause.getMessage(), cause);
+			if (cause instanceof EmbeddedServicesFailure failure) {
+				throw failure;
+			}
+			throw new EmbeddedServicesFailure("Embedded " + what + " did not start: " + cause.getMessage(),
+					"Read the lines logged above for the reason, then start again; the data directory is kept.", cause);
 		}
+	}
+
+	/**
+	 * After a failed start on a persistent data directory: stops whatever embedded service this JVM
+	 * started, including one still starting, rather than leave it to shutdown hooks that a service
+	 * started during the JVM's exit would miss. Tests share one ephemeral set per JVM, and a context that
+	 * fails there must not take it from the others, so ephemeral services are left to the hooks.
+	 */
+	static void stopAfterFailedStart() {
+		Path dir;
+		synchronized (EmbeddedServices.class) {
+			dir = persistentDir;
+		}
+		if (dir == null) {
+			return;
+		}
+		STARTER.shutdownNow();
+		try {
+			STARTER.awaitTermination(90, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		RedisServer server;
+		synchronized (EmbeddedServices.class) {
+			server = redis;
+		}
+		if (server != null) {
+			stopQuietly(server);
+		}
+		stopPostgres();
+		log.error("MSI-a did not start: the embedded PostgreSQL and Redis it started are stopped again and the "
+				+ "data in {} is kept; fix the problem reported below and start again", dir);
 	}
 
 	private static void stopPostgres() {
