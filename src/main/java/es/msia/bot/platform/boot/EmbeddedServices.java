@@ -57,6 +57,8 @@ final class EmbeddedServices {
 
 	private static int redisPort;
 
+	private static boolean redisDiedUncleanly;
+
 	private EmbeddedServices() {
 	}
 
@@ -75,11 +77,20 @@ final class EmbeddedServices {
 	static synchronized String redis(Path dataDir, boolean ephemeral) {
 		if (redisStart == null) {
 			lockIfPersistent(dataDir, ephemeral);
+			redisDiedUncleanly = !ephemeral && Leftovers.redisDiedUncleanly(dataDir.resolve("redis").toAbsolutePath());
 			int port = freePort();
 			redisPort = port;
 			redisStart = inBackground(() -> startRedis(dataDir, ephemeral, port));
 		}
 		return "redis://127.0.0.1:" + redisPort;
+	}
+
+	/**
+	 * True when the embedded Redis this JVM starts follows one that died without stopping (power cut,
+	 * OS crash): the last second of stream entries may be gone while their messages are marked streamed.
+	 */
+	static synchronized boolean redisDiedUncleanly() {
+		return redisDiedUncleanly;
 	}
 
 	private static void lockIfPersistent(Path dataDir, boolean ephemeral) {

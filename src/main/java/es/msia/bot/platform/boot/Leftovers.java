@@ -87,6 +87,24 @@ final class Leftovers {
 		return false;
 	}
 
+	/**
+	 * True when the last Redis in {@code dir} died without stopping (its pid file remains and no Redis
+	 * runs there any more): its append-only file may lack the last second of writes. Changes nothing.
+	 */
+	static boolean redisDiedUncleanly(Path dir) {
+		Path pidFile = dir.resolve(REDIS_PID_FILE);
+		try {
+			if (!Files.exists(pidFile)) {
+				return false;
+			}
+			String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream().findFirst().orElse("").trim();
+			return !first.matches("\\d{1,10}") || runningOn(Long.parseLong(first), "redis-server", dir).isEmpty();
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
 	private static Optional<Long> pid(Path pidFile) throws IOException {
 		if (!Files.exists(pidFile)) {
 			return Optional.empty();

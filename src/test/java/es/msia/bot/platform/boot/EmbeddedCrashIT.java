@@ -69,6 +69,7 @@ class EmbeddedCrashIT {
 		first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("orphan PostgreSQL").contains(true);
 		assertThat(ProcessHandle.of(redisServer).map(ProcessHandle::isAlive)).as("orphan Redis").contains(true);
+		assertThat(Leftovers.redisDiedUncleanly(dir.resolve("redis"))).as("a running orphan loses nothing").isFalse();
 
 		String log = check("second.log");
 
@@ -94,6 +95,7 @@ class EmbeddedCrashIT {
 		}
 		assertThat(dir.resolve("postgres/postmaster.pid")).exists();
 		assertThat(dir.resolve("redis/redis.pid")).exists();
+		assertThat(Leftovers.redisDiedUncleanly(dir.resolve("redis"))).isTrue();
 
 		String log = check("second.log");
 
