@@ -12,6 +12,11 @@ public class EmbeddedServicesCleanup implements ApplicationListener<ApplicationF
 
 	@Override
 	public void onApplicationEvent(ApplicationFailedEvent event) {
+		// Spring would close the context only after this event: closed first, its beans stop while the
+		// database and Redis they talk to are still there.
+		if (event.getApplicationContext() != null) {
+			event.getApplicationContext().close();
+		}
 		EmbeddedServices.stopAfterFailedStart();
 	}
 

@@ -103,6 +103,24 @@ class EmbeddedCrashIT {
 		assertThat(lines(log, "did not stop cleanly last time")).hasSize(2);
 	}
 
+	@Test
+	void sigtermStopsBothServersCleanly() throws Exception {
+		Process first = child("first.log", "write", Integer.toString(ROWS));
+		awaitReady(first, "first.log");
+		ProcessHandle postmaster = ProcessHandle.of(pid(dir.resolve("postgres/postmaster.pid"))).orElseThrow();
+		ProcessHandle redisServer = ProcessHandle.of(pid(dir.resolve("redis/redis.pid"))).orElseThrow();
+
+		first.destroy();
+
+		assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		postmaster.onExit().get(30, TimeUnit.SECONDS);
+		redisServer.onExit().get(30, TimeUnit.SECONDS);
+		assertThat(dir.resolve("postgres/postmaster.pid")).doesNotExist();
+		assertThat(dir.resolve("redis/redis.pid")).doesNotExist();
+		String log = check("second.log");
+		assertThat(log).contains("ROWS " + ROWS + " STREAM " + ROWS).doesNotContain("Leftovers");
+	}
+
 	/** Starts on the same directory, prints what it finds, and stops cleanly. */
 	private String check(String logName) throws Exception {
 		Process second = child(logName, "check");
