@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,12 @@ final class EmbeddedServices {
 	private static int redisPort;
 
 	private static boolean redisDiedUncleanly;
+
+	/**
+	 * What the start found left behind by an earlier run, logged by the thread that awaits the services:
+	 * the start runs before Spring Boot initialises logging, which drops every line logged until then.
+	 */
+	private static final Queue<String> findings = new ConcurrentLinkedQueue<>();
 
 	private EmbeddedServices() {
 	}
@@ -113,7 +121,7 @@ final class EmbeddedServices {
 	private static void startPostgres(Path dataDir, boolean ephemeral, int port) throws IOException {
 		Path dir = ephemeral ? Files.createTempDirectory("msia-pg") : dataDir.resolve("postgres").toAbsolutePath();
 		if (!ephemeral) {
-			Leftovers.postgres(dir);
+			Leftovers.postgres(dir, findings::add);
 		}
 		EmbeddedPostgres started = openPostgres(dir, !ephemeral, port);
 		synchronized (EmbeddedServices.class) {
@@ -153,7 +161,7 @@ final class EmbeddedServices {
 		}
 		Path dir = ephemeral ? Files.createTempDirectory("msia-redis") : dataDir.resolve("redis").toAbsolutePath();
 		if (!ephemeral) {
-			Leftovers.redis(dir);
+			Leftovers.redis(dir, findings::add);
 		}
 		RedisServer server = openRedis(dir, !ephemeral, port);
 		server.start();
@@ -224,6 +232,11 @@ final class EmbeddedServices {
 			}
 			throw new EmbeddedServicesFailure("Embedded " + what + " did not start: " + cause.getMessage(),
 					"Read the lines logged above for the reason, then start again; the data directory is kept.", cause);
+		}
+		finally {
+			for (String finding = findings.poll(); finding != null; finding = findings.poll()) {
+				log.warn(finding);
+			}
 		}
 	}
 

@@ -10,9 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What an MSI-a that did not stop cleanly (SIGKILL, the OOM killer, a power cut) leaves in a persistent
@@ -26,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * (power cut, or the orphan was killed too) is removed: PostgreSQL then recovers from its WAL, Redis
  * loads its append-only file. A process is only stopped when it is the right program running on this
  * very directory: after a reboot the pid in a stale file may belong to anything.
+ * <p>
+ * What was found is told to a {@code report} rather than logged here: this runs while Spring Boot has not
+ * initialised logging yet, and drops every line logged before it does.
  */
 final class Leftovers {
-
-	private static final Logger log = LoggerFactory.getLogger(Leftovers.class);
 
 	static final String REDIS_PID_FILE = "redis.pid";
 
@@ -39,21 +39,21 @@ final class Leftovers {
 	}
 
 	/** Clears the way for an embedded PostgreSQL on {@code cluster}. */
-	static void postgres(Path cluster) throws IOException {
+	static void postgres(Path cluster, Consumer<String> report) throws IOException {
 		Path pidFile = cluster.resolve("postmaster.pid");
-		Optional<Long> pid = pid(pidFile);
+		Optional<Long> pid = pid(pidFile, report);
 		if (pid.isEmpty()) {
 			return;
 		}
 		Optional<ProcessHandle> orphan = runningOn(pid.get(), "postgres", cluster);
 		if (orphan.isEmpty()) {
 			Files.deleteIfExists(pidFile);
-			log.warn("Embedded PostgreSQL did not stop cleanly last time (pid {} is gone): removed its stale "
-					+ "postmaster.pid, it recovers from its write-ahead log now", pid.get());
+			report.accept("Embedded PostgreSQL did not stop cleanly last time (pid " + pid.get() + " is gone): "
+					+ "removed its stale postmaster.pid, it recovers from its write-ahead log now");
 			return;
 		}
-		log.warn("Embedded PostgreSQL left running by an earlier MSI-a (pid {}) holds {}: stopping it (fast "
-				+ "shutdown) before starting again", pid.get(), cluster);
+		report.accept("Embedded PostgreSQL left running by an earlier MSI-a (pid " + pid.get() + ") holds " + cluster
+				+ ": stopping it (fast shutdown) before starting again");
 		// SIGINT is PostgreSQL's fast shutdown, what pg_ctl stop -m fast sends; pg_ctl itself refuses to run
 		// as root, which is how zonky runs it (inside a user namespace), so the signal goes directly.
 		if (!signal("INT", pid.get())) {
@@ -66,21 +66,21 @@ final class Leftovers {
 	 * Clears the way for an embedded Redis keeping its data in {@code dir}. Returns true when the last
 	 * Redis there did not stop cleanly, so its append-only file may lack its last second of writes.
 	 */
-	static boolean redis(Path dir) throws IOException {
+	static boolean redis(Path dir, Consumer<String> report) throws IOException {
 		Path pidFile = dir.resolve(REDIS_PID_FILE);
-		Optional<Long> pid = pid(pidFile);
+		Optional<Long> pid = pid(pidFile, report);
 		if (pid.isEmpty()) {
 			return false;
 		}
 		Optional<ProcessHandle> orphan = runningOn(pid.get(), "redis-server", dir);
 		if (orphan.isEmpty()) {
 			Files.deleteIfExists(pidFile);
-			log.warn("Embedded Redis did not stop cleanly last time (pid {} is gone): removed its stale pid file, "
-					+ "it loads its append-only file now", pid.get());
+			report.accept("Embedded Redis did not stop cleanly last time (pid " + pid.get() + " is gone): removed its "
+					+ "stale pid file, it loads its append-only file now");
 			return true;
 		}
-		log.warn("Embedded Redis left running by an earlier MSI-a (pid {}) uses {}: stopping it (SIGTERM, which "
-				+ "fsyncs its append-only file) before starting again", pid.get(), dir);
+		report.accept("Embedded Redis left running by an earlier MSI-a (pid " + pid.get() + ") uses " + dir
+				+ ": stopping it (SIGTERM, which fsyncs its append-only file) before starting again");
 		orphan.get().destroy();
 		awaitExit(orphan.get(), "Redis", "kill " + pid.get());
 		Files.deleteIfExists(pidFile);
@@ -105,7 +105,7 @@ final class Leftovers {
 		}
 	}
 
-	private static Optional<Long> pid(Path pidFile) throws IOException {
+	private static Optional<Long> pid(Path pidFile, Consumer<String> report) throws IOException {
 		if (!Files.exists(pidFile)) {
 			return Optional.empty();
 		}
@@ -113,7 +113,7 @@ final class Leftovers {
 		String first = lines.isEmpty() ? "" : lines.get(0).trim();
 		if (!first.matches("\\d{1,10}")) {
 			Files.deleteIfExists(pidFile);
-			log.warn("Removed {}: it names no process ('{}')", pidFile, first);
+			report.accept("Removed " + pidFile + ": it names no process ('" + first + "')");
 			return Optional.empty();
 		}
 		return Optional.of(Long.parseLong(first));

@@ -118,7 +118,8 @@ class EmbeddedCrashIT {
 		assertThat(dir.resolve("postgres/postmaster.pid")).doesNotExist();
 		assertThat(dir.resolve("redis/redis.pid")).doesNotExist();
 		String log = check("second.log");
-		assertThat(log).contains("ROWS " + ROWS + " STREAM " + ROWS).doesNotContain("Leftovers");
+		assertThat(log).contains("ROWS " + ROWS + " STREAM " + ROWS).doesNotContain("earlier MSI-a")
+			.doesNotContain("did not stop cleanly");
 	}
 
 	/** Starts on the same directory, prints what it finds, and stops cleanly. */
