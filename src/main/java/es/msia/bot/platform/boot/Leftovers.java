@@ -3,6 +3,7 @@ package es.msia.bot.platform.boot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,10 +46,11 @@ final class Leftovers {
 		if (pid.isEmpty()) {
 			return;
 		}
-		Optional<ProcessHandle> orphan = runningOn(pid.get(), "postgres", cluster);
+		Optional<ProcessHandle> orphan = runningOn(pid.get(), "postgres", cluster, pidFile);
 		if (orphan.isEmpty()) {
 			Files.deleteIfExists(pidFile);
-			report.accept("Embedded PostgreSQL did not stop cleanly last time (pid " + pid.get() + " is gone): "
+			report.accept("Embedded PostgreSQL did not stop cleanly last time (no PostgreSQL of this directory runs as pid "
+					+ pid.get() + "): "
 					+ "removed its stale postmaster.pid, it recovers from its write-ahead log now");
 			return;
 		}
@@ -72,10 +74,11 @@ final class Leftovers {
 		if (pid.isEmpty()) {
 			return false;
 		}
-		Optional<ProcessHandle> orphan = runningOn(pid.get(), "redis-server", dir);
+		Optional<ProcessHandle> orphan = runningOn(pid.get(), "redis-server", dir, pidFile);
 		if (orphan.isEmpty()) {
 			Files.deleteIfExists(pidFile);
-			report.accept("Embedded Redis did not stop cleanly last time (pid " + pid.get() + " is gone): removed its "
+			report.accept("Embedded Redis did not stop cleanly last time (no Redis of this directory runs as pid " + pid.get()
+					+ "): removed its "
 					+ "stale pid file, it loads its append-only file now");
 			return true;
 		}
@@ -98,7 +101,7 @@ final class Leftovers {
 				return false;
 			}
 			String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream().findFirst().orElse("").trim();
-			return !first.matches("\\d{1,10}") || runningOn(Long.parseLong(first), "redis-server", dir).isEmpty();
+			return !first.matches("\\d{1,10}") || runningOn(Long.parseLong(first), "redis-server", dir, pidFile).isEmpty();
 		}
 		catch (IOException ex) {
 			return true;
@@ -122,22 +125,30 @@ final class Leftovers {
 	/**
 	 * The process, if it is alive, runs {@code program}, and works in {@code dir}: both servers change
 	 * into their data directory on start, and on Linux {@code /proc/<pid>/cwd} says where that is.
+	 * Without {@code /proc} (macOS) nothing says which directory a live server serves, and removing the
+	 * pid file of one that serves this directory would let a second server open the same data: the start
+	 * is refused instead.
 	 */
-	private static Optional<ProcessHandle> runningOn(long pid, String program, Path dir) {
-		return ProcessHandle.of(pid)
+	private static Optional<ProcessHandle> runningOn(long pid, String program, Path dir, Path pidFile) {
+		Optional<ProcessHandle> candidate = ProcessHandle.of(pid)
 			.filter(ProcessHandle::isAlive)
 			.filter(process -> process.info().command().map(command -> Path.of(command).getFileName().toString())
 				.filter(name -> name.startsWith(program))
-				.isPresent())
-			.filter(process -> worksIn(pid, dir));
-	}
-
-	private static boolean worksIn(long pid, Path dir) {
+				.isPresent());
+		if (candidate.isEmpty()) {
+			return candidate;
+		}
+		Path cwd = Path.of("/proc", Long.toString(pid), "cwd");
+		if (!Files.exists(cwd, LinkOption.NOFOLLOW_LINKS)) {
+			throw new EmbeddedServicesFailure("A " + program + " process (pid " + pid + ") named in " + pidFile
+					+ " is running, and it may be serving this data directory",
+					"Stop it (kill -INT " + pid + "), or remove " + pidFile + " if it is not MSI-a's; then start again.");
+		}
 		try {
-			return Files.isSameFile(Path.of("/proc", Long.toString(pid), "cwd"), dir);
+			return Files.isSameFile(cwd, dir) ? candidate : Optional.empty();
 		}
 		catch (IOException | SecurityException ex) {
-			return false;
+			return Optional.empty();
 		}
 	}
 
