@@ -63,6 +63,9 @@ public class MsiaEnvironmentPostProcessor implements EnvironmentPostProcessor, O
 			props.put("logging.structured.format.console", "ecs");
 		}
 		props.put("spring.data.redis.url", redisUrl.isEmpty() ? EmbeddedServices.redis(dataDir, ephemeral) : redisUrl);
+		if (redisUrl.isEmpty() && EmbeddedServices.redisDiedUncleanly()) {
+			props.put("msia.embedded.redis-died-uncleanly", true);
+		}
 		env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
 	}
 
