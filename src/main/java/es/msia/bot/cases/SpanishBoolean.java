@@ -39,6 +39,12 @@ public final class SpanishBoolean {
 		return find(raw).orElseThrow(() -> new InvalidValue("boolean.format", raw.trim()));
 	}
 
+	/** "antes no", "el ancho no": the answer said last in a clause. */
+	private static final Pattern ENDS_NO = Pattern.compile(".*\\s(?:no|tampoco)$");
+
+	/** "ahora sí", "sí que cambia". */
+	private static final Pattern ENDS_YES = Pattern.compile(".*\\s(?:si|tambien)$|.*\\bsi que\\b.*");
+
 	/** Doubt is not an answer: "no sé", "no estoy seguro", "no me acuerdo". */
 	private static final Pattern UNSURE = Pattern.compile("\\b(?:no (?:lo |la )?se|no estoy segur[oa]|ni idea|no tengo claro|"
 			+ "no lo tengo claro|no me acuerdo|no recuerdo|no sabria|a lo mejor|puede que|quiza|quizas|no tengo ni idea)\\b");
@@ -82,10 +88,10 @@ public final class SpanishBoolean {
 			}
 		}
 		// "antes no", "ahora sí", "el ancho no": the answer said last in the clause.
-		if (folded.matches(".*\\s(?:no|tampoco)$")) {
+		if (ENDS_NO.matcher(folded).matches()) {
 			return Optional.of(false);
 		}
-		if (folded.matches(".*\\s(?:si|tambien)$") || folded.matches(".*\\bsi que\\b.*")) {
+		if (ENDS_YES.matcher(folded).matches()) {
 			return Optional.of(true);
 		}
 		if (question) {

@@ -61,6 +61,19 @@ public final class AnswerReader {
 	/** Cues that announce a street only when a street follows: "vivo en C/ Larios 5", not "vivo en Málaga". */
 	private static final java.util.Set<String> PLACE_CUES = java.util.Set.of("vivo en", "resido en", "estamos en");
 
+	private static final Pattern VIN_LABELLED = Pattern.compile(
+			"(?:^|\\b)(?:el )?(?:numero de bastidor|n\\S? de bastidor|bastidor|vin)\\b\\s*(?:es|:|=)?\\s*([a-z0-9]{17})\\b");
+
+	private static final Pattern VIN_BARE = Pattern.compile("\\b(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{17}\\b");
+
+	/** A dash between spaces, as some write an address: "C/ Larios 5, 2º B - Málaga - Málaga". */
+	private static final Pattern DASH = Pattern.compile("\\s[-–]\\s");
+
+	private static final Pattern ITV_NAME = Pattern.compile("(?<![\\p{L}])(?:itv|estacion de itv|estacion itv)\\s+\\S");
+
+	/** A lower-case first word before a name or code, not before "de", "la"…: a label word said first. */
+	private static final Pattern LABEL_WORD = Pattern.compile("^(\\p{Ll}+)\\s+(?!(?:de|del|la|el|los|las|y|en|con|a)\\b)(?=\\S)");
+
 	/** Units customers write after a number. */
 	private static final String UNITS = "mm|cm|m|metros|milimetros|centimetros|l|litros|w|vatios|kw|cv|cc|kg|kilos|pistones|plazas";
 
@@ -189,8 +202,7 @@ public final class AnswerReader {
 			List<Match> out) {
 		for (Map.Entry<FieldSpec, List<FieldCues.Cue>> entry : FieldCues.of(scope, fields, asked).entrySet()) {
 			for (FieldCues.Cue cue : entry.getValue()) {
-				Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(cue.phrase()) + "(?![\\p{L}\\p{N}])")
-					.matcher(message.folded());
+				Matcher m = cue.pattern().matcher(message.folded());
 				while (m.find()) {
 					String after = message.folded().substring(m.end());
 					boolean strong = STRONG_CONNECTOR.matcher(after).find();
@@ -397,12 +409,10 @@ public final class AnswerReader {
 		if (spec.isEmpty()) {
 			return Optional.empty();
 		}
-		Matcher m = Pattern.compile(
-				"(?:^|\\b)(?:el )?(?:numero de bastidor|n\\S? de bastidor|bastidor|vin)\\b\\s*(?:es|:|=)?\\s*([a-z0-9]{17})\\b")
-			.matcher(message.folded());
+		Matcher m = VIN_LABELLED.matcher(message.folded());
 		int group = 1;
 		if (!m.find()) {
-			m = Pattern.compile("\\b(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{17}\\b").matcher(message.original());
+			m = VIN_BARE.matcher(message.original());
 			group = 0;
 			if (!scope.equals("vehicle") || !m.find()) {
 				return Optional.empty();
@@ -676,7 +686,7 @@ public final class AnswerReader {
 		List<Piece> out = new ArrayList<>();
 		for (Piece piece : pieces) {
 			List<Piece> parts = new ArrayList<>();
-			Matcher dash = Pattern.compile("\\s[-–]\\s").matcher(piece.text());
+			Matcher dash = DASH.matcher(piece.text());
 			int from = 0;
 			while (dash.find()) {
 				addPiece(piece, from, dash.start(), parts);
@@ -756,7 +766,7 @@ public final class AnswerReader {
 		}
 		List<Piece> out = new ArrayList<>();
 		for (Piece piece : pieces) {
-			Matcher m = Pattern.compile("(?<![\\p{L}])(?:itv|estacion de itv|estacion itv)\\s+\\S").matcher(ValueShapes.foldSameLength(piece.text()));
+			Matcher m = ITV_NAME.matcher(ValueShapes.foldSameLength(piece.text()));
 			int last = -1;
 			while (m.find()) {
 				last = m.start();
@@ -824,11 +834,10 @@ public final class AnswerReader {
 		}
 		List<String> label = stems(FieldCues.label(field.labelEs()));
 		// Only before a name or code: "puerta de la vivienda" is a description that starts with a label word.
-		Pattern labelWord = Pattern.compile("^(\\p{Ll}+)\\s+(?!(?:de|del|la|el|los|las|y|en|con|a)\\b)(?=\\S)");
-		Matcher first = labelWord.matcher(value);
+		Matcher first = LABEL_WORD.matcher(value);
 		while (first.find() && label.containsAll(stems(first.group(1))) && !stems(first.group(1)).isEmpty()) {
 			value = value.substring(first.end());
-			first = labelWord.matcher(value);
+			first = LABEL_WORD.matcher(value);
 		}
 		return value;
 	}

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import es.msia.bot.catalog.FieldSpec;
 
@@ -19,7 +20,16 @@ final class FieldCues {
 
 	/** A phrase (folded) that announces a field. */
 	record Cue(String phrase, boolean strongOnly) {
+
+		/** The phrase as a whole word or words; compiled once per phrase, not once per message. */
+		Pattern pattern() {
+			return PATTERNS.computeIfAbsent(phrase,
+					p -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(p) + "(?![\\p{L}\\p{N}])"));
+		}
+
 	}
+
+	private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private static final Map<String, List<Cue>> CASE_DATA = caseData();
 
