@@ -34,9 +34,9 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, '..', '..'))
-TEMPLATE = json.load(open(os.path.join(ROOT, 'src/test/resources/chatwoot/a4-1-incoming-text.json')))
+sys.path.insert(0, os.path.join(ROOT, 'scripts'))
+from harness.customers import Customers  # noqa: E402
 TOKEN = 'crash-restart-token-0123456789'
-TEXTS = ["escape", "y también el manillar", "y los espejos", "y las luces", "y el guardabarros"]
 
 p = argparse.ArgumentParser()
 p.add_argument('--jar', required=True)
@@ -221,76 +221,9 @@ def psql(sql):
 
 # ---------------------------------------------------------------- load ---------------------------------------------
 
-class Load:
-    """Customers writing in closed loop: the next message only once the previous one was answered."""
-
-    def __init__(self, base):
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
-        self.accepted = []
-        self.refused = 0
-        self.conversations = set()
-        self.ids = itertools.count(base)
-        self.threads = [threading.Thread(target=self.customer, args=(base + 10_000 * (i + 1),), daemon=True)
-                        for i in range(args.customers)]
-
-    def start(self):
-        for t in self.threads:
-            t.start()
-
-    def finish(self):
-        self.stop.set()
-        for t in self.threads:
-            t.join(200)
-
-    def post(self, conversation, message_id, text):
-        body = json.loads(json.dumps(TEMPLATE))
-        phone = '+3462%07d' % (conversation % 10_000_000)
-        body.update({'id': message_id, 'content': text,
-                     'created_at': time.strftime('%Y-%m-%dT%H:%M:%S.000Z', time.gmtime())})
-        body['sender']['phone_number'] = phone
-        body['conversation']['id'] = conversation
-        body['conversation']['meta']['sender']['phone_number'] = phone
-        body['conversation']['contact_inbox']['source_id'] = phone.replace('+', '')
-        data = json.dumps(body).encode()
-        # Chatwoot retries an agent-bot webhook 3 times, 3 s apart; a restart can take longer than that.
-        for attempt in range(4):
-            try:
-                req = urllib.request.Request('http://127.0.0.1:%d/api/chatwoot/webhook?token=%s' % (args.api_port, TOKEN),
-                                             data, {'Content-Type': 'application/json'})
-                with urllib.request.urlopen(req, timeout=10) as r:
-                    if r.status < 300:
-                        return True
-            except (OSError, urllib.error.HTTPError):
-                pass
-            time.sleep(3)
-        return False
-
-    def customer(self, first_conversation):
-        conversation = first_conversation
-        k = 0
-        while not self.stop.is_set():
-            if k == len(TEXTS):
-                conversation += 1
-                k = 0
-            message_id = next(self.ids)
-            before = posts.public(conversation)
-            with self.lock:
-                self.conversations.add(conversation)
-            if not self.post(conversation, message_id, TEXTS[k]):
-                with self.lock:
-                    self.refused += 1
-                k += 1
-                continue
-            with self.lock:
-                self.accepted.append((conversation, message_id))
-            k += 1
-            deadline = time.monotonic() + 90
-            while posts.public(conversation) <= before and time.monotonic() < deadline and not self.stop.is_set():
-                time.sleep(0.1)
-            if posts.public(conversation) <= before:
-                k = len(TEXTS)  # handed off or still waiting: go on in a new conversation
-            time.sleep(0.3)
+def Load(base):
+    """The closed-loop customers of harness/customers.py, answered as the fake Chatwoot counts."""
+    return Customers(base, args.customers, args.api_port, TOKEN, posts.public, '+3462', 10000, 90)
 
 
 REPLIED = """EXISTS (SELECT 1 FROM outbound_messages o WHERE o.idempotency_key LIKE 'reply:' || m.chatwoot_message_id || ':%%'
