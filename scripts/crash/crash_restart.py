@@ -14,6 +14,10 @@ Chatwoot it checks:
     conversation was handed off -- nothing missing;
   * no reply reached Chatwoot twice (posts at the fake == sent reply rows, per conversation);
   * every conversation that had an accepted message has its row;
+  * no quote, case or transcript row is missing: each reply the fake Chatwoot received is in the transcript
+    (messages, by Chatwoot's id), each reply that showed a price has its conversation_quotes row (by the
+    customer message it answered), and each "Abro tu expediente *REF*" has its cases row -- what the
+    customer was told is the truth the database is checked against;
   * amcheck finds no corrupt heap page or B-tree index.
 Prints one table row; exits 1 when a check fails.
 """
@@ -23,6 +27,7 @@ import itertools
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -79,6 +84,12 @@ class Posts:
     def all(self, conversation):
         with self.lock:
             return len(self.by_conversation.get(conversation, ()))
+
+    def public_posts(self, conversations):
+        """(conversation, content, Chatwoot id) of every public reply posted in these conversations."""
+        with self.lock:
+            return [(c, post[0], post[2]) for c in conversations for post in self.by_conversation.get(c, ())
+                    if not post[1]]
 
 
 posts = Posts()
@@ -223,7 +234,12 @@ def psql(sql):
 
 def Load(base):
     """The closed-loop customers of harness/customers.py, answered as the fake Chatwoot counts."""
-    return Customers(base, args.customers, args.api_port, TOKEN, posts.public, '+3462', 10000, 90)
+    return Customers(base, args.customers, args.api_port, TOKEN, posts.public, '+3462', 10000, 90, texts=TEXTS)
+
+
+# Two quotes and an accepted one per conversation, so cases are opened under the kills too.
+TEXTS = ["quiero legalizar el escape", "y también el manillar", "vale, adelante"]
+OPENED = re.compile(r'Abro tu expediente \*([A-Z0-9-]+)\*')
 
 
 REPLIED = """EXISTS (SELECT 1 FROM outbound_messages o WHERE o.idempotency_key LIKE 'reply:' || m.chatwoot_message_id || ':%%'
@@ -257,6 +273,25 @@ def verify(load):
         "GROUP BY 1" % conv_list)}
     dup = sum(max(0, posts.all(c) - sent_rows.get(c, 0)) for c in conversations)
     conv_rows = int(psql("SELECT count(*) FROM conversations WHERE id IN (%s)" % conv_list)[0][0])
+    shown = posts.public_posts(conversations)
+    transcript = {int(r[0]) for r in psql(
+        "SELECT chatwoot_message_id FROM messages WHERE direction = 'outbound' AND conversation_id IN (%s) "
+        "AND chatwoot_message_id IS NOT NULL" % conv_list)}
+    answered_by = {int(r[0]): int(r[1].split(':')[1]) for r in psql(
+        "SELECT chatwoot_message_id, idempotency_key FROM outbound_messages WHERE conversation_id IN (%s) "
+        "AND chatwoot_message_id IS NOT NULL AND idempotency_key LIKE 'reply:%%'" % conv_list)}
+    quoted = {int(r[0]) for r in psql(
+        "SELECT message_id FROM conversation_quotes WHERE conversation_id IN (%s)" % conv_list)}
+    references = {r[0] for r in psql("SELECT reference FROM cases WHERE conversation_id IN (%s)" % conv_list)}
+    priced = [cw for _, content, cw in shown if '*Precio:' in content]
+    opened = [m.group(1) for _, content, _ in shown for m in [OPENED.search(content)] if m]
+    rows = dict(
+        transcript_missing=sum(1 for _, _, cw in shown if cw not in transcript),
+        quotes_shown=len(priced),
+        quotes_missing=sum(1 for cw in priced if answered_by.get(cw) not in quoted),
+        cases_shown=len(opened),
+        cases_missing=sum(1 for ref in opened if ref not in references),
+        replies_shown=len(shown))
     psql("CREATE EXTENSION IF NOT EXISTS amcheck")
     heap = int(psql("""SELECT count(*) FROM pg_class c, verify_heapam(c.oid) WHERE c.relkind = 'r'
                        AND c.relnamespace = 'public'::regnamespace""")[0][0])
@@ -265,7 +300,7 @@ def verify(load):
                           AND c.relnamespace = 'public'::regnamespace""")[0][0])
     return dict(accepted=len(load.accepted), recorded=recorded, answered=answered, handed=handed,
                 missing=len(load.accepted) - answered - handed, dup=dup,
-                conv_missing=len(conversations) - conv_rows, corrupt=heap, indexes=indexes)
+                conv_missing=len(conversations) - conv_rows, corrupt=heap, indexes=indexes, **rows)
 
 
 def main():
@@ -299,16 +334,20 @@ def main():
     result.update(kills=kills, came_back=len(restarts), slowest=max(restarts, default=0), refused=load.refused)
     result['ok'] = (result['came_back'] == kills == args.kills and result['missing'] == 0 and result['dup'] == 0
                     and result['recorded'] == result['accepted'] and result['conv_missing'] == 0
-                    and result['corrupt'] == 0)
+                    and result['transcript_missing'] == 0 and result['quotes_missing'] == 0
+                    and result['cases_missing'] == 0 and result['cases_shown'] > 0 and result['corrupt'] == 0)
     note(str(result))
     print()
     print('| Kills (came back) | Messages accepted | Refused at webhook | Answered | Handed off | Missing | Duplicates '
-          '| Conversations missing | amcheck: corrupt heap pages, B-tree indexes checked | Slowest restart | Result |')
+          '| Rows missing: conversations, transcript (of replies), quotes (of shown), cases (of opened) '
+          '| amcheck: corrupt heap pages, B-tree indexes checked | Slowest restart | Result |')
     print('|' + '---|' * 11)
-    print('| %d (%d) | %d | %d | %d | %d | %d | %d | %d | %d, %d | %.1f s | %s |' % (
+    print('| %d (%d) | %d | %d | %d | %d | %d | %d | %d, %d (of %d), %d (of %d), %d (of %d) | %d, %d | %.1f s | %s |' % (
         result['kills'], result['came_back'], result['accepted'], result['refused'], result['answered'],
-        result['handed'], result['missing'], result['dup'], result['conv_missing'], result['corrupt'],
-        result['indexes'], result['slowest'], 'PASS' if result['ok'] else 'FAIL'))
+        result['handed'], result['missing'], result['dup'], result['conv_missing'], result['transcript_missing'],
+        result['replies_shown'], result['quotes_missing'], result['quotes_shown'], result['cases_missing'],
+        result['cases_shown'], result['corrupt'], result['indexes'], result['slowest'],
+        'PASS' if result['ok'] else 'FAIL'))
     print('\nLogs: ' + WORK)
     return 0 if result['ok'] else 1
 

@@ -23,7 +23,7 @@ class Customers:
     """`answered(conversation)` counts the bot's public replies; ids start at `base`, conversations `spacing` apart."""
 
     def __init__(self, base, count, api_port, token, answered, phone_prefix, spacing, answer_wait,
-                 wait_through_stop=False):
+                 wait_through_stop=False, texts=TEXTS):
         self.stop = threading.Event()
         self.lock = threading.Lock()
         self.accepted = []   # (conversation, message id)
@@ -35,6 +35,7 @@ class Customers:
         self.phone_prefix, self.answer_wait = phone_prefix, answer_wait
         # Fault injection times the slowest answer, so a customer waits for it even after the load stops.
         self.wait_through_stop = wait_through_stop
+        self.texts = list(texts)
         self.threads = [threading.Thread(target=self.customer, args=(base + spacing * (i + 1),), daemon=True)
                         for i in range(count)]
 
@@ -74,14 +75,14 @@ class Customers:
         conversation = first_conversation
         k = 0
         while not self.stop.is_set():
-            if k == len(TEXTS):
+            if k == len(self.texts):
                 conversation += 1
                 k = 0
             message_id = next(self.ids)
             before = self.answered(conversation)
             with self.lock:
                 self.conversations.add(conversation)
-            if not self.post(conversation, message_id, TEXTS[k]):
+            if not self.post(conversation, message_id, self.texts[k]):
                 with self.lock:
                     self.refused += 1
                 k += 1
@@ -97,5 +98,5 @@ class Customers:
             with self.lock:
                 self.slowest = max(self.slowest, time.monotonic() - asked)
             if self.answered(conversation) <= before:
-                k = len(TEXTS)  # handed off or still waiting: go on in a new conversation
+                k = len(self.texts)  # handed off or still waiting: go on in a new conversation
             time.sleep(0.3)
