@@ -15,6 +15,7 @@ PostgreSQL and the fake Chatwoot:
 Prints one table row per scenario; exits 1 when a check fails.
 """
 import argparse
+import faulthandler
 import http.server
 import itertools
 import json
@@ -546,6 +547,8 @@ def cleanup():
 
 if __name__ == '__main__':
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # Ctrl-C or kill: still stop what we started
+    # `kill -USR1 <pid>` prints where every thread of the driver is, for a run that seems stuck.
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     code = 1
     try:
         code = main()
