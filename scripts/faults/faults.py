@@ -480,11 +480,11 @@ def main():
     run(['createdb', '-h', '127.0.0.1', '-p', str(args.pg_port), '-U', 'postgres', 'msia'])
     redis_start()
     launch('api')
-    if wait_healthy(['api'], 120) is None:
+    if wait_healthy(['api'], 300) is None:
         raise SystemExit('api did not start; see ' + WORK)
     launch('agent1')
     launch('agent2')
-    if wait_healthy(['api', 'agent1', 'agent2'], 120) is None:
+    if wait_healthy(['api', 'agent1', 'agent2'], 300) is None:  # a busy 2-core machine starts three JVMs in ~2 min
         raise SystemExit('agents did not start; see ' + WORK)
     note('api + 2 agents up; work dir ' + WORK)
 
