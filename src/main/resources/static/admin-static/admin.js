@@ -64,3 +64,30 @@ document.addEventListener('htmx:afterRequest', function (event) {
     form.reset();
   }
 });
+
+// Forms marked data-swap-errors show the panel's refusal (an HTML fragment with 4xx, e.g. the simulator's
+// "file too large") in their target instead of htmx's default of dropping error responses.
+document.addEventListener('htmx:beforeSwap', function (event) {
+  var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+  var status = event.detail.xhr.status;
+  var type = event.detail.xhr.getResponseHeader('Content-Type') || '';
+  if (form && form.hasAttribute && form.hasAttribute('data-swap-errors') && status >= 400 && status < 500
+      && type.indexOf('text/html') === 0) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
+
+// File inputs with data-max-bytes refuse a larger file before it is uploaded (the server checks again).
+document.addEventListener('change', function (event) {
+  var input = event.target;
+  if (!input.matches || !input.matches('input[type=file][data-max-bytes]')) {
+    return;
+  }
+  var file = input.files && input.files[0];
+  var tooLarge = file && file.size > Number(input.getAttribute('data-max-bytes'));
+  input.setCustomValidity(tooLarge ? input.getAttribute('data-too-large') : '');
+  if (tooLarge) {
+    input.reportValidity();
+  }
+});

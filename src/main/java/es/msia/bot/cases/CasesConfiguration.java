@@ -9,6 +9,7 @@ import java.util.Set;
 import es.msia.bot.cases.domain.CaseTexts;
 import es.msia.bot.cases.files.AttachmentDownloader;
 import es.msia.bot.cases.files.FileStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,8 +28,11 @@ class CasesConfiguration {
 	}
 
 	@Bean
-	AttachmentDownloader caseAttachmentDownloader(CasesSettings settings) {
-		return new AttachmentDownloader(allowedHosts(settings), settings.maxFileBytes(), settings.maxRedirects());
+	AttachmentDownloader caseAttachmentDownloader(CasesSettings settings,
+			ObjectProvider<TrustedAttachmentSource> trustedSources) {
+		// Asked per download: a source (the simulator) may know its own address only once the server listens.
+		return new AttachmentDownloader(allowedHosts(settings), settings.maxFileBytes(), settings.maxRedirects(),
+				uri -> trustedSources.stream().anyMatch(source -> source.serves(uri)));
 	}
 
 	@Bean

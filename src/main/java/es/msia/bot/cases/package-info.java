@@ -8,7 +8,8 @@
  * status changes), {@link es.msia.bot.cases.CaseView} (read model), self-validating value objects
  * ({@link es.msia.bot.cases.Nif}, {@link es.msia.bot.cases.Plate}, {@link es.msia.bot.cases.PostalCode}...).
  * Publishes {@link es.msia.bot.cases.CaseOpened}, {@link es.msia.bot.cases.CaseSubmitted},
- * {@link es.msia.bot.cases.CaseCancelled}. GDPR: {@code CaseManagement.erasePersonalData} keeps only the case
+ * {@link es.msia.bot.cases.CaseCancelled}. SPI: {@link es.msia.bot.cases.TrustedAttachmentSource}, implemented by the
+ * panel's simulator so that the files staff send as a customer are downloaded like Chatwoot's. GDPR: {@code CaseManagement.erasePersonalData} keeps only the case
  * shell (reference, dates, status, tier and price, catalogue version, quoted items) and deletes the files.
  * <p>
  * Glossary: case = expediente; item = elemento o variante a legalizar; workshop certificate = certificado de

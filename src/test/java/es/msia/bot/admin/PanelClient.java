@@ -84,6 +84,30 @@ final class PanelClient {
 			.build());
 	}
 
+	/**
+	 * POSTs {@code multipart/form-data} as htmx does for a form with a file input: the text fields, one file
+	 * part, the CSRF token in its header (unless {@code withCsrf} is false) and {@code HX-Request: true}.
+	 */
+	HttpResponse<String> postFile(String path, java.util.Map<String, String> fields, String fileField, String fileName,
+			String contentType, byte[] content, boolean withCsrf) {
+		String boundary = "----panel" + Long.toHexString(System.nanoTime());
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("HX-Request", "true")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		if (withCsrf) {
+			request.header("X-CSRF-TOKEN", csrf);
+		}
+		return send(request.build());
+	}
+
 	/** POSTs a form with the CSRF token of the last page read. */
 	HttpResponse<String> post(String path, String form) {
 		return postRaw(path, form.isEmpty() ? "_csrf=" + enc(csrf) : form + "&_csrf=" + enc(csrf));

@@ -3,7 +3,6 @@ package es.msia.bot.admin.simulator;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 
-import es.msia.bot.admin.conversations.ConversationPanels;
 import es.msia.bot.shared.PhoneNumber;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
@@ -36,11 +35,17 @@ class SimulatorController {
 
 	private final WebhookPoster poster;
 
-	private final ConversationPanels panels;
+	private final SimulatorChat chat;
 
-	SimulatorController(WebhookPoster poster, ConversationPanels panels) {
+	private final SampleImages samples;
+
+	private final SimulatorSettings settings;
+
+	SimulatorController(WebhookPoster poster, SimulatorChat chat, SampleImages samples, SimulatorSettings settings) {
 		this.poster = poster;
-		this.panels = panels;
+		this.chat = chat;
+		this.samples = samples;
+		this.settings = settings;
 	}
 
 	@GetMapping
@@ -51,9 +56,10 @@ class SimulatorController {
 					"+3460" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999)), "particular"));
 		}
 		model.addAttribute("available", poster.available());
+		model.addAttribute("samples", samples.all());
+		model.addAttribute("maxFileMb", settings.maxFileBytes() / (1024 * 1024));
 		if (customer != null) {
-			model.addAttribute("customer", customer);
-			panels.fill(customer.conversationId(), model);
+			chat.fill(customer, session, model);
 		}
 		return "admin/simulator/page";
 	}
@@ -69,6 +75,7 @@ class SimulatorController {
 			model.addAttribute("available", poster.available());
 			return "admin/simulator/page";
 		}
+		session.removeAttribute(SimulatorChat.SENT_FILES);
 		session.setAttribute(SimulatedCustomer.SESSION_KEY,
 				new SimulatedCustomer(poster.nextId(), form.name().trim(), phone.value(), form.clientType()));
 		return "redirect:/simulator";
@@ -77,6 +84,7 @@ class SimulatorController {
 	@PostMapping("/reset")
 	String reset(HttpSession session) {
 		session.removeAttribute(SimulatedCustomer.SESSION_KEY);
+		session.removeAttribute(SimulatorChat.SENT_FILES);
 		return "redirect:/simulator";
 	}
 
@@ -108,12 +116,11 @@ class SimulatorController {
 		if (customer == null) {
 			return "redirect:/simulator";
 		}
-		model.addAttribute("customer", customer);
-		panels.fill(customer.conversationId(), model);
+		chat.fill(customer, session, model);
 		return "admin/simulator/fragments :: chat";
 	}
 
-	private static @Nullable SimulatedCustomer current(HttpSession session) {
+	static @Nullable SimulatedCustomer current(HttpSession session) {
 		return (SimulatedCustomer) session.getAttribute(SimulatedCustomer.SESSION_KEY);
 	}
 

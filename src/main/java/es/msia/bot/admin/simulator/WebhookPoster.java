@@ -8,10 +8,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import es.msia.bot.platform.ServerPorts;
 import es.msia.bot.webhook.WebhookToken;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +44,10 @@ class WebhookPoster {
 		this.jdbc = jdbc;
 	}
 
+	/** A file in a simulated message: what Chatwoot tells about it, and where it can be fetched. */
+	record Attachment(SimulatedFileType type, URI dataUrl, long size) {
+	}
+
 	/** A new id in the simulator's range. */
 	long nextId() {
 		return jdbc.sql("SELECT nextval('simulator_ids')").query(Long.class).single();
@@ -57,7 +63,31 @@ class WebhookPoster {
 	 * @throws IOException when the API port cannot be reached
 	 */
 	int post(SimulatedCustomer customer, String text) throws IOException, InterruptedException {
-		byte[] body = json.writeValueAsBytes(payload(customer, nextId(), text));
+		return post(customer, text, null);
+	}
+
+	/**
+	 * Posts one customer message carrying a file, as Chatwoot describes a WhatsApp photo or document
+	 * (protocols.md A3, A4.2): {@code content} is the caption or null, {@code attachments[0].data_url} the link
+	 * the agent downloads from.
+	 */
+	int post(SimulatedCustomer customer, @Nullable String caption, @Nullable Attachment attachment)
+			throws IOException, InterruptedException {
+		long messageId = nextId();
+		Map<String, Object> event = payload(customer, messageId, caption);
+		if (attachment != null) {
+			Map<String, Object> file = new LinkedHashMap<>();
+			file.put("id", nextId());
+			file.put("message_id", messageId);
+			file.put("file_type", attachment.type().chatwootType());
+			file.put("account_id", 0);
+			file.put("extension", attachment.type().extension());
+			file.put("data_url", attachment.dataUrl().toString());
+			file.put("thumb_url", "");
+			file.put("file_size", attachment.size());
+			event.put("attachments", List.of(file));
+		}
+		byte[] body = json.writeValueAsBytes(event);
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + ports.apiPort() + "/api/chatwoot/webhook?token=" + token.value()))
 			.timeout(Duration.ofSeconds(10))
@@ -67,7 +97,7 @@ class WebhookPoster {
 		return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
-	private static Map<String, Object> payload(SimulatedCustomer customer, long messageId, String text) {
+	private static Map<String, Object> payload(SimulatedCustomer customer, long messageId, @Nullable String text) {
 		String tipo = "profesional".equals(customer.clientType()) ? "Profesional" : "Particular";
 		Map<String, Object> sender = new LinkedHashMap<>();
 		sender.put("name", customer.name());

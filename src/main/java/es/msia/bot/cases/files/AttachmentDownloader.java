@@ -10,12 +10,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Downloads a customer's attachment from Chatwoot's {@code data_url}. Redirects are followed by hand so
  * that every hop is checked against the allowed hosts (Chatwoot's API host and its storage domain): a
  * webhook body is customer-influenced input, and an open fetcher would be a server-side request forgery.
- * Bodies larger than the limit are cut off while reading.
+ * Bodies larger than the limit are cut off while reading. Besides the hosts, a predicate may trust exact
+ * links of this application's own (the panel simulator's file hand-over, see {@code cases.TrustedAttachmentSource}).
  */
 public final class AttachmentDownloader {
 
@@ -30,10 +32,17 @@ public final class AttachmentDownloader {
 
 	private final int maxRedirects;
 
+	private final Predicate<URI> trustedLinks;
+
 	public AttachmentDownloader(Set<String> allowedHosts, long maxBytes, int maxRedirects) {
+		this(allowedHosts, maxBytes, maxRedirects, uri -> false);
+	}
+
+	public AttachmentDownloader(Set<String> allowedHosts, long maxBytes, int maxRedirects, Predicate<URI> trustedLinks) {
 		this.allowedHosts = allowedHosts;
 		this.maxBytes = maxBytes;
 		this.maxRedirects = maxRedirects;
+		this.trustedLinks = trustedLinks;
 	}
 
 	/** The file's bytes; {@link FileRefused} for a disallowed host, an oversize body or a failed download. */
@@ -62,7 +71,8 @@ public final class AttachmentDownloader {
 	private void check(URI uri) {
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 		String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-		if (!(scheme.equals("http") || scheme.equals("https")) || !allowedHosts.contains(host)) {
+		if (!(scheme.equals("http") || scheme.equals("https"))
+				|| !(allowedHosts.contains(host) || trustedLinks.test(uri))) {
 			throw new FileRefused("host", "host not allowed: " + host);
 		}
 	}
