@@ -135,7 +135,7 @@ class DossierPdfTests {
 					assertThat(used.getName()).contains("DejaVuSans");
 				}
 			}
-			render(document, name);
+			render(document, name, pdf);
 			return text;
 		}
 	}
@@ -175,16 +175,20 @@ class DossierPdfTests {
 		return positions;
 	}
 
-	/** Page PNGs; each page must show something besides white paper. */
-	private static void render(PDDocument document, String name) throws IOException {
+	/** The PDF and its page PNGs; each page must show something besides white paper. */
+	private static void render(PDDocument document, String name, byte[] pdf) throws IOException {
 		PDFRenderer renderer = new PDFRenderer(document);
 		List<Path> targets = new ArrayList<>(List.of(Path.of("target", "dossier")));
 		String samplesDir = System.getProperty("dossier.samples");
 		if (samplesDir != null) {
 			targets.add(Path.of(samplesDir));
 		}
+		for (Path dir : targets) {
+			Files.createDirectories(dir);
+			Files.write(dir.resolve(name + ".pdf"), pdf);
+		}
 		for (int page = 0; page < document.getNumberOfPages(); page++) {
-			BufferedImage image = renderer.renderImageWithDPI(page, 80);
+			BufferedImage image = renderer.renderImageWithDPI(page, 96);
 			assertThat(inked(image)).as("page %d has content", page + 1).isGreaterThan(0.01);
 			for (Path dir : targets) {
 				Files.createDirectories(dir);

@@ -81,8 +81,11 @@ final class DossierSamples {
 		photo("item:SUSPENSION_TRAS", "Suspensión trasera", "Motos/05_Suspension/suspension_trasera.png", "pending");
 		photo("item:INTERMITENTES_DEL", "Intermitentes delanteros",
 				"Motos/10_Alumbrado_y_Senalizacion/alumbrado_IntermitentesDelanteros.png", "pending");
+		String views = "Motos/02_Vistas_Exteriores/4vistas.png";
 		documents(category, "Motos/01_Documentacion_Obligatoria/fichatecnica_permiso.png",
-				"Motos/02_Vistas_Exteriores/4vistas.png");
+				List.of(crop(views, 28, 44, 214, 354), crop(views, 414, 101, 418, 264), crop(views, 28, 449, 238, 316),
+						crop(views, 415, 483, 420, 257)),
+				List.of(crop(views, 981, 58, 255, 339), crop(views, 995, 472, 218, 290)));
 		return view("MSI-2026-000142", "motos-part", items, personal, vehicle, "own", workshop);
 	}
 
@@ -117,8 +120,11 @@ final class DossierSamples {
 				"Autocaravanas/04_Toldos/toldo_posiciongalibo.png", "pending");
 		photo("item:ANTENA_PAR", "Antena parabólica", "Autocaravanas/07_Antena_Parabolica/Antena_Parabolica.png", "pending");
 		photo("item:PORTAMOTOS", "Portamotos", "Autocaravanas/08_Portamotos/portamotos.png", "pending");
+		String views = "Autocaravanas/02_Vistas_Exteriores/4vistas_completas.png";
 		documents(category, "Autocaravanas/01_Documentacion_Obligatoria/fichatecnica_permiso.png",
-				"Autocaravanas/02_Vistas_Exteriores/4vistas_completas.png");
+				List.of(crop(views, 852, 103, 278, 319), crop(views, 58, 118, 697, 320), crop(views, 935, 452, 278, 308),
+						crop(views, 132, 452, 697, 310)),
+				List.of());
 		photo("unsorted", "sin clasificar", "Autocaravanas/05_Aire_Acondicionado/aireAcondicionado.png", "pending");
 		return view("MSI-2026-000187", "aseicars-prof", items, personal, vehicle, "msi", Map.of());
 	}
@@ -128,8 +134,12 @@ final class DossierSamples {
 		return stored.get(file.sha256());
 	}
 
-	/** Base documents: the technical sheet as a photo, the registration certificate as a PDF, the views as photos. */
-	private void documents(CategoryDefinition category, String sheet, String views) {
+	/**
+	 * Base documents: the technical sheet as a photo, the registration certificate (and the installer's
+	 * certificate) as PDFs, the four views and the views with a tape measure as photos (cut from MSI's example
+	 * slide, one view each, as a customer would send them).
+	 */
+	private void documents(CategoryDefinition category, String sheet, List<byte[]> views, List<byte[]> measured) {
 		for (var document : category.baseDocuments()) {
 			String slot = CollectionPlan.documentSlot(document);
 			switch (document.code()) {
@@ -138,7 +148,9 @@ final class DossierSamples {
 						"validated");
 				case "CERTIFICADO_TALLER" -> file(slot, document.nameEs(), "application/pdf",
 						"%PDF-1.4 certificado".getBytes(), "pending");
-				default -> photo(slot, document.nameEs(), views, "pending");
+				case "FOTOS_EXTERIORES" -> views.forEach(v -> file(slot, document.nameEs(), "image/png", v, "pending"));
+				case "FOTOS_CON_METRO" -> measured.forEach(v -> file(slot, document.nameEs(), "image/png", v, "pending"));
+				default -> throw new IllegalArgumentException("No sample for " + document.code());
 			}
 		}
 	}
@@ -182,6 +194,19 @@ final class DossierSamples {
 			throw new IllegalArgumentException("Not fields of " + scope + ": " + raw.keySet());
 		}
 		return stored;
+	}
+
+	/** One photo cut out of an example slide. */
+	private static byte[] crop(String path, int x, int y, int width, int height) {
+		try {
+			java.awt.image.BufferedImage slide = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image(path)));
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			javax.imageio.ImageIO.write(slide.getSubimage(x, y, width, height), "png", out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static byte[] image(String path) {
