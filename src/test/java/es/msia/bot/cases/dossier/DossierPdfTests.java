@@ -58,6 +58,8 @@ class DossierPdfTests {
 				"Nueva medida desde el depósito hasta el final del subchasis (mm) 450", "Öhlins", "Akrapovič",
 				"¿El escape está homologado para tu modelo de moto? Sí", "Comunidad Autónoma Andalucía",
 				"Nombre ITV ITV Málaga - Guadalhorce");
+		// The base documents' photos run onto page 2, under the section's title again.
+		assertThat(text).contains("DOCUMENTACIÓN IMPRESCINDIBLE DEL VEHÍCULO (continuación)");
 		// The rejected photo is left out; its replacements are numbered within the item.
 		assertThat(text).doesNotContain("archivo 101").contains("Foto 1 de 2 · archivo 102 · validada",
 				"Foto 2 de 2 · archivo 103 · validada");
