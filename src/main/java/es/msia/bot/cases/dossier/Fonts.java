@@ -22,6 +22,9 @@ final class Fonts {
 
 	private final PDFont bold;
 
+	/** Whether each font has a glyph for a code point; asking the font each time is slow. */
+	private final java.util.Map<PDFont, java.util.Map<Integer, Boolean>> glyphs = new java.util.HashMap<>();
+
 	Fonts(PDDocument document) {
 		this.regular = load(document, "DejaVuSans.ttf");
 		this.bold = load(document, "DejaVuSans-Bold.ttf");
@@ -42,7 +45,10 @@ final class Fonts {
 	/** The text on one line, with what the font cannot show replaced. */
 	String printable(String text, PDFont font) {
 		StringBuilder out = new StringBuilder();
-		text.replaceAll("\\s+", " ").codePoints().forEach(cp -> out.appendCodePoint(shows(font, cp) ? cp : '?'));
+		java.util.Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, f -> new java.util.HashMap<>());
+		text.replaceAll("\\s+", " ")
+			.codePoints()
+			.forEach(cp -> out.appendCodePoint(known.computeIfAbsent(cp, c -> shows(font, c)) ? cp : '?'));
 		return out.toString();
 	}
 
