@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import es.msia.bot.cases.CaseView;
+import es.msia.bot.cases.domain.CollectionPlan;
 import es.msia.bot.catalog.BaseDocument;
 import es.msia.bot.catalog.CaseDataDefinition;
 import es.msia.bot.catalog.CategoryDefinition;
@@ -81,7 +82,7 @@ public final class DossierContent {
 		List<Dossier.Field> fields = new ArrayList<>();
 		List<CaseView.FileView> all = new ArrayList<>();
 		for (BaseDocument document : category.baseDocuments()) {
-			List<CaseView.FileView> in = shown(view, "doc:" + document.code());
+			List<CaseView.FileView> in = shown(view, CollectionPlan.documentSlot(document));
 			fields.add(Dossier.Field.of(document.nameEs(), in.isEmpty() ? texts.text("document.missing")
 					: texts.text("document.received", String.valueOf(in.size()))));
 			all.addAll(in);
@@ -162,7 +163,7 @@ public final class DossierContent {
 
 	private boolean known(CaseView view, String slot) {
 		return slot.startsWith("item:") && view.items().containsKey(slot.substring(5))
-				|| category.baseDocuments().stream().anyMatch(d -> slot.equals("doc:" + d.code()));
+				|| category.baseDocuments().stream().anyMatch(d -> slot.equals(CollectionPlan.documentSlot(d)));
 	}
 
 	private Optional<ElementDefinition> element(String code) {
