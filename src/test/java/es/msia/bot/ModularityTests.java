@@ -42,6 +42,12 @@ class ModularityTests {
 		.dependOnClassesThat()
 		.haveFullyQualifiedName("org.springframework.web.client.RestClient");
 
+	static final ArchRule PDF_ONLY_IN_CASES_DOSSIER = noClasses().that()
+		.resideOutsideOfPackage("..cases.dossier..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.apache.pdfbox..", "org.apache.fontbox..");
+
 	static final ArchRule CONTROLLERS_ARE_NOT_PUBLIC = noClasses().that()
 		.areAnnotatedWith(org.springframework.stereotype.Controller.class)
 		.or()
@@ -57,7 +63,7 @@ class ModularityTests {
 	void modulesRespectDeclaredDependencies() {
 		modules.verify(VerificationOptions.defaults()
 			.andAdditionalVerifications(LLM_ONLY_IN_CONVERSATION, REDIS_ONLY_IN_MESSAGING, HTMX_ONLY_IN_ADMIN,
-					REST_CLIENT_ONLY_IN_CHATWOOT, CONTROLLERS_ARE_NOT_PUBLIC, NO_FIELD_INJECTION));
+					REST_CLIENT_ONLY_IN_CHATWOOT, PDF_ONLY_IN_CASES_DOSSIER, CONTROLLERS_ARE_NOT_PUBLIC, NO_FIELD_INJECTION));
 	}
 
 	@Test

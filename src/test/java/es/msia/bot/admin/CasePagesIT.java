@@ -104,7 +104,8 @@ class CasePagesIT extends PanelTest {
 				entries++;
 			}
 		}
-		assertThat(entries).isEqualTo(2);
+		// The two files and the data form.
+		assertThat(entries).isEqualTo(3);
 	}
 
 	private String say(String text, List<String> dataUrls) {

@@ -25,7 +25,7 @@ class PanelSecurityIT extends PanelTest {
 
 	/** Case pages and files that need a login before they say whether the case exists. */
 	static final List<String> CASE_RESOURCES = List.of("/cases/1", "/cases/1/files/1", "/cases/1/files/1?download=true",
-			"/cases/1/files.zip");
+			"/cases/1/files.zip", "/cases/1/dossier.pdf");
 
 	static final List<String> ADMIN_PAGES = List.of("/catalog", "/catalog/audit", "/catalog/motos-part", "/settings", "/usage",
 			"/system");

@@ -134,6 +134,7 @@ class CasesIT extends CaseChats {
 		String base = "http://localhost:" + ports.apiPort() + "/api/admin/cases";
 		assertThat(call("GET", base + "/" + id, null, null).statusCode()).isEqualTo(401);
 		assertThat(call("GET", base + "/" + id + "/files.zip", null, null).statusCode()).isEqualTo(401);
+		assertThat(call("GET", base + "/" + id + "/dossier.pdf", null, null).statusCode()).isEqualTo(401);
 
 		JsonNode found = JSON.readTree(new String(call("GET", base + "?status=pending_review&q=1234LMN", null, user).body()));
 		assertThat(found).extracting(n -> n.path("reference").asString()).contains(reference);
@@ -150,6 +151,10 @@ class CasesIT extends CaseChats {
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		assertThat(pdf.body()).isEqualTo(pdf());
 
+		HttpResponse<byte[]> form = call("GET", base + "/" + id + "/dossier.pdf", null, user);
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(new String(form.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
 		HttpResponse<byte[]> zip = call("GET", base + "/" + id + "/files.zip", null, user);
 		assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow()).contains(reference + "_1234LMN_Lucia_Martin.zip");
 		int entries = 0;
@@ -158,7 +163,8 @@ class CasesIT extends CaseChats {
 				entries++;
 			}
 		}
-		assertThat(entries).isEqualTo(fileCount);
+		// Every file and the data form (CaseDossier).
+		assertThat(entries).isEqualTo(fileCount + 1);
 
 		assertThat(call("POST", base + "/" + id + "/files/" + pdfId + "/review", "{\"valid\": false}", user).statusCode())
 			.isEqualTo(400);

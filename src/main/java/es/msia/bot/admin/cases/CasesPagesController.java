@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import es.msia.bot.admin.paging.PageSlice;
+import es.msia.bot.cases.CaseDossier;
 import es.msia.bot.cases.CaseFileReview;
 import es.msia.bot.cases.CaseManagement;
 import es.msia.bot.cases.CaseNotFound;
@@ -65,10 +66,13 @@ class CasesPagesController {
 
 	private final CaseFileReview review;
 
-	CasesPagesController(CaseManagement cases, CaseFileReview review, Catalog catalog) {
+	private final CaseDossier dossier;
+
+	CasesPagesController(CaseManagement cases, CaseFileReview review, Catalog catalog, CaseDossier dossier) {
 		this.cases = cases;
 		this.review = review;
 		this.catalog = catalog;
+		this.dossier = dossier;
 	}
 
 	@GetMapping
@@ -120,6 +124,19 @@ class CasesPagesController {
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
 			.body(new InputStreamResource(review.open(id, fileId)));
+	}
+
+	/** The case as MSI's data form; shown inline, never cached (it holds the customer's data). */
+	@GetMapping("/{id}/dossier.pdf")
+	ResponseEntity<byte[]> dossier(@PathVariable long id) {
+		CaseView view = cases.view(id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(CaseDossier.fileName(view)).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(dossier.pdf(view));
 	}
 
 	@GetMapping("/{id}/files.zip")
@@ -201,6 +218,9 @@ class CasesPagesController {
 
 	private void write(CaseView view, OutputStream out) throws IOException {
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {
+			zip.putNextEntry(new ZipEntry(CaseDossier.fileName(view)));
+			zip.write(dossier.pdf(view));
+			zip.closeEntry();
 			for (CaseView.FileView file : view.files()) {
 				zip.putNextEntry(new ZipEntry(fileName(file)));
 				try (InputStream in = review.open(view.id(), file.id())) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import es.msia.bot.cases.CaseDossier;
 import es.msia.bot.cases.CaseFileReview;
 import es.msia.bot.cases.CaseManagement;
 import es.msia.bot.cases.CaseStatus;
@@ -56,10 +57,13 @@ class CasesController {
 
 	private final FileStore store;
 
-	CasesController(CaseManagement cases, CaseFileReview review, FileStore store) {
+	private final CaseDossier dossier;
+
+	CasesController(CaseManagement cases, CaseFileReview review, FileStore store, CaseDossier dossier) {
 		this.cases = cases;
 		this.review = review;
 		this.store = store;
+		this.dossier = dossier;
 	}
 
 	@GetMapping
@@ -104,8 +108,20 @@ class CasesController {
 			.body(new FileSystemResource(store.path(file.sha256())));
 	}
 
+	@GetMapping("/{id}/dossier.pdf")
+	@Operation(summary = "Descarga el expediente como el formulario de datos de MSI (PDF con miniaturas de las fotos)")
+	ResponseEntity<byte[]> dossier(@PathVariable long id) {
+		CaseView view = cases.view(id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(CaseDossier.fileName(view)).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(dossier.pdf(view));
+	}
+
 	@GetMapping("/{id}/files.zip")
-	@Operation(summary = "Descarga todos los archivos en un ZIP con el nombre de la matrícula y el cliente")
+	@Operation(summary = "Descarga todos los archivos y el formulario de datos (PDF) en un ZIP con el nombre de la matrícula y el cliente")
 	ResponseEntity<StreamingResponseBody> zip(@PathVariable long id) {
 		CaseView view = cases.view(id);
 		StreamingResponseBody body = out -> write(view, out);
@@ -117,6 +133,9 @@ class CasesController {
 
 	private void write(CaseView view, OutputStream out) throws IOException {
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {
+			zip.putNextEntry(new ZipEntry(CaseDossier.fileName(view)));
+			zip.write(dossier.pdf(view));
+			zip.closeEntry();
 			for (CaseView.FileView file : view.files()) {
 				zip.putNextEntry(new ZipEntry(fileName(file)));
 				Files.copy(store.path(file.sha256()), zip);
