@@ -30,7 +30,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * form the calibration half, odd ones the held-out half, so no variant of a held-out scene is ever seen while
  * calibrating.
  */
-final class PhotoSamples {
+public final class PhotoSamples {
 
 	/** What a sample really is; {@code OK} covers sharp scenes and documents. */
 	enum Label {
@@ -106,7 +106,7 @@ final class PhotoSamples {
 	}
 
 	/** Background gradient, filled and outlined shapes, text at 12–90 px, fine texture. */
-	static BufferedImage shapes(Random r, int w, int h) {
+	public static BufferedImage shapes(Random r, int w, int h) {
 		BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = graphics(image);
 		g.setPaint(new GradientPaint(0, 0, colour(r, 60, 220), w, h, colour(r, 60, 220)));
@@ -169,7 +169,7 @@ final class PhotoSamples {
 	}
 
 	/** A printed page (black text on white) lying slightly turned on a desk, lit unevenly. */
-	static BufferedImage document(Random r, int w, int h) {
+	public static BufferedImage document(Random r, int w, int h) {
 		BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = graphics(image);
 		g.setPaint(new GradientPaint(0, 0, new Color(120 + r.nextInt(40), 90 + r.nextInt(30), 60 + r.nextInt(30)), w, h,
@@ -204,7 +204,7 @@ final class PhotoSamples {
 	 * Gaussian blur approximated by three box blurs (the central limit theorem; within a few per cent of a true
 	 * Gaussian), so that wide radii cost no more than narrow ones.
 	 */
-	static BufferedImage blur(BufferedImage source, double sigma) {
+	public static BufferedImage blur(BufferedImage source, double sigma) {
 		// Box width for three passes giving this sigma: w = sqrt(12 sigma^2 / 3 + 1).
 		int radius = Math.max(1, (int) Math.round((Math.sqrt(4 * sigma * sigma + 1) - 1) / 2));
 		int w = source.getWidth();
@@ -249,11 +249,11 @@ final class PhotoSamples {
 	}
 
 	/** Dark: every level scaled down by {@code k}; bright: the distance to white scaled down by {@code k}. */
-	static BufferedImage exposure(BufferedImage source, double k, boolean bright) {
+	public static BufferedImage exposure(BufferedImage source, double k, boolean bright) {
 		return map(source, v -> bright ? 255 - (255 - v) * k : v * k);
 	}
 
-	static BufferedImage scaled(BufferedImage source, double factor) {
+	public static BufferedImage scaled(BufferedImage source, double factor) {
 		int w = Math.max(1, (int) Math.round(source.getWidth() * factor));
 		int h = Math.max(1, (int) Math.round(source.getHeight() * factor));
 		BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -271,7 +271,7 @@ final class PhotoSamples {
 		return new Sample(name, label, calibration, "image/png", pngBytes(image));
 	}
 
-	static byte[] jpegBytes(BufferedImage image, float quality) {
+	public static byte[] jpegBytes(BufferedImage image, float quality) {
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
