@@ -37,7 +37,7 @@ class FlaggedPhotoPanelIT extends PanelTest {
 		Map<String, Object> row = jdbc.sql("SELECT id, data::text AS data FROM cases WHERE conversation_id = :c")
 			.param("c", conversation).query().singleRow();
 		long id = (Long) row.get("id");
-		assertThat((String) row.get("data")).doesNotContain("\"item:ESCAPE\"");
+		assertThat((String) row.get("data")).contains("\"slotsDone\": []");
 		long flagged = jdbc.sql("SELECT id FROM case_files WHERE case_id = :c AND quality_issue = 'too_dark'").param("c", id)
 			.query(Long.class).single();
 
@@ -54,7 +54,7 @@ class FlaggedPhotoPanelIT extends PanelTest {
 		assertThat(jdbc.sql("SELECT counted FROM case_files WHERE id = :f").param("f", flagged).query(Boolean.class).single())
 			.isTrue();
 		assertThat(jdbc.sql("SELECT data::text FROM cases WHERE id = :c").param("c", id).query(String.class).single())
-			.contains("\"item:ESCAPE\"");
+			.contains("\"slotsDone\": [\"item:ESCAPE\"]");
 		assertThat(panel.get("/cases/" + id).body()).contains("Foto de calidad dudosa aceptada por el equipo");
 		// Accepting again changes nothing and logs nothing.
 		panel.postHtmx("/cases/" + id + "/files/" + flagged + "/accept", "");
