@@ -47,6 +47,27 @@ class PhotoQualityTests {
 	}
 
 	@Test
+	void theBrowserTestsPhotoOfAGridPasses() throws java.io.IOException {
+		// The same drawing as admin.BrowserTest#photo: a colour, a white disc and a grid of fine lines.
+		BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = image.createGraphics();
+		g.setColor(new java.awt.Color(30, 110, 170));
+		g.fillRect(0, 0, 640, 480);
+		g.setColor(java.awt.Color.WHITE);
+		g.fillOval(220, 140, 200, 200);
+		g.setColor(java.awt.Color.DARK_GRAY);
+		for (int i = 0; i < 640; i += 16) {
+			g.drawLine(i, 0, i, 479);
+			g.drawLine(0, i, 639, i);
+		}
+		g.dispose();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "jpg", out);
+		PhotoQuality.Verdict verdict = gate.check(MediaType.JPEG, out.toByteArray());
+		assertThat(verdict.flagged()).as(verdict.measures().describe()).isFalse();
+	}
+
+	@Test
 	void aSmallPhotoIsTooSmallWhateverItsSharpness() {
 		byte[] tiny = PhotoSamples.jpegBytes(PhotoSamples.shapes(new Random(3), 400, 300), 0.9f);
 		assertThat(gate.check(MediaType.JPEG, tiny).issue()).isEqualTo(PhotoQuality.Issue.TOO_SMALL);
