@@ -9,8 +9,6 @@ import java.util.Set;
 import es.msia.bot.cases.domain.CaseTexts;
 import es.msia.bot.cases.files.AttachmentDownloader;
 import es.msia.bot.cases.files.FileStore;
-import es.msia.bot.cases.files.PhotoQuality;
-import es.msia.bot.cases.files.PhotoThresholds;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,11 +29,6 @@ class CasesConfiguration {
 	@Bean
 	AttachmentDownloader caseAttachmentDownloader(CasesSettings settings) {
 		return new AttachmentDownloader(allowedHosts(settings), settings.maxFileBytes(), settings.maxRedirects());
-	}
-
-	@Bean
-	PhotoQuality casePhotoQuality(PhotoThresholds thresholds) {
-		return new PhotoQuality(thresholds);
 	}
 
 	@Bean
