@@ -83,6 +83,30 @@ public class CaseFileReview {
 		return management.view(caseId);
 	}
 
+	/**
+	 * Staff accept a photo the quality gate flagged: it counts for its step from now on, and when that
+	 * completes the step of a case still being collected the case moves on to what comes next (the customer
+	 * reads it with the bot's next answer). Accepting a photo that already counts changes nothing.
+	 */
+	@Transactional
+	public CaseView acceptPhoto(long caseId, long fileId, String actor) {
+		CaseView.FileView file = file(caseId, fileId);
+		if (!file.awaitsAcceptance() || !cases.acceptFlagged(caseId, fileId)) {
+			return management.view(caseId);
+		}
+		cases.event(caseId, "photo_accepted", "#" + fileId + " " + file.shows() + ": " + file.qualityIssue(), actor);
+		CaseRow row = cases.find(caseId).orElseThrow();
+		if (row.status() == CaseStatus.COLLECTING && !file.slot().equals(CaseFiles.UNSORTED)) {
+			CaseData data = row.data();
+			CollectionPlan plan = new CollectionPlan(catalog.category(row.category()).orElseThrow(), catalog.caseData());
+			if (cases.countFiles(row.id(), file.slot()) >= plan.expectedFiles(file.slot(), data)) {
+				data.slotsDone().add(file.slot());
+				cases.saveData(row.id(), data);
+			}
+		}
+		return management.view(caseId);
+	}
+
 	private void askForReplacement(CaseRow row, CaseView.FileView file, @Nullable String reason) {
 		if (row.status() == CaseStatus.COLLECTING && !file.slot().equals(CaseFiles.UNSORTED)) {
 			CaseData data = row.data();

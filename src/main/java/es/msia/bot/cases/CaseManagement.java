@@ -136,11 +136,23 @@ public class CaseManagement {
 			return Optional.of(new CaseReply(row.reference(), row.status(), reply));
 		}
 		CollectionPlan plan = plan(row);
-		CaseFiles.Filed filed = files.file(row, plan.next(row.data()), messageId, incoming);
+		Step step = plan.next(row.data());
+		CaseFiles.Filed filed = files.file(row, step, messageId, incoming);
+		List<String> quality = qualityLines(step, filed);
+		if (filed.added() == 0 && !quality.isEmpty()) {
+			// Only photos the gate sent back came: the request to repeat them is the whole answer, nothing moved.
+			List<String> out = new ArrayList<>();
+			filed.refusals().forEach(reason -> out.add(texts.text("files.refused." + reason)));
+			out.addAll(quality);
+			String reply = String.join("\n", out);
+			cases.saveTurn(row.id(), row.data(), messageId, reply);
+			return Optional.of(new CaseReply(row.reference(), row.status(), reply));
+		}
 		CaseDialogue.Outcome outcome = new CaseDialogue(plan).apply(row.data(), text, filed.added(), filed.inSlot(),
 				proposed);
 		List<String> out = new ArrayList<>();
 		filed.refusals().forEach(reason -> out.add(texts.text("files.refused." + reason)));
+		out.addAll(quality);
 		CaseStatus status = row.status();
 		if (outcome.submit()) {
 			status = Case.moveTo(status, CaseStatus.PENDING_REVIEW);
@@ -155,6 +167,27 @@ public class CaseManagement {
 			cases.event(row.id(), "handed_off", HANDED_OFF_DETAIL.formatted(messageId), "bot");
 		}
 		return Optional.of(new CaseReply(row.reference(), status, reply, outcome.handOff()));
+	}
+
+	/**
+	 * What the customer reads about the photos the quality gate flagged: a request to repeat each one, naming
+	 * the problem and the item, while the step still lacks photos (none once other photos completed it); a
+	 * photo kept for staff after the retries is said to be kept.
+	 */
+	private List<String> qualityLines(Step step, CaseFiles.Filed filed) {
+		int expected = step instanceof Step.Photos photos ? photos.expected()
+				: step instanceof Step.Document document ? document.expected() : 0;
+		boolean stillShort = filed.inSlot() < expected;
+		List<String> lines = new ArrayList<>();
+		for (CaseFiles.Flag flag : filed.flags()) {
+			String line = flag.kept()
+					? texts.text("files.quality.kept", flag.shows(), texts.text("files.quality.short." + flag.issue().code()))
+					: stillShort ? texts.text("files.quality." + flag.issue().code(), flag.shows()) : null;
+			if (line != null && !lines.contains(line)) {
+				lines.add(line);
+			}
+		}
+		return lines;
 	}
 
 	/** The customer cancels the conversation's open case. */

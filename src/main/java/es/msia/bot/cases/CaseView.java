@@ -36,9 +36,24 @@ public record CaseView(long id, String reference, long conversationId, @Nullable
 		@Nullable String workshopMode, Map<String, String> workshop, List<FileView> files, List<EventView> timeline,
 		Instant openedAt, @Nullable Instant submittedAt) {
 
-	/** A stored photo or document and what it shows. */
+	/**
+	 * A stored photo or document and what it shows.
+	 *
+	 * @param qualityIssue what the photo quality gate found ({@code too_small}, {@code too_dark},
+	 * {@code too_bright}, {@code blurred}), or {@code null}
+	 * @param qualityMeasures the numbers the gate measured on a flagged photo, for staff
+	 * @param counted whether the file counts for its step; a flagged photo does not until staff accept it or
+	 * the customer's retries run out
+	 */
 	public record FileView(long id, String sha256, String mediaType, long sizeBytes, String slot, String shows,
-			String reviewStatus, @Nullable String reviewReason, Instant createdAt) {
+			String reviewStatus, @Nullable String reviewReason, Instant createdAt, @Nullable String qualityIssue,
+			@Nullable String qualityMeasures, boolean counted) {
+
+		/** A flagged photo that does not count yet: staff may accept it. */
+		public boolean awaitsAcceptance() {
+			return qualityIssue != null && !counted;
+		}
+
 	}
 
 	/** One timeline entry. */

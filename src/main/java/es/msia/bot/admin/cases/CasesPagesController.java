@@ -172,6 +172,15 @@ class CasesPagesController {
 		return "admin/cases/fragments :: file";
 	}
 
+	/** Accepts a photo the quality gate flagged, so it counts for its step (htmx). Answers the file's card. */
+	@PostMapping("/{id}/files/{fileId}/accept")
+	String acceptPhoto(@PathVariable long id, @PathVariable long fileId, Principal user, Model model) {
+		CaseView view = review.acceptPhoto(id, fileId, "panel:" + user.getName());
+		model.addAttribute("c", view);
+		model.addAttribute("f", fileOf(view, fileId));
+		return "admin/cases/fragments :: file";
+	}
+
 	@PostMapping("/{id}/status")
 	String changeStatus(@PathVariable long id, @RequestParam String status, @RequestParam(defaultValue = "") String note,
 			Principal user, RedirectAttributes redirect) {

@@ -125,12 +125,38 @@ public class Cases {
 
 	/** Files a stored file under a slot; its id, or null when the case already has that attachment or those bytes. */
 	public @Nullable Long addFile(long caseId, long attachmentId, long messageId, StoredFile file, String slot, String shows) {
+		return addFile(caseId, attachmentId, messageId, file, slot, shows, null, null, true);
+	}
+
+	/**
+	 * As {@link #addFile(long, long, long, StoredFile, String, String)} with the photo quality gate's finding:
+	 * a flagged photo is kept, with its issue and numbers, and counts for its slot only when {@code counted}.
+	 */
+	public @Nullable Long addFile(long caseId, long attachmentId, long messageId, StoredFile file, String slot, String shows,
+			@Nullable String qualityIssue, @Nullable String qualityMeasures, boolean counted) {
 		return jdbc.sql("""
-				INSERT INTO case_files (case_id, chatwoot_attachment_id, message_id, sha256, media_type, size_bytes, slot, shows)
-				VALUES (:c, :a, :m, :sha, :type, :size, :slot, :shows) ON CONFLICT DO NOTHING RETURNING id""")
+				INSERT INTO case_files (case_id, chatwoot_attachment_id, message_id, sha256, media_type, size_bytes, slot, shows,
+				  quality_issue, quality_measures, counted)
+				VALUES (:c, :a, :m, :sha, :type, :size, :slot, :shows, :issue, :measures, :counted)
+				ON CONFLICT DO NOTHING RETURNING id""")
 			.param("c", caseId).param("a", attachmentId).param("m", messageId).param("sha", file.sha256())
 			.param("type", file.type().mime()).param("size", file.size()).param("slot", slot).param("shows", shows)
+			.param("issue", qualityIssue).param("measures", qualityMeasures).param("counted", counted)
 			.query(Long.class).optional().orElse(null);
+	}
+
+	/** Flagged photos of a slot that do not count (the customer was asked again for each). */
+	public int countFlagged(long caseId, String slot) {
+		return jdbc.sql("""
+				SELECT count(*) FROM case_files
+				WHERE case_id = :c AND slot = :s AND quality_issue IS NOT NULL AND NOT counted AND review_status <> 'rejected'""")
+			.param("c", caseId).param("s", slot).query(Integer.class).single();
+	}
+
+	/** Staff accept a flagged photo: it counts for its slot from now on. False when no such uncounted photo. */
+	public boolean acceptFlagged(long caseId, long fileId) {
+		return jdbc.sql("UPDATE case_files SET counted = true WHERE id = :f AND case_id = :c AND NOT counted")
+			.param("f", fileId).param("c", caseId).update() == 1;
 	}
 
 	/** Rejected files no later file replaces yet, oldest first. */
@@ -161,17 +187,19 @@ public class Cases {
 	}
 
 	public int countFiles(long caseId, String slot) {
-		return jdbc.sql("SELECT count(*) FROM case_files WHERE case_id = :c AND slot = :s AND review_status <> 'rejected'")
+		return jdbc.sql("SELECT count(*) FROM case_files WHERE case_id = :c AND slot = :s AND review_status <> 'rejected' AND counted")
 			.param("c", caseId).param("s", slot).query(Integer.class).single();
 	}
 
 	public List<CaseView.FileView> files(long caseId) {
 		return jdbc.sql("""
-				SELECT id, sha256, media_type, size_bytes, slot, shows, review_status, review_reason, created_at
+				SELECT id, sha256, media_type, size_bytes, slot, shows, review_status, review_reason, created_at,
+				  quality_issue, quality_measures, counted
 				FROM case_files WHERE case_id = :c ORDER BY id""")
 			.param("c", caseId)
 			.query((rs, n) -> new CaseView.FileView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
+					rs.getString(10), rs.getString(11), rs.getBoolean(12)))
 			.list();
 	}
 
