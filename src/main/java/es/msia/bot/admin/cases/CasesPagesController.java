@@ -15,6 +15,8 @@ import java.util.zip.ZipOutputStream;
 import es.msia.bot.admin.paging.PageSlice;
 import es.msia.bot.cases.CaseFileReview;
 import es.msia.bot.cases.CaseManagement;
+import es.msia.bot.cases.CaseMilestone;
+import es.msia.bot.cases.CaseMilestones;
 import es.msia.bot.cases.CaseNotFound;
 import es.msia.bot.cases.CaseStatus;
 import es.msia.bot.cases.CaseView;
@@ -65,7 +67,10 @@ class CasesPagesController {
 
 	private final CaseFileReview review;
 
-	CasesPagesController(CaseManagement cases, CaseFileReview review, Catalog catalog) {
+	private final CaseMilestones milestones;
+
+	CasesPagesController(CaseManagement cases, CaseFileReview review, Catalog catalog, CaseMilestones milestones) {
+		this.milestones = milestones;
 		this.cases = cases;
 		this.review = review;
 		this.catalog = catalog;
@@ -102,6 +107,9 @@ class CasesPagesController {
 		model.addAttribute("labels", labels(view.category()));
 		model.addAttribute("itemNames", itemNames(view.category()));
 		model.addAttribute("moves", ACTIONS.stream().filter(cases.nextStatuses(view.status())::contains).toList());
+		// Milestones are marks within "in progress": offered only there, each until it is marked.
+		model.addAttribute("milestones", view.status() == CaseStatus.IN_PROGRESS ? List.of(CaseMilestone.values()) : List.of());
+		model.addAttribute("reachedMilestones", milestones.reached(id));
 		return "admin/cases/detail";
 	}
 
