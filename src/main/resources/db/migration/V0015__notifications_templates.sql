@@ -12,7 +12,7 @@ ALTER TABLE outbound_messages ADD COLUMN sent_as TEXT CHECK (sent_as IN ('text',
 CREATE TABLE notification_templates (
     purpose           TEXT PRIMARY KEY,
     enabled           BOOLEAN     NOT NULL DEFAULT TRUE,
-    template_name     TEXT        NOT NULL CHECK (template_name ~ '^[a-z0-9_]{1,512}$'),
+    template_name     TEXT        NOT NULL CHECK (template_name ~ '^[a-z0-9_]+$' AND length(template_name) <= 512),
     template_language TEXT        NOT NULL CHECK (template_language ~ '^[a-z]{2,3}(_[A-Z]{2})?$'),
     template_category TEXT        NOT NULL CHECK (template_category IN ('UTILITY', 'MARKETING')),
     -- Comma-separated sources of {{1}}, {{2}}...: customer_name, case_reference, item, reason, status_text.

@@ -134,7 +134,8 @@ class CaseNotices {
 
 	private NoticeFacts facts(long caseId, String reference) {
 		CaseView view = cases.view(caseId);
-		String name = view.personal().getOrDefault("nombre", "").strip();
+		String name = (view.personal().getOrDefault("nombre", "") + " " + view.personal().getOrDefault("apellidos", ""))
+			.strip();
 		if (name.isEmpty() && view.customerId() != null) {
 			name = customers.find(new CustomerId(view.customerId())).map(CustomerView::name).orElse("");
 			name = name == null ? "" : name.strip();
