@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import es.msia.bot.admin.PanelClient;
 import es.msia.bot.support.FakeChatwoot.StoredMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,9 @@ class CaseNoticesIT extends CaseChats {
 
 	@Autowired
 	CaseMilestones milestones;
+
+	@Autowired
+	PasswordEncoder encoder;
 
 	@BeforeEach
 	void whatsAppTemplatesApproved() {
@@ -80,10 +85,23 @@ class CaseNoticesIT extends CaseChats {
 		cases.changeStatus(id, CaseStatus.PENDING_REVIEW, "falta mirar una cosa", "panel:admin");
 		cases.changeStatus(id, CaseStatus.IN_PROGRESS, null, "panel:admin");
 
+		// The case page offers the milestones while in progress; each button marks once and tells the customer.
+		PanelClient panel = staffPanel();
+		assertThat(panel.get("/cases/" + id).body()).contains("id=\"case-milestones\"")
+			.contains("/cases/" + id + "/milestones/documentation_complete").contains("Listo para la ITV");
+		assertThat(panel.post("/cases/" + id + "/milestones/documentation_complete", "").statusCode()).isEqualTo(302);
+		String page = panel.get("/cases/" + id).body();
+		assertThat(page).contains("Hito marcado").contains("✓ Documentación completa").contains("Hito: documentación completa");
+		StoredMessage documentation = next(lucia, taken + 1);
+		assertThat(documentation.templateParams().isMissingNode()).isTrue();
+		assertThat(documentation.content()).contains("ya tenemos toda la documentación");
+		panel.post("/cases/" + id + "/milestones/documentation_complete", "");
+		assertThat(panel.get("/cases/" + id).body()).contains("Ese hito ya estaba marcado");
+
 		// Closed again: the ITV milestone and the end of the case go as the status template.
 		closeWindow(lucia);
 		assertThat(milestones.reach(id, CaseMilestone.READY_FOR_ITV, "panel:admin")).isTrue();
-		StoredMessage itv = next(lucia, taken + 1);
+		StoredMessage itv = next(lucia, taken + 2);
 		JsonNode itvBody = itv.templateParams().path("processed_params").path("body");
 		assertThat(itv.templateParams().path("name").asString()).isEqualTo("msia_estado_expediente");
 		assertThat(itvBody.path("1").asString()).isEqualTo(expectedName(id));
@@ -91,15 +109,16 @@ class CaseNoticesIT extends CaseChats {
 		assertThat(itvBody.path("3").asString()).contains("pasar la ITV").contains("ficha técnica");
 		assertThat(milestones.reach(id, CaseMilestone.READY_FOR_ITV, "panel:admin")).isFalse();
 		cases.changeStatus(id, CaseStatus.RESOLVED, "Homologado", "panel:admin");
-		StoredMessage done = next(lucia, taken + 2);
+		StoredMessage done = next(lucia, taken + 3);
 		assertThat(done.templateParams().path("processed_params").path("body").path("3").asString()).contains("terminado");
 
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-			.until(() -> lucia.customerFacing().size() == taken + 3);
-		assertThat(sentAs(lucia)).containsExactly("template", "text", "template", "template");
+			.until(() -> lucia.customerFacing().size() == taken + 4);
+		assertThat(sentAs(lucia)).containsExactly("template", "text", "text", "template", "template");
 		assertThat(jdbc.sql("SELECT string_agg(type || ':' || coalesce(detail, ''), ',' ORDER BY id) FROM case_events"
 				+ " WHERE case_id = :c AND type LIKE 'notice%'").param("c", id).query(String.class).single())
-			.isEqualTo("notice_sent:file_rejected,notice_sent:case_in_review,notice_sent:ready_for_itv,"
+			.isEqualTo("notice_sent:file_rejected,notice_sent:case_in_review,notice_sent:documentation_complete,"
+					+ "notice_sent:ready_for_itv,"
 					+ "notice_sent:case_resolved");
 	}
 
@@ -126,6 +145,15 @@ class CaseNoticesIT extends CaseChats {
 		customer.says("1");
 		assertThat(customer.says("sí")).contains("pasa a revisión");
 		assertThat(customer.caseRow()).containsEntry("status", "pending_review");
+	}
+
+	private PanelClient staffPanel() {
+		String name = "staff-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		jdbc.sql("INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :h, 'staff')")
+			.param("u", name).param("h", encoder.encode("una-contraseña-larga")).update();
+		PanelClient panel = new PanelClient(ports.adminPort());
+		panel.login(name, "una-contraseña-larga");
+		return panel;
 	}
 
 	private void closeWindow(Customer customer) {
