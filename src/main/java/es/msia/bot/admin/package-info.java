@@ -13,6 +13,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Admin panel",
 		allowedDependencies = { "shared", "platform", "messaging", "chatwoot", "customers", "webhook", "conversation",
-				"handoff", "catalog", "cases", "knowledge" })
+				"handoff", "catalog", "cases", "knowledge", "notifications" })
 @org.jspecify.annotations.NullMarked
 package es.msia.bot.admin;

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import es.msia.bot.cases.domain.CaseData;
-import es.msia.bot.cases.domain.CaseTexts;
 import es.msia.bot.cases.domain.CollectionPlan;
 import es.msia.bot.cases.files.FileStore;
 import es.msia.bot.cases.jdbc.CaseRow;
@@ -24,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff's work on a case's files: reading one (behind staff authentication only) and validating or
  * rejecting it. A rejection asks the customer for a replacement, named after the item and with the
- * reason, while WhatsApp's 24-hour window is open; the next file the customer sends is filed under the
- * same item as its replacement. The case's phases stay in {@link CaseManagement}.
+ * reason ({@link CaseFileRejected}; as a WhatsApp template once the 24-hour window is closed); the next
+ * file the customer sends is filed under the same item as its replacement. The case's phases stay in {@link CaseManagement}.
  */
 @Service
 public class CaseFileReview {
@@ -36,22 +34,17 @@ public class CaseFileReview {
 
 	private final CaseManagement management;
 
-	private final CaseTexts texts;
-
 	private final FileStore store;
 
 	private final Catalog catalog;
 
 	private final ApplicationEventPublisher events;
 
-	private final Clock clock = Clock.systemUTC();
-
-	CaseFileReview(Cases cases, CaseManagement management, CaseTexts texts, FileStore store, Catalog catalog,
+	CaseFileReview(Cases cases, CaseManagement management, FileStore store, Catalog catalog,
 			ApplicationEventPublisher events) {
 		this.catalog = catalog;
 		this.cases = cases;
 		this.management = management;
-		this.texts = texts;
 		this.store = store;
 		this.events = events;
 	}
@@ -120,19 +113,13 @@ public class CaseFileReview {
 		if (!row.status().isOpen()) {
 			return;
 		}
+		// Inside WhatsApp's window the request goes as text, outside it as the approved template: the
+		// notifier decides, knowing when the window ends.
 		Optional<Instant> lastMessage = cases.lastCustomerMessage(row.conversationId());
-		Instant now = clock.instant();
-		if (lastMessage.isEmpty() || lastMessage.get().plus(WHATSAPP_WINDOW).isBefore(now)) {
-			// Outside the window only a template could reach the customer: staff call or write from Chatwoot.
-			cases.event(row.id(), "replacement_not_asked", "fuera de la ventana de 24 h de WhatsApp", "system");
-			return;
-		}
-		boolean document = file.mediaType().equals("application/pdf");
-		String text = texts.text("files.replacementRequest", row.reference(), file.shows(),
-				reason == null || reason.isBlank() ? "-" : reason.strip(), document ? 1 : 0);
 		cases.event(row.id(), "replacement_asked", file.shows(), "system");
-		events.publishEvent(new CaseFileRejected(row.id(), row.reference(), row.conversationId(), file.id(), text,
-				lastMessage.get().plus(WHATSAPP_WINDOW)));
+		events.publishEvent(new CaseFileRejected(row.id(), row.reference(), row.conversationId(), file.id(), file.shows(),
+				reason == null || reason.isBlank() ? null : reason.strip(), file.mediaType().equals("application/pdf"),
+				lastMessage.map(at -> at.plus(WHATSAPP_WINDOW)).orElse(null)));
 	}
 
 	private CaseView.FileView file(long caseId, long fileId) {

@@ -39,6 +39,8 @@ public class CaseManagement {
 
 	private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
+	private static final java.time.Duration WHATSAPP_WINDOW = java.time.Duration.ofHours(24);
+
 	private final Cases cases;
 
 	private final Catalog catalog;
@@ -245,11 +247,16 @@ public class CaseManagement {
 		return Case.allowedFrom(from);
 	}
 
-	/** Staff change the status (guarded by the case's state machine), with a note on the timeline. */
+	/**
+	 * Staff change the status (guarded by the case's state machine), with a note on the timeline; publishes
+	 * {@link CaseStatusChanged}.
+	 */
 	@Transactional
 	public CaseView changeStatus(long caseId, CaseStatus to, @Nullable String note, String actor) {
 		CaseRow row = cases.find(caseId).orElseThrow(() -> new CaseNotFound("case " + caseId));
 		move(row, to, actor, note);
+		events.publishEvent(new CaseStatusChanged(row.id(), row.reference(), row.conversationId(), row.status(), to, actor,
+				cases.lastCustomerMessage(row.conversationId()).map(at -> at.plus(WHATSAPP_WINDOW)).orElse(null)));
 		return view(caseId);
 	}
 

@@ -57,13 +57,13 @@ public class CaseReminders {
 		Instant windowStart = now.minus(WHATSAPP_WINDOW);
 		for (CaseRow row : cases.silentSince(remindBefore, windowStart)) {
 			CollectionPlan plan = new CollectionPlan(catalog.category(row.category()).orElseThrow(), catalog.caseData());
-			String text = texts.text("case.reminder", row.reference()) + "\n\n"
-					+ texts.prompt(plan.next(row.data()), plan, row.data(), row.reference());
+			String question = texts.prompt(plan.next(row.data()), plan, row.data(), row.reference());
+			String text = texts.text("case.reminder", row.reference()) + "\n\n" + question;
 			cases.markReminded(row.id(), now);
 			cases.event(row.id(), "reminded", null, "system");
 			// The sweep only picks cases still inside the 24 h window; a reminder that cannot go out within a
 			// few minutes is better blocked than sent late into a closed window.
-			events.publishEvent(new CaseReminderDue(row.id(), row.reference(), row.conversationId(), text,
+			events.publishEvent(new CaseReminderDue(row.id(), row.reference(), row.conversationId(), text, question,
 					now.plus(Duration.ofMinutes(5))));
 		}
 		for (CaseRow row : cases.silentSince(now.minus(Duration.ofDays(settings.abandonDays())), null)) {

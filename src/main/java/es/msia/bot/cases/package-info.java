@@ -8,8 +8,12 @@
  * status changes), {@link es.msia.bot.cases.CaseView} (read model), self-validating value objects
  * ({@link es.msia.bot.cases.Nif}, {@link es.msia.bot.cases.Plate}, {@link es.msia.bot.cases.PostalCode}...).
  * Publishes {@link es.msia.bot.cases.CaseOpened}, {@link es.msia.bot.cases.CaseSubmitted},
- * {@link es.msia.bot.cases.CaseCancelled}. SPI: {@link es.msia.bot.cases.TrustedAttachmentSource}, implemented by the
- * panel's simulator so that the files staff send as a customer are downloaded like Chatwoot's. GDPR: {@code CaseManagement.erasePersonalData} keeps only the case
+ * {@link es.msia.bot.cases.CaseCancelled}, and for the customer's notices {@link es.msia.bot.cases.CaseStatusChanged}
+ * (staff's status changes), {@link es.msia.bot.cases.CaseMilestoneReached} ({@link es.msia.bot.cases.CaseMilestones}:
+ * staff's steps within in progress), {@link es.msia.bot.cases.CaseFileRejected} and
+ * {@link es.msia.bot.cases.CaseReminderDue}. {@link es.msia.bot.cases.CaseTimeline} lets other modules add to a
+ * case's timeline. SPI: {@link es.msia.bot.cases.TrustedAttachmentSource}, implemented by the panel's simulator so
+ * that the files staff send as a customer are downloaded like Chatwoot's. GDPR: {@code CaseManagement.erasePersonalData} keeps only the case
  * shell (reference, dates, status, tier and price, catalogue version, quoted items) and deletes the files.
  * <p>
  * Glossary: case = expediente; item = elemento o variante a legalizar; workshop certificate = certificado de

@@ -88,6 +88,18 @@ public class ChatwootClient {
 				"private", privateNote, "content_type", "text"));
 	}
 
+	/**
+	 * An approved WhatsApp template (protocols.md B2 "WhatsApp template", C1): {@code template_params} with
+	 * the numbered body parameters, and the filled-in body as the fallback {@code content} Chatwoot shows.
+	 */
+	public Result sendTemplate(long conversationId, WhatsAppTemplate template) {
+		if (SimulatedConversations.isSimulated(conversationId)) {
+			return SIMULATED;
+		}
+		return http.post(path(conversationId, "/messages"), Map.of("content", template.fallback(), "message_type",
+				"outgoing", "private", false, "content_type", "text", "template_params", template.templateParams()));
+	}
+
 	/** A note only agents see. Sent directly; use the outbox when it must survive a Chatwoot outage. */
 	public Result privateNote(long conversationId, String text) {
 		return sendMessage(conversationId, text, true);

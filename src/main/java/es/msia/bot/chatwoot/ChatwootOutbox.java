@@ -1,14 +1,18 @@
 package es.msia.bot.chatwoot;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import es.msia.bot.chatwoot.outbox.OutboxSender;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where replies wait to be sent. Enqueueing is idempotent by key and joins the caller's transaction.
@@ -23,18 +27,24 @@ public class ChatwootOutbox {
 
 	private final JdbcClient jdbc;
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final ObjectProvider<OutboxSender> sender;
 
-	ChatwootOutbox(JdbcClient jdbc, ObjectProvider<OutboxSender> sender) {
+	private final ApplicationEventPublisher events;
+
+	ChatwootOutbox(JdbcClient jdbc, ObjectProvider<OutboxSender> sender, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.sender = sender;
+		this.events = events;
 	}
 
 	/** Returns true when the reply is new, false when a reply with this key was already enqueued. */
 	public boolean enqueue(OutboundReply reply) {
 		boolean inserted = jdbc.sql("""
-				INSERT INTO outbound_messages (idempotency_key, conversation_id, content, private_note, attachment, not_after)
-				VALUES (:key, :conversation, :content, :private, :attachment, :notAfter)
+				INSERT INTO outbound_messages (idempotency_key, conversation_id, content, private_note, attachment, not_after,
+				  template)
+				VALUES (:key, :conversation, :content, :private, :attachment, :notAfter, CAST(:template AS jsonb))
 				ON CONFLICT (idempotency_key) DO NOTHING""")
 			.param("key", reply.idempotencyKey())
 			.param("conversation", reply.conversationId())
@@ -42,6 +52,7 @@ public class ChatwootOutbox {
 			.param("private", reply.privateNote())
 			.param("attachment", reply.attachment())
 			.param("notAfter", reply.notAfter() == null ? null : java.sql.Timestamp.from(reply.notAfter()))
+			.param("template", reply.template() == null ? null : JSON.writeValueAsString(reply.template()))
 			.update() == 1;
 		if (inserted) {
 			wakeSenderAfterCommit();
@@ -82,6 +93,31 @@ public class ChatwootOutbox {
 			.param("content", content == null ? "" : content)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * Chatwoot or WhatsApp refused a message after accepting it (a {@code message_updated} whose
+	 * {@code content_attributes.external_error} is set, protocols.md A4.4 and C1), e.g. a template that is
+	 * not approved. The reply is marked failed with the reason, so it shows on the Sistema page, and
+	 * {@link ReplyRefused} tells the module that wrote it. Refusals of messages we did not send (a person's,
+	 * another bot's) change nothing.
+	 *
+	 * @return the refusal, when the message was one of ours not already marked refused
+	 */
+	public Optional<ReplyRefused> refused(long chatwootMessageId, String error) {
+		String reason = "WhatsApp no lo entregó: " + error;
+		Optional<ReplyRefused> refused = jdbc.sql("""
+				UPDATE outbound_messages SET status = 'failed', last_error = :reason, next_attempt_at = now()
+				WHERE chatwoot_message_id = :cw AND status IN ('sent', 'sending', 'pending')
+				RETURNING id, conversation_id, idempotency_key, sent_as""")
+			.param("reason", reason)
+			.param("cw", chatwootMessageId)
+			.query((rs, n) -> new ReplyRefused(rs.getLong("id"), rs.getLong("conversation_id"),
+					rs.getString("idempotency_key"), chatwootMessageId, "template".equals(rs.getString("sent_as")), error,
+					Instant.now()))
+			.optional();
+		refused.ifPresent(events::publishEvent);
+		return refused;
 	}
 
 	/** The replies of a conversation, oldest first. */

@@ -12,15 +12,35 @@ import org.jspecify.annotations.Nullable;
  * @param privateNote true for a note only agents see
  * @param attachment classpath resource of a file to send (then {@code content} is its file name)
  * @param notAfter WhatsApp's 24-hour window for customer-facing messages: after it the reply is not sent
- * but marked {@code blocked} for staff; null for private notes
+ * but marked {@code blocked} for staff (or, when it carries a template, sent as that template); null for
+ * private notes, and for a business-initiated message whose customer never wrote (it goes as the template)
+ * @param template the approved template a business-initiated message goes as outside the window; null for
+ * replies to a customer's turn, which are blocked there instead
  */
 public record OutboundReply(String idempotencyKey, long conversationId, String content, boolean privateNote,
-		@Nullable String attachment, @Nullable Instant notAfter) {
+		@Nullable String attachment, @Nullable Instant notAfter, @Nullable WhatsAppTemplate template) {
 
 	public OutboundReply {
 		if (content.isBlank()) {
 			throw new IllegalArgumentException("A reply needs content");
 		}
+		if (template != null && (privateNote || attachment != null)) {
+			throw new IllegalArgumentException("Only a customer-facing text has a template alternative");
+		}
+	}
+
+	public OutboundReply(String idempotencyKey, long conversationId, String content, boolean privateNote,
+			@Nullable String attachment, @Nullable Instant notAfter) {
+		this(idempotencyKey, conversationId, content, privateNote, attachment, notAfter, null);
+	}
+
+	/**
+	 * A message the business starts (a rejected file, a case's progress, a reminder): {@code content} as text
+	 * while WhatsApp's window is open ({@code windowEnds}), the {@code template} after it or when unknown.
+	 */
+	public static OutboundReply businessInitiated(String idempotencyKey, long conversationId, String content,
+			@Nullable Instant windowEnds, WhatsAppTemplate template) {
+		return new OutboundReply(idempotencyKey, conversationId, content, false, null, windowEnds, template);
 	}
 
 	public static OutboundReply text(String idempotencyKey, long conversationId, String content, Instant notAfter) {

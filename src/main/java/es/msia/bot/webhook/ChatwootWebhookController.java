@@ -6,15 +6,18 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import es.msia.bot.chatwoot.ChatwootOutbox;
 import es.msia.bot.customers.CustomerId;
 import es.msia.bot.customers.Customers;
 import es.msia.bot.handoff.Handoffs;
 import es.msia.bot.messaging.InboundMessage;
 import es.msia.bot.messaging.InboundMessages;
 import es.msia.bot.messaging.Intake;
+import es.msia.bot.shared.LogMasks;
 import es.msia.bot.shared.PhoneNumber;
 import es.msia.bot.webhook.WebhookFilter.BackToPending;
 import es.msia.bot.webhook.WebhookFilter.CustomerMessage;
+import es.msia.bot.webhook.WebhookFilter.DeliveryRefused;
 import es.msia.bot.webhook.WebhookFilter.Decision;
 import es.msia.bot.webhook.WebhookFilter.HumanReply;
 import es.msia.bot.webhook.WebhookFilter.Ignored;
@@ -61,8 +64,11 @@ class ChatwootWebhookController {
 
 	private final Handoffs handoffs;
 
+	private final ChatwootOutbox outbox;
+
 	ChatwootWebhookController(WebhookToken token, WebhookSettings settings, JsonMapper json, Customers customers,
-			InboundMessages inbound, Handoffs handoffs) {
+			InboundMessages inbound, Handoffs handoffs, ChatwootOutbox outbox) {
+		this.outbox = outbox;
 		this.token = token;
 		this.settings = settings;
 		this.signature = settings.secret().isBlank() ? null
@@ -154,6 +160,14 @@ class ChatwootWebhookController {
 		}
 		if (decision instanceof CustomerMessage message) {
 			return accept(message);
+		}
+		if (decision instanceof DeliveryRefused refused) {
+			if (outbox.refused(refused.messageId(), refused.error()).isEmpty()) {
+				log.info("Message {} of conversation {} refused ({}); not one of our pending or sent replies",
+						refused.messageId(), refused.conversationId(), LogMasks.text(refused.error()));
+				return Map.of("status", "ignored", "reason", "refusal of a message not ours");
+			}
+			return Map.of("status", "recorded", "reason", "message refused");
 		}
 		return Map.of("status", "ignored", "reason", ((Ignored) decision).reason());
 	}

@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
  * command to give the conversation back to the bot or pause it;</li>
  * <li>{@code conversation_status_changed} with {@code status == "pending"}, or {@code conversation_updated}
  * whose {@code changed_attributes} move the status to {@code pending}: the conversation is the bot's again;</li>
+ * <li>{@code message_updated}, not private, whose {@code content_attributes.external_error} is set: Chatwoot or
+ * WhatsApp refused a message after storing it (protocols.md A4.4, C1), e.g. a template that is not approved;</li>
  * <li>everything else (our own echoes, other bots, other private notes, templates, other events): ignored.</li>
  * </ul>
  * The top-level fields are authoritative; {@code conversation.messages[0]} may be another message.
@@ -47,6 +49,9 @@ final class WebhookFilter {
 	record BackToPending(long conversationId) implements Decision {
 	}
 
+	record DeliveryRefused(long messageId, long conversationId, String error) implements Decision {
+	}
+
 	record Ignored(String reason) implements Decision {
 	}
 
@@ -57,6 +62,9 @@ final class WebhookFilter {
 		String type = text(event, "event");
 		if ("conversation_status_changed".equals(type) || "conversation_updated".equals(type)) {
 			return statusChange(event, type);
+		}
+		if ("message_updated".equals(type)) {
+			return refusal(event);
 		}
 		if (!"message_created".equals(type)) {
 			return new Ignored("event " + (type == null ? "(none)" : type));
@@ -79,6 +87,16 @@ final class WebhookFilter {
 		}
 		return new Ignored("message_type " + messageType + " from "
 				+ (text(event.path("sender"), "type") == null ? "unknown" : text(event.path("sender"), "type")));
+	}
+
+	private static Decision refusal(JsonNode event) {
+		long messageId = event.path("id").asLong(0);
+		long conversationId = event.path("conversation").path("id").asLong(0);
+		String error = text(event.path("content_attributes"), "external_error");
+		if (messageId <= 0 || error == null || event.path("private").asBoolean(false)) {
+			return new Ignored("event message_updated");
+		}
+		return new DeliveryRefused(messageId, conversationId, error);
 	}
 
 	private static Decision privateNote(JsonNode event, long messageId, long conversationId) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * A browser-like HTTP client of the panel: keeps its session cookie, does not follow redirects, and
  * takes the CSRF token from the pages it reads, as a form would.
  */
-final class PanelClient {
+public final class PanelClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
 
@@ -26,11 +26,11 @@ final class PanelClient {
 
 	private String csrf = "";
 
-	PanelClient(int port) {
+	public PanelClient(int port) {
 		this.base = "http://localhost:" + port;
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
 		Matcher token = CSRF.matcher(response.body());
 		if (token.find()) {
@@ -109,7 +109,7 @@ final class PanelClient {
 	}
 
 	/** POSTs a form with the CSRF token of the last page read. */
-	HttpResponse<String> post(String path, String form) {
+	public HttpResponse<String> post(String path, String form) {
 		return postRaw(path, form.isEmpty() ? "_csrf=" + enc(csrf) : form + "&_csrf=" + enc(csrf));
 	}
 
@@ -122,7 +122,7 @@ final class PanelClient {
 	}
 
 	/** Logs in through the form; returns the response to the login POST. */
-	HttpResponse<String> login(String user, String password) {
+	public HttpResponse<String> login(String user, String password) {
 		get("/login");
 		return post("/login", "username=" + enc(user) + "&password=" + enc(password));
 	}

@@ -292,7 +292,10 @@ class CasesIT extends CaseChats {
 	void aCaseClosedByStaffHandsTheChatBackToTheQuoteFlow() {
 		Customer customer = new Customer();
 		customer.acceptsQuoteFor("escape");
+		int before = customer.customerFacing().size();
 		cases.changeStatus((Long) customer.caseRow().get("id"), CaseStatus.CANCELLED, "Duplicado", "staff");
+		// Staff's cancellation is news to the customer: one notice, before they write again.
+		assertThat(customer.botSaysOnItsOwn(before, "el equipo cancela el expediente")).contains("cancelado");
 		assertThat(customer.says("quiero legalizar el manillar")).contains("Presupuesto").contains("Manillar");
 	}
 

@@ -33,6 +33,15 @@ import es.msia.bot.support.Multipart.Part;
  * conversation custom attributes (POST replaces the hash), GET conversation and multipart attachments
  * ({@code attachments[]}) behave as B2 says. {@link #TOKEN} is an agent-bot token, limited to the bot
  * allow-list (B1: other endpoints answer 401); {@link #USER_TOKEN} is a user token.
+ * <p>
+ * WhatsApp's 24-hour window (C1): a conversation whose last incoming message
+ * ({@link #givenLastIncoming}) is more than 24 h old has {@code can_reply == false}. There, a message
+ * created without {@code template_params} is stored but marks itself {@code failed} with
+ * {@code external_error: "Template not found or invalid template name"}; so does one whose template
+ * ({@code name} + {@code language}, case-insensitive) is not among the approved ones
+ * ({@link #approveTemplate}). The create answer is the usual 200 (the send happens afterwards); the failure
+ * arrives as a {@code message_updated} webhook (A3/A4.4) at {@link #sendWebhooksTo}'s URL. Conversations
+ * with no known incoming message can reply, as every test before the window existed assumed.
  */
 public final class FakeChatwoot implements AutoCloseable {
 
@@ -50,9 +59,23 @@ public final class FakeChatwoot implements AutoCloseable {
 
 	public static final long ACCOUNT = 1;
 
-	/** A message Chatwoot stored. */
+	/** Chatwoot's error text when WhatsApp would need a template it cannot find (protocols.md C1). */
+	public static final String TEMPLATE_NOT_FOUND = "Template not found or invalid template name";
+
+	/**
+	 * A message Chatwoot stored.
+	 *
+	 * @param status {@code sent}, or {@code failed} when WhatsApp refused it
+	 * @param externalError WhatsApp's reason, for a failed message
+	 */
 	public record StoredMessage(long id, long conversationId, String content, boolean privateNote, JsonNode body,
-			Instant at) {
+			Instant at, String status, String externalError) {
+
+		/** The {@code template_params} the message was created with (missing node when sent as text). */
+		public JsonNode templateParams() {
+			return body.path("template_params");
+		}
+
 	}
 
 	/** A file uploaded with a message, as received in the multipart body. */
@@ -69,6 +92,42 @@ public final class FakeChatwoot implements AutoCloseable {
 
 		volatile ObjectNode customAttributes = JsonMapper.builder().build().createObjectNode();
 
+		volatile Instant lastIncoming;
+
+		boolean canReply() {
+			Instant last = lastIncoming;
+			return last == null || last.isAfter(Instant.now().minus(java.time.Duration.ofHours(24)));
+		}
+
+	}
+
+	private final Set<String> approvedTemplates = ConcurrentHashMap.newKeySet();
+
+	private volatile String webhookUrl;
+
+	private final java.net.http.HttpClient webhookClient = java.net.http.HttpClient.newHttpClient();
+
+	/** The customer's last message in this conversation was at {@code at} (drives {@code can_reply}). */
+	public void givenLastIncoming(long conversationId, Instant at) {
+		state(conversationId).lastIncoming = at;
+	}
+
+	public boolean canReply(long conversationId) {
+		return state(conversationId).canReply();
+	}
+
+	/** A template approved in Meta and synced into the inbox (name + language, matched case-insensitively). */
+	public void approveTemplate(String name, String language) {
+		approvedTemplates.add(templateKey(name, language));
+	}
+
+	/** Where {@code message_updated} webhooks go (our webhook URL with its token); null sends none. */
+	public void sendWebhooksTo(String url) {
+		this.webhookUrl = url;
+	}
+
+	private static String templateKey(String name, String language) {
+		return name.toLowerCase(java.util.Locale.ROOT) + "|" + language.toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private final Map<Long, ConversationState> conversations = new ConcurrentHashMap<>();
@@ -274,7 +333,7 @@ public final class FakeChatwoot implements AutoCloseable {
 				List<Map<String, Object>> payload = own.subList(Math.max(0, own.size() - 20), own.size()).stream()
 					.map(m -> Map.<String, Object>of("id", m.id(), "content", m.content(), "conversation_id", conversationId,
 							"message_type", 1, "content_type", "text", "private", m.privateNote(), "created_at",
-							m.at().getEpochSecond()))
+							m.at().getEpochSecond(), "status", m.status()))
 					.toList();
 				return json(200, json.writeValueAsString(Map.of("meta", Map.of(), "payload", payload)));
 			case "POST /labels":
@@ -285,7 +344,8 @@ public final class FakeChatwoot implements AutoCloseable {
 				return json(200, json.writeValueAsString(Map.of("payload", state.labels)));
 			case "GET ":
 				return json(200, json.writeValueAsString(Map.of("id", conversationId, "status", state.status, "labels",
-						state.labels, "custom_attributes", state.customAttributes, "messages", List.of(), "can_reply", true)));
+						state.labels, "custom_attributes", state.customAttributes, "messages", List.of(), "can_reply",
+						state.canReply())));
 			default:
 				return notFound();
 		}
@@ -388,7 +448,12 @@ public final class FakeChatwoot implements AutoCloseable {
 		}
 		boolean privateNote = body.path("private").asBoolean(false) || "true".equals(body.path("private").asString(""));
 		String content = body.path("content").asString("");
-		messages.add(new StoredMessage(id, conversationId, content, privateNote, body, Instant.now()));
+		String externalError = privateNote ? null : whatsAppRefusal(conversationId, body);
+		messages.add(new StoredMessage(id, conversationId, content, privateNote, body, Instant.now(),
+				externalError == null ? "sent" : "failed", externalError));
+		if (externalError != null) {
+			reportFailure(id, conversationId, content, body, externalError);
+		}
 		Map<String, Object> sender = bot ? Map.of("id", 3, "name", "Asistente", "type", "agent_bot")
 				: Map.of("id", 5, "name", "Ana", "available_name", "Ana", "type", "user");
 		Map<String, Object> response = new java.util.LinkedHashMap<>(Map.of("id", id, "content", content, "inbox_id", 9,
@@ -400,6 +465,66 @@ public final class FakeChatwoot implements AutoCloseable {
 			return answer.newBuilder().headersDelay(stallSeconds, TimeUnit.SECONDS).build();
 		}
 		return answer;
+	}
+
+	/**
+	 * C1: a template is used when {@code template_params} are present or the window is closed; it must be an
+	 * approved one, and free text outside the window fails.
+	 */
+	private String whatsAppRefusal(long conversationId, JsonNode body) {
+		JsonNode template = body.path("template_params");
+		if (template.isObject()) {
+			boolean approved = approvedTemplates.contains(
+					templateKey(template.path("name").asString(""), template.path("language").asString("")));
+			return approved ? null : TEMPLATE_NOT_FOUND;
+		}
+		return state(conversationId).canReply() ? null : TEMPLATE_NOT_FOUND;
+	}
+
+	/** A4.4: the failure comes later, as {@code message_updated} with {@code content_attributes.external_error}. */
+	private void reportFailure(long id, long conversationId, String content, JsonNode body, String externalError) {
+		String url = webhookUrl;
+		if (url == null) {
+			return;
+		}
+		ConversationState state = state(conversationId);
+		ObjectNode event = json.createObjectNode();
+		event.put("event", "message_updated");
+		event.put("id", id);
+		event.put("content", content);
+		event.put("content_type", "text");
+		event.putObject("content_attributes").put("external_error", externalError);
+		event.put("message_type", "outgoing");
+		event.put("private", false);
+		event.putNull("source_id");
+		event.put("created_at", Instant.now().toString());
+		ObjectNode additional = event.putObject("additional_attributes");
+		if (body.path("template_params").isObject()) {
+			additional.set("template_params", body.path("template_params"));
+		}
+		event.putObject("account").put("id", ACCOUNT).put("name", "MSI Automotive");
+		event.putObject("inbox").put("id", 9).put("name", "WhatsApp");
+		event.putObject("sender").put("id", 3).put("name", "Asistente").put("type", "agent_bot");
+		ObjectNode conversation = event.putObject("conversation");
+		conversation.put("id", conversationId);
+		conversation.put("inbox_id", 9);
+		conversation.put("status", state.status);
+		conversation.put("channel", "Channel::Whatsapp");
+		conversation.put("can_reply", state.canReply());
+		conversation.putArray("messages");
+		String payload = event.toString();
+		// Chatwoot sends in a background job after answering the create call; so does the fake.
+		java.util.concurrent.CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> {
+			try {
+				webhookClient.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+					.header("Content-Type", "application/json")
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(payload))
+					.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+			}
+			catch (java.io.IOException | InterruptedException ex) {
+				// Chatwoot retries failed deliveries a few times; a test that needs it sees the row unchanged.
+			}
+		});
 	}
 
 	private ConversationState state(long conversationId) {

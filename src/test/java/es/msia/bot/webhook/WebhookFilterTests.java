@@ -3,6 +3,7 @@ package es.msia.bot.webhook;
 import es.msia.bot.support.ChatwootPayloads;
 import es.msia.bot.webhook.WebhookFilter.BackToPending;
 import es.msia.bot.webhook.WebhookFilter.CustomerMessage;
+import es.msia.bot.webhook.WebhookFilter.DeliveryRefused;
 import es.msia.bot.webhook.WebhookFilter.HumanReply;
 import es.msia.bot.webhook.WebhookFilter.Ignored;
 import es.msia.bot.webhook.WebhookFilter.StaffCommand;
@@ -144,6 +145,28 @@ class WebhookFilterTests {
 
 		((ObjectNode) event.get("conversation").get("custom_attributes")).put("tipo", "Profesional");
 		assertThat(((CustomerMessage) WebhookFilter.decide(event)).clientType()).isEqualTo("profesional");
+	}
+
+	@Test
+	void reportsAMessageWhatsAppRefusedAfterChatwootStoredIt() {
+		ObjectNode event = ChatwootPayloads.outgoingFromBot(21502, 2406);
+		event.put("event", "message_updated");
+		event.putObject("content_attributes").put("external_error", "Template not found or invalid template name");
+		var decision = WebhookFilter.decide(event);
+		assertThat(decision).isEqualTo(new DeliveryRefused(21502, 2406, "Template not found or invalid template name"));
+	}
+
+	@Test
+	void ignoresOtherMessageUpdates() {
+		ObjectNode delivered = ChatwootPayloads.outgoingFromBot(21502, 2406);
+		delivered.put("event", "message_updated");
+		delivered.put("source_id", "wamid.HBgL");
+		assertThat(WebhookFilter.decide(delivered)).isInstanceOf(Ignored.class);
+		ObjectNode note = ChatwootPayloads.outgoingFromBot(21503, 2406);
+		note.put("event", "message_updated");
+		note.put("private", true);
+		note.putObject("content_attributes").put("external_error", "whatever");
+		assertThat(WebhookFilter.decide(note)).isInstanceOf(Ignored.class);
 	}
 
 }

@@ -16,6 +16,8 @@ import es.msia.bot.admin.paging.PageSlice;
 import es.msia.bot.cases.CaseDossier;
 import es.msia.bot.cases.CaseFileReview;
 import es.msia.bot.cases.CaseManagement;
+import es.msia.bot.cases.CaseMilestone;
+import es.msia.bot.cases.CaseMilestones;
 import es.msia.bot.cases.CaseNotFound;
 import es.msia.bot.cases.CaseStatus;
 import es.msia.bot.cases.CaseView;
@@ -68,11 +70,15 @@ class CasesPagesController {
 
 	private final CaseDossier dossier;
 
-	CasesPagesController(CaseManagement cases, CaseFileReview review, Catalog catalog, CaseDossier dossier) {
+	private final CaseMilestones milestones;
+
+	CasesPagesController(CaseManagement cases, CaseFileReview review, Catalog catalog, CaseDossier dossier,
+			CaseMilestones milestones) {
 		this.cases = cases;
 		this.review = review;
 		this.catalog = catalog;
 		this.dossier = dossier;
+		this.milestones = milestones;
 	}
 
 	@GetMapping
@@ -106,6 +112,9 @@ class CasesPagesController {
 		model.addAttribute("labels", labels(view.category()));
 		model.addAttribute("itemNames", itemNames(view.category()));
 		model.addAttribute("moves", ACTIONS.stream().filter(cases.nextStatuses(view.status())::contains).toList());
+		// Milestones are marks within "in progress": offered only there, each until it is marked.
+		model.addAttribute("milestones", view.status() == CaseStatus.IN_PROGRESS ? List.of(CaseMilestone.values()) : List.of());
+		model.addAttribute("reachedMilestones", milestones.reached(id));
 		return "admin/cases/detail";
 	}
 

@@ -153,6 +153,10 @@ public final class DossierContent {
 	}
 
 	private static String review(CaseView.FileView file) {
+		if (file.awaitsAcceptance()) {
+			// The engineer should see that the intake check doubted this photo and nobody accepted it yet.
+			return "flagged";
+		}
 		return "validated".equals(file.reviewStatus()) ? "validated" : "pending";
 	}
 

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import es.msia.bot.chatwoot.WhatsAppTemplate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SQL of the outbox. Claiming takes, per conversation, only the oldest reply not yet delivered, so
@@ -18,8 +20,11 @@ class OutboxRows {
 
 	/** @param uncertain an earlier attempt may have reached Chatwoot unconfirmed: look before sending again */
 	record Claimed(long id, long conversationId, String content, boolean privateNote, int attempts,
-			Instant createdAt, @Nullable String attachment, @Nullable Instant notAfter, boolean uncertain) {
+			Instant createdAt, @Nullable String attachment, @Nullable Instant notAfter, boolean uncertain,
+			@Nullable WhatsAppTemplate template) {
 	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -42,14 +47,15 @@ class OutboxRows {
 				  FOR UPDATE SKIP LOCKED) due
 				WHERE o.id = due.id
 				RETURNING o.id, o.conversation_id, o.content, o.private_note, o.attempts, o.created_at, o.attachment,
-				  o.not_after, due.was, o.last_error""")
+				  o.not_after, due.was, o.last_error, o.template::text AS template""")
 			.param("lease", lease.toSeconds())
 			.param("batch", batch)
 			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("content"),
 					rs.getBoolean("private_note"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
 					rs.getString("attachment"),
 					rs.getTimestamp("not_after") == null ? null : rs.getTimestamp("not_after").toInstant(),
-					mayHaveReachedChatwoot(rs.getString("was"), rs.getString("last_error"))))
+					mayHaveReachedChatwoot(rs.getString("was"), rs.getString("last_error")),
+					rs.getString("template") == null ? null : JSON.readValue(rs.getString("template"), WhatsAppTemplate.class)))
 			.list();
 	}
 
@@ -65,10 +71,16 @@ class OutboxRows {
 	}
 
 	void markSent(long id, @Nullable Long chatwootMessageId) {
+		markSent(id, chatwootMessageId, null);
+	}
+
+	/** @param sentAs {@code text} or {@code template} for a message with a template alternative */
+	void markSent(long id, @Nullable Long chatwootMessageId, @Nullable String sentAs) {
 		jdbc.sql("""
 				UPDATE outbound_messages SET status = 'sent', chatwoot_message_id = :cw, delivered_at = now(),
-				  lease_until = NULL, last_error = NULL WHERE id = :id""")
+				  lease_until = NULL, last_error = NULL, sent_as = :sentAs WHERE id = :id""")
 			.param("cw", chatwootMessageId)
+			.param("sentAs", sentAs)
 			.param("id", id)
 			.update();
 	}

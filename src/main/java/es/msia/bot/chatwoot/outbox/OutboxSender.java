@@ -22,9 +22,11 @@ import es.msia.bot.chatwoot.ChatwootClient.Sent;
 import es.msia.bot.chatwoot.ChatwootSettings;
 import es.msia.bot.chatwoot.DeliveryGate;
 import es.msia.bot.chatwoot.ReplyDelivered;
+import es.msia.bot.chatwoot.WhatsAppTemplate;
 import es.msia.bot.shared.SimulatedConversations;
 import es.msia.bot.chatwoot.outbox.OutboxRows.Claimed;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -156,7 +158,8 @@ public class OutboxSender implements SmartLifecycle {
 			rows.markDropped(reply.id(), "owner changed before delivery");
 			return;
 		}
-		if (reply.notAfter() != null && Instant.now().isAfter(reply.notAfter())) {
+		boolean outsideWindow = reply.notAfter() != null && Instant.now().isAfter(reply.notAfter());
+		if (outsideWindow && reply.template() == null) {
 			log.warn("Reply {} to conversation {} blocked: outside WhatsApp's 24-hour window", reply.id(),
 					reply.conversationId());
 			rows.markBlocked(reply.id());
@@ -165,24 +168,30 @@ public class OutboxSender implements SmartLifecycle {
 		if (!client.configured() || SimulatedConversations.isSimulated(reply.conversationId())) {
 			// The panel's simulator and installs without Chatwoot: the reply is kept and shown, not sent.
 			rows.markKept(reply.id());
-			publish(reply, null, true);
+			publish(reply, reply.content(), null, true);
 			return;
 		}
-		if (reply.uncertain() && reply.attachment() == null && settledByLooking(reply)) {
+		// A business-initiated message goes as its template once the window is closed, or when no customer
+		// message (hence no window) is known: free text would only come back failed (protocols.md C1).
+		WhatsAppTemplate template = reply.template() != null && (outsideWindow || reply.notAfter() == null)
+				? reply.template() : null;
+		String content = template != null ? template.fallback() : reply.content();
+		String sentAs = reply.template() == null ? null : template != null ? "template" : "text";
+		if (reply.uncertain() && reply.attachment() == null && settledByLooking(reply, content, sentAs)) {
 			return;
 		}
-		Result result = reply.attachment() == null
-				? client.sendMessage(reply.conversationId(), reply.content(), reply.privateNote())
+		Result result = template != null ? client.sendTemplate(reply.conversationId(), template)
+				: reply.attachment() == null ? client.sendMessage(reply.conversationId(), content, reply.privateNote())
 				: sendFile(reply);
 		if (result instanceof Sent sent) {
 			try {
-				rows.markSent(reply.id(), sent.messageId());
+				rows.markSent(reply.id(), sent.messageId(), sentAs);
 			}
 			catch (RuntimeException ex) {
 				sentUnrecorded.put(reply.id(), sent.messageId() == null ? 0L : sent.messageId());
 				throw ex;
 			}
-			publish(reply, sent.messageId(), false);
+			publish(reply, content, sent.messageId(), false);
 		}
 		else if (result instanceof Retryable retry) {
 			retryOrFail(reply, retry);
@@ -201,15 +210,15 @@ public class OutboxSender implements SmartLifecycle {
 	 *
 	 * @return true when the look settled the reply for this round
 	 */
-	private boolean settledByLooking(Claimed reply) {
-		Read<Optional<Long>> found = client.findOutgoing(reply.conversationId(), reply.content(), reply.privateNote(),
+	private boolean settledByLooking(Claimed reply, String content, @Nullable String sentAs) {
+		Read<Optional<Long>> found = client.findOutgoing(reply.conversationId(), content, reply.privateNote(),
 				reply.createdAt());
 		if (found.ok() && found.value().isPresent()) {
 			long chatwootId = found.value().get();
 			log.info("Reply {} to conversation {} is already in Chatwoot as message {} (an earlier attempt's answer"
 					+ " was lost); not sent again", reply.id(), reply.conversationId(), chatwootId);
-			rows.markSent(reply.id(), chatwootId);
-			publish(reply, chatwootId, false);
+			rows.markSent(reply.id(), chatwootId, sentAs);
+			publish(reply, content, chatwootId, false);
 			return true;
 		}
 		if (found.problem() instanceof Retryable unreadable) {
@@ -256,8 +265,8 @@ public class OutboxSender implements SmartLifecycle {
 		rows.markFailed(reply.id(), reason);
 	}
 
-	private void publish(Claimed reply, Long chatwootId, boolean kept) {
-		events.publishEvent(new ReplyDelivered(reply.id(), reply.conversationId(), reply.content(),
+	private void publish(Claimed reply, String content, Long chatwootId, boolean kept) {
+		events.publishEvent(new ReplyDelivered(reply.id(), reply.conversationId(), content,
 				reply.privateNote(), chatwootId, kept, Instant.now()));
 	}
 

@@ -80,7 +80,7 @@ class DossierPdfTests {
 		CategoryDefinition category = samples.category("motos-part");
 		CaseView base = samples.motorcycle();
 		CaseView.FileView heic = new CaseView.FileView(900, "f".repeat(64), "image/heic", 10, "item:ESCAPE",
-				"Escape (línea completa)", "pending", null, NOW);
+				"Escape (línea completa)", "pending", null, NOW, null, null, true);
 		Map<String, String> personal = new java.util.LinkedHashMap<>(base.personal());
 		personal.put("nombre", "Lucía 🏍️");
 		CaseView view = new CaseView(base.id(), base.reference(), base.conversationId(), base.customerId(), base.status(),

@@ -165,7 +165,7 @@ final class DossierSamples {
 		stored.put(sha, bytes);
 		files.add(new CaseView.FileView(id, sha, mediaType, bytes.length, slot, shows, review,
 				review.equals("rejected") ? "Foto borrosa, no se lee la contraseña" : null,
-				Instant.parse("2026-11-30T10:15:00Z").plusSeconds(id * 60)));
+				Instant.parse("2026-11-30T10:15:00Z").plusSeconds(id * 60), null, null, true));
 	}
 
 	/** The case as quoted by the real quote engine for its items (tier, price, catalogue version). */
