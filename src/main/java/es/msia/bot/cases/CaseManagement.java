@@ -260,6 +260,17 @@ public class CaseManagement {
 		return view(caseId);
 	}
 
+	/**
+	 * Staff add a note to the case's timeline. A note for the customer is what the bot tells them when they
+	 * ask how their case is going (the latest one); any other note stays internal.
+	 */
+	@Transactional
+	public CaseView addNote(long caseId, String note, boolean forCustomer, String actor) {
+		CaseRow row = cases.find(caseId).orElseThrow(() -> new CaseNotFound("case " + caseId));
+		cases.event(row.id(), forCustomer ? CaseStatusAnswers.CUSTOMER_NOTE : "note", note, actor);
+		return view(caseId);
+	}
+
 	/** The cases of a customer or of their conversations, oldest first (for the GDPR export). */
 	public List<CaseView> ofCustomer(long customerId, java.util.Collection<Long> conversationIds) {
 		return cases.ofCustomer(customerId, conversationIds).stream().map(this::view).toList();

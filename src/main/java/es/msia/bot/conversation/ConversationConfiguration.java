@@ -3,6 +3,7 @@ package es.msia.bot.conversation;
 import java.time.Clock;
 
 import es.msia.bot.cases.CaseManagement;
+import es.msia.bot.cases.CaseStatusAnswers;
 import es.msia.bot.chatwoot.ChatwootOutbox;
 import es.msia.bot.conversation.graph.ConversationGraph;
 import es.msia.bot.conversation.graph.nodes.*;
@@ -68,12 +69,13 @@ class ConversationConfiguration {
 	ConversationGraph conversationGraph(CatalogEngines engines, Understanding understanding,
 			CustomerProfiles profiles, QuoteRecords quotes, Handoffs handoffs, AgentSwitch agentSwitch,
 			ContextPack contextPack, ExampleImages examples, ChatwootOutbox outbox, CheckpointStore checkpoints,
-			CaseManagement cases, InboundMessages inbound, LlmSettings settings)
+			CaseManagement cases, CaseStatusAnswers caseAnswers, InboundMessages inbound, LlmSettings settings)
 			throws GraphStateException {
 		ConversationGraph.Steps steps = new ConversationGraph.Steps(new LoadContext(profiles, quotes, cases),
 				new CheckOwner(handoffs, agentSwitch), new Understand(understanding,
-						settings.enabled() ? cases::askedFields : conversationId -> java.util.Optional.empty()), new Decide(engines),
-				new ApplyEffects(quotes, handoffs, contextPack, cases),
+						settings.enabled() ? cases::askedFields : conversationId -> java.util.Optional.empty(),
+						caseAnswers::choose), new Decide(engines),
+				new ApplyEffects(quotes, handoffs, contextPack, cases, caseAnswers),
 				new ComposeReply(new ReplyComposer(), handoffs, Clock.systemDefaultZone()), new SendReply(outbox, handoffs, examples, inbound));
 		return new ConversationGraph(steps, checkpoints);
 	}

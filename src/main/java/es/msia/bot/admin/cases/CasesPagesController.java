@@ -192,7 +192,7 @@ class CasesPagesController {
 
 	@PostMapping("/{id}/status")
 	String changeStatus(@PathVariable long id, @RequestParam String status, @RequestParam(defaultValue = "") String note,
-			Principal user, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean forCustomer, Principal user, RedirectAttributes redirect) {
 		CaseStatus target = parse(status);
 		String text = note.strip();
 		if (target == null || text.length() > MAX_NOTE) {
@@ -201,11 +201,30 @@ class CasesPagesController {
 		else {
 			try {
 				cases.changeStatus(id, target, text.isEmpty() ? null : text, "panel:" + user.getName());
+				if (forCustomer && !text.isEmpty()) {
+					// The same words, marked for the customer: the bot quotes them when asked about the case.
+					cases.addNote(id, text, true, "panel:" + user.getName());
+				}
 				redirect.addFlashAttribute("flash", "cases.status.changed");
 			}
 			catch (IllegalCaseTransition refused) {
 				redirect.addFlashAttribute("flashError", "cases.status.refused");
 			}
+		}
+		return "redirect:/cases/" + id;
+	}
+
+	/** A note on the timeline; marked for the customer, the bot tells it to them when they ask about the case. */
+	@PostMapping("/{id}/notes")
+	String addNote(@PathVariable long id, @RequestParam(defaultValue = "") String note,
+			@RequestParam(defaultValue = "false") boolean forCustomer, Principal user, RedirectAttributes redirect) {
+		String text = note.strip();
+		if (text.isEmpty() || text.length() > MAX_NOTE) {
+			redirect.addFlashAttribute("flashError", "cases.note.invalid");
+		}
+		else {
+			cases.addNote(id, text, forCustomer, "panel:" + user.getName());
+			redirect.addFlashAttribute("flash", forCustomer ? "cases.note.addedForCustomer" : "cases.note.added");
 		}
 		return "redirect:/cases/" + id;
 	}

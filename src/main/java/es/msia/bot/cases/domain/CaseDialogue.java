@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import es.msia.bot.cases.CaseStatusQuestion;
 import es.msia.bot.cases.InvalidValue;
 import es.msia.bot.cases.SpanishBoolean;
 import es.msia.bot.catalog.FieldSpec;
@@ -61,6 +62,12 @@ public final class CaseDialogue {
 		CaseData data = before;
 		Step step = plan.next(data);
 		Progress progress = data.progress();
+		if (CaseStatusQuestion.asks(text)) {
+			// «¿cómo va mi expediente?», «¿qué os falta?»: the conversation answers it from the case; here it is
+			// neither a value (nor a model's reading of one) nor a miss that counts towards a person. Files stay.
+			text = "";
+			proposed = Map.of();
+		}
 		if (text.isBlank() && filesAdded == 0 && proposed.isEmpty()) {
 			// Nothing to read (a question was answered instead, or only refused files came): ask again.
 			return new Outcome(data, List.of(), false, step, Ask.NORMAL);

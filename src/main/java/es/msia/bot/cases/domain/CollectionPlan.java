@@ -79,6 +79,59 @@ public final class CollectionPlan {
 	}
 
 	/**
+	 * Everything still missing before the case can be sent to review, in the order it will be asked (not
+	 * only the next step): photos and fields of each item, documents, personal, vehicle and workshop data.
+	 * Every required field that applies counts, not only the group the next question holds.
+	 */
+	public List<Line> missing(CaseData data) {
+		List<Line> out = new ArrayList<>();
+		for (CaseItem item : data.items()) {
+			if (!photoLines(item).isEmpty() && !data.slotsDone().contains(item.scope())) {
+				out.add(Line.of("missing.photos", item.nameEs()));
+			}
+			List<String> labels = missingLabels(fields(item.scope()), item.fields(), item.variantCode());
+			if (!labels.isEmpty()) {
+				out.add(Line.of("missing.fields", item.nameEs(), String.join(", ", labels)));
+			}
+		}
+		for (BaseDocument document : category.baseDocuments()) {
+			if (!data.slotsDone().contains(documentSlot(document))) {
+				out.add(Line.of("missing.document", document.nameEs()));
+			}
+		}
+		if (data.personalKnown()) {
+			out.add(Line.of("missing.confirmKnown"));
+		}
+		else {
+			List<String> personal = missingLabels(caseData.personal(), data.personal(), null);
+			if (!personal.isEmpty()) {
+				out.add(Line.of("missing.personal", String.join(", ", personal)));
+			}
+		}
+		List<String> vehicle = missingLabels(caseData.vehicle(), data.vehicle(), null);
+		if (!vehicle.isEmpty()) {
+			out.add(Line.of("missing.vehicle", String.join(", ", vehicle)));
+		}
+		if (data.workshopMode() == null) {
+			out.add(Line.of("missing.workshopChoice"));
+		}
+		else if ("own".equals(data.workshopMode())) {
+			List<String> workshop = missingLabels(caseData.workshop().ownWorkshopFields(), data.workshop(), null);
+			if (!workshop.isEmpty()) {
+				out.add(Line.of("missing.workshop", String.join(", ", workshop)));
+			}
+		}
+		return out;
+	}
+
+	private static List<String> missingLabels(List<FieldSpec> specs, Map<String, String> values, String variantCode) {
+		return specs.stream()
+			.filter(f -> f.required() && !values.containsKey(f.key()) && applies(f, values, variantCode))
+			.map(FieldSpec::labelEs)
+			.toList();
+	}
+
+	/**
 	 * Whether a text names a part of this category's catalogue by one of its multi-letter keywords ("el
 	 * escape", "los intermitentes"): used to tell words about the modification from personal or vehicle
 	 * data. Keywords are compared as whole words, folded.

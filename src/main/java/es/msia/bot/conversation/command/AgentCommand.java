@@ -93,6 +93,17 @@ public sealed interface AgentCommand extends java.io.Serializable {
 
 	}
 
+	/**
+	 * «¿Cómo va mi expediente?», «¿qué os falta?», «¿cuándo paso la ITV?»: the customer asks about their own
+	 * case. Only the intent: the answer is built by Java code from the case, never by the model.
+	 */
+	record AskAboutCase(String text) implements AgentCommand {
+	}
+
+	/** The reply to «¿por cuál de tus expedientes me preguntas?», resolved to one of the customer's cases. */
+	record ChooseCase(String reference) implements AgentCommand {
+	}
+
 	/** "Déjalo", "cancela": drop the current quote. */
 	record Cancel() implements AgentCommand {
 	}

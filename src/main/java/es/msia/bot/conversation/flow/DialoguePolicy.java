@@ -44,6 +44,17 @@ public class DialoguePolicy {
 		if (has(commands, AgentCommand.RequestHuman.class)) {
 			return turn.escalate(EscalationCause.CUSTOMER_REQUEST);
 		}
+		if (state.offer() == Offer.CHOOSE_CASE) {
+			// Asked «¿por cuál?» last turn: a reply that names no case is read as usual.
+			turn.state = turn.state.withOffer(Offer.NONE);
+			AgentCommand.ChooseCase chosen = first(commands, AgentCommand.ChooseCase.class);
+			if (chosen != null) {
+				return aboutCase(turn, chosen.reference());
+			}
+		}
+		if (has(commands, AgentCommand.AskAboutCase.class)) {
+			return aboutCase(turn, null);
+		}
 		if (state.phase() == Phase.COLLECTING_CASE) {
 			return collectingCase(turn, commands);
 		}
@@ -144,6 +155,25 @@ public class DialoguePolicy {
 	private static String fold(String text) {
 		return java.text.Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
 			.replaceAll("\\p{M}", "").trim();
+	}
+
+	/**
+	 * «¿Cómo va mi expediente?»: answered from the case in any phase (the case module builds the text, and
+	 * for a case being collected asks its pending question again). Whatever else was offered is dropped: a
+	 * «sí» after this answer must not cancel a case or open one.
+	 */
+	private Decision aboutCase(Turn turn, @org.jspecify.annotations.Nullable String reference) {
+		turn.progress(true);
+		turn.state = turn.state.withOffer(Offer.NONE);
+		if (turn.before.phase() == Phase.NEW) {
+			turn.state = turn.state.with(Phase.COLLECTING_ELEMENTS);
+		}
+		turn.effect(new Effect.AnswerAboutCase(reference));
+		return turn.say(new CaseMessage()).decision();
+	}
+
+	private static <T extends AgentCommand> T first(List<AgentCommand> commands, Class<T> type) {
+		return commands.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
 	}
 
 	/** The panic button: whatever was said, a person takes the conversation. */

@@ -19,7 +19,10 @@ public record DialogueState(Phase phase, List<String> items, List<PendingVariant
 	/** What was last offered to the customer. */
 	public enum Offer {
 
-		NONE, OPEN_CASE, HANDOFF, CANCEL_CASE
+		NONE, OPEN_CASE, HANDOFF, CANCEL_CASE,
+
+		/** The customer was asked which of their cases they ask about; the next message may name it. */
+		CHOOSE_CASE
 
 	}
 
@@ -41,6 +44,11 @@ public record DialogueState(Phase phase, List<String> items, List<PendingVariant
 	/** The same dialogue, now owned by a person (the case flow handed it off). */
 	public DialogueState handedOff() {
 		return new DialogueState(Phase.HANDED_OFF, items, pending, unknownTerms, Offer.NONE, 0, examplesSent);
+	}
+
+	/** The same dialogue, waiting for the customer to say which of their cases they ask about. */
+	public DialogueState choosingCase() {
+		return withOffer(Offer.CHOOSE_CASE);
 	}
 
 	DialogueState with(Phase newPhase) {

@@ -46,6 +46,15 @@ public sealed interface Effect extends java.io.Serializable {
 	record ResumeCase() implements Effect {
 	}
 
+	/**
+	 * Answer the customer's question about their case from the case itself (status, what is missing, the
+	 * note for the customer), or ask which case when they have several.
+	 *
+	 * @param reference the case the customer chose from the list, or null
+	 */
+	record AnswerAboutCase(@org.jspecify.annotations.Nullable String reference) implements Effect {
+	}
+
 	/** The customer cancels the open case. */
 	record CancelCase() implements Effect {
 	}

@@ -77,6 +77,8 @@ class ToolCallMapper {
 			case "cancel": return List.of(new AgentCommand.Cancel());
 			case "thank": return List.of(new AgentCommand.Thank());
 			case "off_topic": return List.of(new AgentCommand.Unknown(text));
+			// Only the intent: the answer is built from the case by the case module, never written by the model.
+			case "ask_about_case": return List.of(new AgentCommand.AskAboutCase(text));
 			case "mention_elements": return mentioned(context, strings(args, "mentions"));
 			case "remove_elements": return resolve(context, "quita " + String.join(", ", strings(args, "mentions")),
 					RemoveElements.class::isInstance);

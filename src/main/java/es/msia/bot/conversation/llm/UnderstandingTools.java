@@ -47,7 +47,7 @@ class UnderstandingTools {
 	List<ToolSpecification> forContext(UnderstandingContext context, List<String> faqKeys, boolean withAnswer) {
 		List<ToolSpecification> tools = new ArrayList<>();
 		for (String plain : List.of("greet", "affirm", "deny", "request_human", "request_examples", "cancel", "thank",
-				"off_topic")) {
+				"off_topic", "ask_about_case")) {
 			tools.add(tool(plain, new JsonObjectSchema.Builder().build()));
 		}
 		tools.add(tool("mention_elements", mentions("mention_elements")));

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import es.msia.bot.cases.CaseStatusQuestion;
 import es.msia.bot.catalog.ElementMatcher;
 import es.msia.bot.catalog.MatchResult;
 import es.msia.bot.catalog.MatchedItem;
@@ -44,6 +45,11 @@ public class OfflineUnderstanding implements Understanding {
 		}
 		if (SpanishCues.GREET.matcher(bare).find()) {
 			commands.add(new AgentCommand.Greet());
+		}
+		if (CaseStatusQuestion.asks(text)) {
+			// «¿cómo va mi expediente?» names no element even when it says «lo del escape»: only the question.
+			commands.add(new AgentCommand.AskAboutCase(text));
+			return commands;
 		}
 		vehicle(bare).ifPresent(v -> commands.add(new AgentCommand.MentionVehicle(v)));
 		if (SpanishCues.CANCEL.matcher(bare).find() && !SpanishCues.REMOVE.matcher(bare).find()) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import es.msia.bot.cases.CaseManagement;
 import es.msia.bot.cases.CaseReply;
+import es.msia.bot.cases.CaseStatusAnswers;
 import es.msia.bot.cases.IncomingFile;
 import es.msia.bot.cases.OpenCase;
 
@@ -38,11 +39,15 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 
 	private final CaseManagement cases;
 
-	public ApplyEffects(QuoteRecords quotes, Handoffs handoffs, ContextPack contextPack, CaseManagement cases) {
+	private final CaseStatusAnswers caseAnswers;
+
+	public ApplyEffects(QuoteRecords quotes, Handoffs handoffs, ContextPack contextPack, CaseManagement cases,
+			CaseStatusAnswers caseAnswers) {
 		this.quotes = quotes;
 		this.handoffs = handoffs;
 		this.contextPack = contextPack;
 		this.cases = cases;
+		this.caseAnswers = caseAnswers;
 	}
 
 	@Override
@@ -72,6 +77,14 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 			}
 			else if (effect instanceof Effect.ResumeCase) {
 				update.caseReply(collect(turn, "", Map.of()).text());
+			}
+			else if (effect instanceof Effect.AnswerAboutCase about) {
+				CaseStatusAnswers.Answer answer = caseAnswers.answer(turn.conversationId(), turn.customerId(),
+						about.reference());
+				update.caseReply(answer.text());
+				if (answer.choosing()) {
+					update.dialogue(state.decision().state().choosingCase());
+				}
 			}
 			else if (effect instanceof Effect.CancelCase) {
 				update.caseReply(cases.cancel(turn.conversationId()).map(CaseReply::text).orElse(""));
