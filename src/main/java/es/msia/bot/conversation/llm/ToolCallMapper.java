@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import es.msia.bot.cases.CaseStatusQuestion;
 import es.msia.bot.catalog.VehicleType;
 import es.msia.bot.conversation.command.AgentCommand;
 import es.msia.bot.conversation.command.AgentCommand.AnswerVariant;
@@ -77,15 +78,14 @@ class ToolCallMapper {
 			case "cancel": return List.of(new AgentCommand.Cancel());
 			case "thank": return List.of(new AgentCommand.Thank());
 			case "off_topic": return List.of(new AgentCommand.Unknown(text));
-			// Only the intent: the answer is built from the case by the case module, never written by the model.
-			case "ask_about_case": return List.of(new AgentCommand.AskAboutCase(text));
 			case "mention_elements": return mentioned(context, strings(args, "mentions"));
 			case "remove_elements": return resolve(context, "quita " + String.join(", ", strings(args, "mentions")),
 					RemoveElements.class::isInstance);
 			case "answer_variant": return resolve(context, string(args, "answer"),
 					c -> c instanceof AnswerVariant || c instanceof MentionElements);
 			case "mention_vehicle": return List.of(new AgentCommand.MentionVehicle(VehicleType.fromCode(string(args, "vehicle"))));
-			case "ask_question": return List.of(new AgentCommand.AskQuestion(text, answer(args)));
+			case "ask_question": return ownCase(args, text) ? List.of(new AgentCommand.AskAboutCase(text))
+					: List.of(new AgentCommand.AskQuestion(text, answer(args)));
 			case "fill_case_fields": return caseFields(context, args);
 			default: throw new LlmCallFailed(Reason.UNUSABLE, "unknown tool: " + name);
 		}
@@ -115,6 +115,15 @@ class ToolCallMapper {
 			}
 		}
 		return values.isEmpty() ? List.of() : List.of(new AgentCommand.ProvideCaseFields(values));
+	}
+
+	/**
+	 * A question about the customer's own case: the model's topic says so, or the model took it for another
+	 * question and the deterministic recogniser knows it. Only the intent is kept: the answer is built from
+	 * the case by the case module, and any text the model wrote for it is dropped.
+	 */
+	private static boolean ownCase(JsonNode args, String text) {
+		return UnderstandingTools.OWN_CASE.equals(string(args, "topic")) || CaseStatusQuestion.asks(text);
 	}
 
 	private @org.jspecify.annotations.Nullable String answer(JsonNode args) {

@@ -26,6 +26,12 @@ import es.msia.bot.conversation.understanding.UnderstandingContext;
  */
 class UnderstandingTools {
 
+	/**
+	 * The {@code ask_question} topic of a customer asking about their own case («¿cómo va mi expediente?»):
+	 * the model only classifies it; the answer is built from the case by Java code.
+	 */
+	static final String OWN_CASE = "mi_expediente";
+
 	static final List<String> VEHICLES = List.of("moto", "autocaravana", "coche", "furgoneta", "otro");
 
 	private final Properties texts = new Properties();
@@ -47,7 +53,7 @@ class UnderstandingTools {
 	List<ToolSpecification> forContext(UnderstandingContext context, List<String> faqKeys, boolean withAnswer) {
 		List<ToolSpecification> tools = new ArrayList<>();
 		for (String plain : List.of("greet", "affirm", "deny", "request_human", "request_examples", "cancel", "thank",
-				"off_topic", "ask_about_case")) {
+				"off_topic")) {
 			tools.add(tool(plain, new JsonObjectSchema.Builder().build()));
 		}
 		tools.add(tool("mention_elements", mentions("mention_elements")));
@@ -62,6 +68,8 @@ class UnderstandingTools {
 		tools.add(tool("mention_vehicle", new JsonObjectSchema.Builder()
 			.addEnumProperty("vehicle", VEHICLES, text("mention_vehicle.vehicle")).required("vehicle").build()));
 		List<String> topics = new ArrayList<>(faqKeys);
+		// Their own case is a topic, not a tool: a tool of its own costs the prompt a window line.
+		topics.add(OWN_CASE);
 		topics.add("otro");
 		JsonObjectSchema.Builder question = new JsonObjectSchema.Builder()
 			.addStringProperty("question", text("ask_question.question"))
