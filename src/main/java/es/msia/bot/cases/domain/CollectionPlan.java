@@ -127,7 +127,8 @@ public final class CollectionPlan {
 	private static List<String> missingLabels(List<FieldSpec> specs, Map<String, String> values, String variantCode) {
 		return specs.stream()
 			.filter(f -> f.required() && !values.containsKey(f.key()) && applies(f, values, variantCode))
-			.map(FieldSpec::labelEs)
+			// «¿Cambia la altura?» is asked as a question; in a list it reads as an item.
+			.map(f -> f.labelEs().replace("¿", "").replace("?", "").strip())
 			.toList();
 	}
 
