@@ -67,6 +67,7 @@ class CaseQuestionsIT extends CaseChats {
 		customer.sends("", jpeg(611), jpeg(612));
 		long id = caseId(customer);
 		cases.changeStatus(id, CaseStatus.PENDING_REVIEW, null, "panel:ana");
+		delivered(customer);
 
 		String clean = customer.says(ASK);
 		assertThat(clean).contains("*pendiente de revisión*").contains("Por tu parte no falta nada")
@@ -92,6 +93,7 @@ class CaseQuestionsIT extends CaseChats {
 		cases.addNote(id, "Esperamos el certificado del fabricante", true, "panel:ana");
 		cases.addNote(id, "Ojo: cliente pesado, no decir nada", false, "panel:ana");
 		cases.addNote(id, "Ya tenemos el certificado; preparamos el proyecto", true, "panel:ana");
+		delivered(customer);
 
 		String answer = customer.says(ASK);
 		assertThat(answer).contains("*en trámite*").contains("Nota del equipo para ti: «Ya tenemos el certificado; preparamos el proyecto»")
@@ -109,6 +111,7 @@ class CaseQuestionsIT extends CaseChats {
 		cases.changeStatus(id, CaseStatus.IN_PROGRESS, null, "panel:ana");
 		cases.changeStatus(id, CaseStatus.RESOLVED, "Proyecto entregado", "panel:ana");
 		cases.addNote(id, "Te hemos enviado el proyecto por correo", true, "panel:ana");
+		delivered(resolved);
 		assertThat(resolved.says(ASK)).contains("*resuelto*").contains("El trámite está terminado")
 			.contains("«Te hemos enviado el proyecto por correo»").doesNotContain("me falta");
 		assertThat(resolved.says("¿Cuándo paso la ITV?")).contains("*resuelto*").contains("Para la ITV");
@@ -116,12 +119,14 @@ class CaseQuestionsIT extends CaseChats {
 		Customer cancelled = new Customer();
 		cancelled.acceptsQuoteFor("escape");
 		cases.changeStatus(caseId(cancelled), CaseStatus.CANCELLED, "El cliente lo pidió por teléfono", "panel:ana");
+		delivered(cancelled);
 		assertThat(cancelled.says(ASK)).contains("*cancelado*").contains("no hay ITV pendiente")
 			.doesNotContain("El cliente lo pidió por teléfono").doesNotContain("me falta");
 
 		Customer abandoned = new Customer();
 		abandoned.acceptsQuoteFor("escape");
 		cases.changeStatus(caseId(abandoned), CaseStatus.ABANDONED, null, "system");
+		delivered(abandoned);
 		assertThat(abandoned.says(ASK)).contains("*sin terminar (abandonado)*").contains("no tuvimos respuesta")
 			.contains("el equipo lo reabre");
 	}
@@ -135,11 +140,13 @@ class CaseQuestionsIT extends CaseChats {
 		cases.changeStatus(escapeId, CaseStatus.PENDING_REVIEW, null, "panel:ana");
 		cases.changeStatus(escapeId, CaseStatus.IN_PROGRESS, null, "panel:ana");
 		cases.changeStatus(escapeId, CaseStatus.RESOLVED, null, "panel:ana");
+		delivered(first);
 
 		Customer again = first.sameCustomerAgain();
 		again.acceptsQuoteFor("manillar");
 		String handlebar = reference(again);
 		cases.changeStatus(caseId(again), CaseStatus.PENDING_REVIEW, null, "panel:ana");
+		delivered(again);
 
 		String which = again.says(ASK);
 		assertThat(which).contains("Tienes 2 expedientes").contains("¿Por cuál me preguntas?")
@@ -181,6 +188,16 @@ class CaseQuestionsIT extends CaseChats {
 	void aCustomerWithoutCasesIsToldSoAndInvitedToAskForAQuote() {
 		Customer customer = new Customer();
 		assertThat(customer.says(ASK)).contains("No encuentro ningún expediente tuyo");
+	}
+
+	/**
+	 * Staff's status changes may tell the customer on their own (the notices of the notifications module):
+	 * they are in the outbox when the change commits, and are let out before the customer writes again.
+	 */
+	private void delivered(Customer customer) {
+		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+				"SELECT count(*) FROM outbound_messages WHERE conversation_id = :c AND status IN ('pending', 'sending')")
+			.param("c", customer.conversation).query(Long.class).single() == 0);
 	}
 
 	private static String reference(Customer customer) {

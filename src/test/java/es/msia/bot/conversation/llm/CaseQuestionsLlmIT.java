@@ -60,6 +60,10 @@ class CaseQuestionsLlmIT extends FakeLlmIntegrationTest {
 		cases.changeStatus(id, CaseStatus.PENDING_REVIEW, null, "panel:ana");
 		cases.changeStatus(id, CaseStatus.IN_PROGRESS, null, "panel:ana");
 		cases.addNote(id, "Falta la firma del ingeniero", true, "panel:ana");
+		// The in-review notice staff's change sends on its own goes out before the customer writes.
+		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+				"SELECT count(*) FROM outbound_messages WHERE conversation_id = :c AND status IN ('pending', 'sending')")
+			.param("c", conversation).query(Long.class).single() == 0);
 		openRouter.nextToolCalls(new ToolCall("ask_question", "{\"question\":\"estado\",\"topic\":\"mi_expediente\"}"));
 		assertThat(says("¿cómo va mi expediente?")).contains("*en trámite*").contains("«Falta la firma del ingeniero»");
 	}
