@@ -64,8 +64,9 @@ public final class ConversationGraph {
 			.addEdge(APPLY_EFFECTS, COMPOSE_REPLY)
 			.addEdge(COMPOSE_REPLY, SEND_REPLY)
 			.addEdge(SEND_REPLY, END);
-		RedisCheckpointSaver saver = new RedisCheckpointSaver(checkpoints, definition.getStateSerializer(),
-				ConversationGraph::worthKeeping);
+		// Java serialization only reads the checkpoints of releases before the JSON format.
+		RedisCheckpointSaver saver = new RedisCheckpointSaver(checkpoints, ConversationCheckpoints.SCHEMA,
+				definition.getStateSerializer(), ConversationGraph::worthKeeping);
 		// The step limit is the circuit breaker against a routing loop (7 nodes per turn).
 		this.graph = definition.compile(CompileConfig.builder().checkpointSaver(saver).recursionLimit(20).build());
 	}

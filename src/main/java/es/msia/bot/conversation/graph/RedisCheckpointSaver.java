@@ -12,6 +12,7 @@ import org.bsc.langgraph4j.RunnableConfig;
 import org.bsc.langgraph4j.checkpoint.BaseCheckpointSaver;
 import org.bsc.langgraph4j.checkpoint.Checkpoint;
 import org.bsc.langgraph4j.serializer.StateSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * LangGraph4j's checkpoint saver on messaging's Redis {@link CheckpointStore}: the thread id is the
@@ -20,8 +21,9 @@ import org.bsc.langgraph4j.serializer.StateSerializer;
  * <p>
  * Unlike {@code MemorySaver} (via {@code AbstractCheckpointSaver}) it loads nothing into memory and holds
  * no JVM lock: every call is one atomic Redis operation, and turns of one conversation are already
- * serialized across replicas by messaging's conversation lock. Build it with the graph's own serializer
- * ({@code stateGraph.getStateSerializer()}) so every value the graph can clone can also be stored.
+ * serialized across replicas by messaging's conversation lock. Checkpoints are written as JSON by the
+ * graph's {@link CheckpointSchema}; the graph's own Java serializer ({@code stateGraph.getStateSerializer()})
+ * is only needed to read the checkpoints earlier releases wrote.
  */
 public final class RedisCheckpointSaver implements BaseCheckpointSaver {
 
@@ -32,18 +34,21 @@ public final class RedisCheckpointSaver implements BaseCheckpointSaver {
 	private final Predicate<Checkpoint> kept;
 
 	/** Keeps every checkpoint the graph puts. */
-	public RedisCheckpointSaver(CheckpointStore store, StateSerializer<?> serializer) {
-		this(store, serializer, checkpoint -> true);
+	public RedisCheckpointSaver(CheckpointStore store, CheckpointSchema schema, @Nullable StateSerializer<?> legacy) {
+		this(store, schema, legacy, checkpoint -> true);
 	}
 
 	/**
 	 * Keeps only the new checkpoints {@code kept} accepts; the others are dropped unencoded. A graph whose
 	 * cheap, side-effect-free nodes would simply run again after a crash need not pay a serialization and
 	 * a Redis write for each of them.
+	 *
+	 * @param legacy the Java serializer FORMAT-1 checkpoints were written with, or null if there are none
 	 */
-	public RedisCheckpointSaver(CheckpointStore store, StateSerializer<?> serializer, Predicate<Checkpoint> kept) {
+	public RedisCheckpointSaver(CheckpointStore store, CheckpointSchema schema, @Nullable StateSerializer<?> legacy,
+			Predicate<Checkpoint> kept) {
 		this.store = store;
-		this.codec = new CheckpointCodec(serializer);
+		this.codec = new CheckpointCodec(schema, legacy);
 		this.kept = kept;
 	}
 

@@ -137,12 +137,34 @@ class RedisCheckpointSaverIT extends IntegrationTest {
 		assertThatThrownBy(() -> saver.put(missing, checkpoint)).isInstanceOf(java.util.NoSuchElementException.class);
 	}
 
+	@Test
+	void resumesFromACheckpointOfThePreviousReleaseAndWritesTheNextOneAsJson() throws Exception {
+		RunnableConfig thread = thread();
+		String threadId = thread.threadId().orElseThrow();
+		// What the previous release left in Redis: the end of a first turn, Java-serialized (FORMAT 1).
+		Checkpoint previous = Checkpoint.builder()
+			.nodeId(TurnCounterGraph.RECORD)
+			.nextNodeId(END)
+			.state(Map.of(TurnCounterState.INPUT, "hola", TurnCounterState.TURNS, 1, TurnCounterState.MESSAGES,
+					java.util.List.of("1:hola"), TurnCounterState.LAST_TURN, new LastTurn(1, "hola")))
+			.build();
+		store.put(threadId, previous.getId(),
+				Format1FixtureWriter.encode(previous, TurnCounterGraph.definition().getStateSerializer()));
+
+		TurnCounterState second = freshGraph().invoke(Map.of(TurnCounterState.INPUT, "precio"), thread).orElseThrow();
+
+		assertThat(second.turns()).isEqualTo(2);
+		assertThat(second.messages()).containsExactly("1:hola", "2:precio");
+		byte[] newest = store.latest(threadId).orElseThrow().payload();
+		assertThat(new String(newest, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{\"format\":2,");
+	}
+
 	private CompiledGraph<TurnCounterState> freshGraph() throws Exception {
 		return TurnCounterGraph.compile(this::saver);
 	}
 
 	private BaseCheckpointSaver saver(org.bsc.langgraph4j.StateGraph<TurnCounterState> graph) {
-		return new RedisCheckpointSaver(store, graph.getStateSerializer());
+		return new RedisCheckpointSaver(store, TurnCounterState.CHECKPOINTS, graph.getStateSerializer());
 	}
 
 	private static RunnableConfig thread() {
