@@ -20,7 +20,7 @@ import tools.jackson.core.JsonToken;
  * A checkpoint as bytes. FORMAT 2, written now, is one JSON object: the format, the checkpoint and node
  * ids, and the state as the {@link CheckpointSchema} maps it. It survives a change of the state's classes
  * between releases, is about half the size of Java serialization and several times cheaper to write and read
- * (see the README's benchmark section), and {@code redis-cli} shows it as text.
+ * (README, "Checkpoint format"), and {@code redis-cli} shows it as text.
  * <p>
  * FORMAT 1, written by earlier releases, is a Java object stream: an int 1, the serializer's content type,
  * the ids, then the state written by the graph's {@link StateSerializer}. It is still read (through that

@@ -33,6 +33,24 @@ public final class RedisCheckpointSaver implements BaseCheckpointSaver {
 
 	private final Predicate<Checkpoint> kept;
 
+	/** Set on a Java thread inside {@link #readingNewestOnce}: the newest checkpoint read there, if any. */
+	private final ThreadLocal<NewestRead> newestRead = new ThreadLocal<>();
+
+	private static final class NewestRead {
+
+		@Nullable String threadId;
+
+		Optional<Checkpoint> checkpoint = Optional.empty();
+
+	}
+
+	/** Work that may throw, as a graph run does. */
+	public interface Work {
+
+		void run() throws Exception;
+
+	}
+
 	/** Keeps every checkpoint the graph puts. */
 	public RedisCheckpointSaver(CheckpointStore store, CheckpointSchema schema, @Nullable StateSerializer<?> legacy) {
 		this(store, schema, legacy, checkpoint -> true);
@@ -58,13 +76,48 @@ public final class RedisCheckpointSaver implements BaseCheckpointSaver {
 		return decode(store.list(threadId(config)));
 	}
 
+	/**
+	 * Runs {@code work} (on this Java thread) reading each graph thread's newest checkpoint from Redis at
+	 * most once until the next put: a turn asks for it twice, once to see whether its message was already
+	 * handled and once more when the graph starts. Only for a caller that holds the conversation (no other
+	 * writer meanwhile), as a turn does under messaging's conversation lock.
+	 */
+	public void readingNewestOnce(Work work) throws Exception {
+		newestRead.set(new NewestRead());
+		try {
+			work.run();
+		}
+		finally {
+			newestRead.remove();
+		}
+	}
+
 	/** The checkpoint named by the config's checkpoint id, else the thread's newest. */
 	@Override
 	public Optional<Checkpoint> get(RunnableConfig config) {
 		String threadId = threadId(config);
-		Optional<StoredCheckpoint> stored = config.checkPointId().isPresent()
-				? store.get(threadId, config.checkPointId().get()) : store.latest(threadId);
-		return stored.map(found -> codec.decode(found.payload()));
+		if (config.checkPointId().isPresent()) {
+			return store.get(threadId, config.checkPointId().get()).map(found -> codec.decode(found.payload()));
+		}
+		NewestRead read = newestRead.get();
+		if (read != null && threadId.equals(read.threadId)) {
+			return read.checkpoint;
+		}
+		Optional<Checkpoint> newest = store.latest(threadId).map(found -> codec.decode(found.payload()));
+		if (read != null) {
+			read.threadId = threadId;
+			read.checkpoint = newest;
+		}
+		return newest;
+	}
+
+	/** A write or a release makes the remembered newest checkpoint stale. */
+	private void forgetNewest() {
+		NewestRead read = newestRead.get();
+		if (read != null) {
+			read.threadId = null;
+			read.checkpoint = Optional.empty();
+		}
 	}
 
 	/**
@@ -78,6 +131,7 @@ public final class RedisCheckpointSaver implements BaseCheckpointSaver {
 			return config;
 		}
 		String threadId = threadId(config);
+		forgetNewest();
 		byte[] payload = codec.encode(checkpoint);
 		if (config.checkPointId().isPresent()) {
 			String replaced = config.checkPointId().get();
@@ -94,6 +148,7 @@ public final class RedisCheckpointSaver implements BaseCheckpointSaver {
 	@Override
 	public Tag release(RunnableConfig config) {
 		String threadId = threadId(config);
+		forgetNewest();
 		List<Checkpoint> released = decode(store.list(threadId));
 		store.clear(threadId);
 		return new Tag(threadId, released);
