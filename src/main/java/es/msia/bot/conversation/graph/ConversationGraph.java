@@ -46,6 +46,8 @@ public final class ConversationGraph {
 
 	private final CompiledGraph<ConversationState> graph;
 
+	private final RedisCheckpointSaver saver;
+
 	public ConversationGraph(Steps steps, CheckpointStore checkpoints) throws GraphStateException {
 		StateGraph<ConversationState> definition = new StateGraph<>(ConversationState.SCHEMA, new ImmutableStateSerializer())
 			.addNode(LOAD_CONTEXT, node_async(steps.loadContext()))
@@ -64,8 +66,9 @@ public final class ConversationGraph {
 			.addEdge(APPLY_EFFECTS, COMPOSE_REPLY)
 			.addEdge(COMPOSE_REPLY, SEND_REPLY)
 			.addEdge(SEND_REPLY, END);
-		RedisCheckpointSaver saver = new RedisCheckpointSaver(checkpoints, definition.getStateSerializer(),
-				ConversationGraph::worthKeeping);
+		// Java serialization only reads the checkpoints of releases before the JSON format.
+		this.saver = new RedisCheckpointSaver(checkpoints, ConversationCheckpoints.SCHEMA,
+				definition.getStateSerializer(), ConversationGraph::worthKeeping);
 		// The step limit is the circuit breaker against a routing loop (7 nodes per turn).
 		this.graph = definition.compile(CompileConfig.builder().checkpointSaver(saver).recursionLimit(20).build());
 	}
@@ -86,6 +89,11 @@ public final class ConversationGraph {
 	 */
 	public void run(TurnInput turn) throws Exception {
 		RunnableConfig thread = RunnableConfig.builder().threadId(Long.toString(turn.conversationId())).build();
+		// The newest checkpoint is read once, here, and handed to the graph's own start of the run.
+		saver.readingNewestOnce(() -> runOrResume(turn, thread));
+	}
+
+	private void runOrResume(TurnInput turn, RunnableConfig thread) throws Exception {
 		Optional<StateSnapshot<ConversationState>> last = graph.stateOf(thread);
 		boolean sameMessage = last.flatMap(s -> s.state().<TurnInput>value("turn"))
 			.map(previous -> previous.messageId() == turn.messageId())

@@ -137,12 +137,91 @@ class RedisCheckpointSaverIT extends IntegrationTest {
 		assertThatThrownBy(() -> saver.put(missing, checkpoint)).isInstanceOf(java.util.NoSuchElementException.class);
 	}
 
+	@Test
+	void resumesFromACheckpointOfThePreviousReleaseAndWritesTheNextOneAsJson() throws Exception {
+		RunnableConfig thread = thread();
+		String threadId = thread.threadId().orElseThrow();
+		// What the previous release left in Redis: the end of a first turn, Java-serialized (FORMAT 1).
+		Checkpoint previous = Checkpoint.builder()
+			.nodeId(TurnCounterGraph.RECORD)
+			.nextNodeId(END)
+			.state(Map.of(TurnCounterState.INPUT, "hola", TurnCounterState.TURNS, 1, TurnCounterState.MESSAGES,
+					java.util.List.of("1:hola"), TurnCounterState.LAST_TURN, new LastTurn(1, "hola")))
+			.build();
+		store.put(threadId, previous.getId(),
+				Format1FixtureWriter.encode(previous, TurnCounterGraph.definition().getStateSerializer()));
+
+		TurnCounterState second = freshGraph().invoke(Map.of(TurnCounterState.INPUT, "precio"), thread).orElseThrow();
+
+		assertThat(second.turns()).isEqualTo(2);
+		assertThat(second.messages()).containsExactly("1:hola", "2:precio");
+		byte[] newest = store.latest(threadId).orElseThrow().payload();
+		assertThat(new String(newest, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{\"format\":2,");
+	}
+
+	@Test
+	void readsTheNewestCheckpointOnceWithinARunUntilItWritesAgain() throws Exception {
+		RunnableConfig thread = thread();
+		freshGraph().invoke(Map.of(TurnCounterState.INPUT, "hola"), thread);
+		java.util.concurrent.atomic.AtomicInteger newestReads = new java.util.concurrent.atomic.AtomicInteger();
+		CheckpointStore counting = new CheckpointStore() {
+			@Override
+			public java.util.Optional<es.msia.bot.messaging.StoredCheckpoint> latest(String threadId) {
+				newestReads.incrementAndGet();
+				return store.latest(threadId);
+			}
+
+			@Override
+			public void put(String threadId, String checkpointId, byte[] payload) {
+				store.put(threadId, checkpointId, payload);
+			}
+
+			@Override
+			public boolean replace(String threadId, String replacedId, String checkpointId, byte[] payload) {
+				return store.replace(threadId, replacedId, checkpointId, payload);
+			}
+
+			@Override
+			public java.util.List<es.msia.bot.messaging.StoredCheckpoint> list(String threadId) {
+				return store.list(threadId);
+			}
+
+			@Override
+			public java.util.Optional<es.msia.bot.messaging.StoredCheckpoint> get(String threadId, String checkpointId) {
+				return store.get(threadId, checkpointId);
+			}
+
+			@Override
+			public boolean clear(String threadId) {
+				return store.clear(threadId);
+			}
+		};
+		RedisCheckpointSaver saver = new RedisCheckpointSaver(counting, TurnCounterState.CHECKPOINTS, null);
+		CompiledGraph<TurnCounterState> graph = TurnCounterGraph.compile(definition -> saver);
+		java.util.List<Integer> seen = new java.util.ArrayList<>();
+
+		saver.readingNewestOnce(() -> {
+			seen.add(graph.stateOf(thread).orElseThrow().state().turns());
+			seen.add(graph.stateOf(thread).orElseThrow().state().turns());
+			seen.add(graph.invoke(Map.of(TurnCounterState.INPUT, "precio"), thread).orElseThrow().turns());
+			// The run wrote checkpoints: the newest is read from Redis again, and is the run's last.
+			seen.add(graph.stateOf(thread).orElseThrow().state().turns());
+		});
+
+		assertThat(seen).containsExactly(1, 1, 2, 2);
+		assertThat(newestReads).hasValue(2);
+		// Outside the scope every read goes to Redis.
+		graph.stateOf(thread);
+		graph.stateOf(thread);
+		assertThat(newestReads).hasValue(4);
+	}
+
 	private CompiledGraph<TurnCounterState> freshGraph() throws Exception {
 		return TurnCounterGraph.compile(this::saver);
 	}
 
 	private BaseCheckpointSaver saver(org.bsc.langgraph4j.StateGraph<TurnCounterState> graph) {
-		return new RedisCheckpointSaver(store, graph.getStateSerializer());
+		return new RedisCheckpointSaver(store, TurnCounterState.CHECKPOINTS, graph.getStateSerializer());
 	}
 
 	private static RunnableConfig thread() {

@@ -27,7 +27,15 @@ class TurnCounterState extends AgentState {
 			// node updates are appended, duplicates allowed (a customer may say "sí" twice)
 			MESSAGES, Channels.appenderWithDuplicate(ArrayList::new));
 
-	/** Values in the state must be Serializable for the default ObjectStreamStateSerializer. */
+	/** How the checkpoints write this state. */
+	static final CheckpointSchema CHECKPOINTS = CheckpointSchema.builder()
+		.key(INPUT, String.class)
+		.key(TURNS, Integer.class)
+		.listKey(MESSAGES, String.class)
+		.key(LAST_TURN, LastTurn.class)
+		.build();
+
+	/** Serializable too, for the default ObjectStreamStateSerializer (FORMAT-1 checkpoints). */
 	record LastTurn(int number, String text) implements Serializable {
 	}
 
