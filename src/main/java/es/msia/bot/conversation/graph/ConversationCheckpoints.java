@@ -47,6 +47,8 @@ final class ConversationCheckpoints {
 				entry(AgentCommand.Cancel.class, "cancel"),
 				entry(AgentCommand.Thank.class, "thank"),
 				entry(AgentCommand.SendMedia.class, "send_media"),
+				entry(AgentCommand.AskAboutCase.class, "ask_about_case"),
+				entry(AgentCommand.ChooseCase.class, "choose_case"),
 				entry(AgentCommand.Unknown.class, "unknown")))
 		.tagged(Effect.class, Map.ofEntries(
 				entry(Effect.RecordQuote.class, "record_quote"),
@@ -56,7 +58,8 @@ final class ConversationCheckpoints {
 				entry(Effect.ResumeCase.class, "resume_case"),
 				entry(Effect.CancelCase.class, "cancel_case"),
 				entry(Effect.Escalate.class, "escalate"),
-				entry(Effect.SendExamples.class, "send_examples")))
+				entry(Effect.SendExamples.class, "send_examples"),
+				entry(Effect.AnswerAboutCase.class, "answer_about_case")))
 		.tagged(ReplyIntent.class, Map.ofEntries(
 				entry(ReplyIntent.Greeting.class, "greeting"),
 				entry(ReplyIntent.AskForElements.class, "ask_for_elements"),

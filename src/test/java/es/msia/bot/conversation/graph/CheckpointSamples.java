@@ -183,7 +183,30 @@ final class CheckpointSamples {
 			.state(state).build();
 	}
 
-	/** Every command, effect and reply intent at least once, so an upgrade is checked for all of them. */
+	/**
+	 * {@link #everyType()} with the subtypes added since the format-1 fixtures were written, so the JSON
+	 * format is checked for every type this release has (the fixture itself stays as the old release wrote it).
+	 */
+	@SuppressWarnings("unchecked")
+	static Checkpoint everyTypeNow() {
+		Checkpoint base = everyType();
+		Map<String, Object> state = new LinkedHashMap<>(base.getState());
+		List<AgentCommand> commands = new java.util.ArrayList<>((List<AgentCommand>) state.get("commands"));
+		commands.add(new AgentCommand.AskAboutCase("¿cómo va mi expediente?"));
+		commands.add(new AgentCommand.ChooseCase("MSI-2026-000123"));
+		Decision decision = (Decision) state.get("decision");
+		List<Effect> effects = new java.util.ArrayList<>(decision.effects());
+		effects.add(new Effect.AnswerAboutCase("MSI-2026-000123"));
+		effects.add(new Effect.AnswerAboutCase(null));
+		DialogueState choosing = decision.state().choosingCase();
+		state.put("commands", commands);
+		state.put("dialogue", choosing);
+		state.put("decision", new Decision(choosing, decision.replies(), effects));
+		return Checkpoint.builder().id(base.getId()).nodeId(base.getNodeId()).nextNodeId(base.getNextNodeId())
+			.state(state).build();
+	}
+
+	/** Every command, effect and reply intent of the format-1 release at least once. */
 	static Checkpoint everyType() {
 		Quote quote = escapeAndHandlebar();
 		PendingVariantQuestion question = suspensionQuestion();

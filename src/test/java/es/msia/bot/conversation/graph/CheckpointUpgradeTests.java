@@ -57,8 +57,15 @@ class CheckpointUpgradeTests {
 	}
 
 	@Test
+	void everyTypeOfThisReleaseRoundTripsAsJson() {
+		Checkpoint now = CheckpointSamples.everyTypeNow();
+
+		assertSame(codec.decode(codec.encode(now)), now);
+	}
+
+	@Test
 	void theEveryTypeSampleHoldsEveryCommandEffectAndReplyIntent() {
-		Map<String, Object> state = CheckpointSamples.everyType().getState();
+		Map<String, Object> state = CheckpointSamples.everyTypeNow().getState();
 		Decision decision = (Decision) state.get("decision");
 		Set<Class<?>> present = new HashSet<>();
 		((List<?>) state.get("commands")).forEach(command -> present.add(command.getClass()));
