@@ -69,23 +69,33 @@ public class CaseStatusAnswers {
 	 */
 	@Transactional(readOnly = true)
 	public Answer answer(long conversationId, @Nullable Long customerId, @Nullable String reference) {
+		return answer(conversationId, customerId, reference, CaseStatusQuestion.Topic.STATUS);
+	}
+
+	/**
+	 * The same, led by what the customer asked about ({@link CaseStatusQuestion#topic(String)}): the missing
+	 * items are listed only when asked for, the ITV is explained only when asked about.
+	 */
+	@Transactional(readOnly = true)
+	public Answer answer(long conversationId, @Nullable Long customerId, @Nullable String reference,
+			CaseStatusQuestion.Topic topic) {
 		List<CaseRow> candidates = candidates(conversationId, customerId);
 		if (reference != null) {
 			Optional<CaseRow> chosen = candidates.stream().filter(c -> c.reference().equals(reference)).findFirst();
 			if (chosen.isPresent()) {
-				return new Answer(describe(chosen.get(), conversationId), false);
+				return new Answer(describe(chosen.get(), conversationId, topic), false);
 			}
 		}
 		Optional<CaseRow> collectingHere = cases.openOfConversation(conversationId)
 			.filter(c -> c.status() == CaseStatus.COLLECTING);
 		if (collectingHere.isPresent()) {
-			return new Answer(describe(collectingHere.get(), conversationId), false);
+			return new Answer(describe(collectingHere.get(), conversationId, topic), false);
 		}
 		if (candidates.isEmpty()) {
 			return new Answer(texts.text("ask.none"), false);
 		}
 		if (candidates.size() == 1) {
-			return new Answer(describe(candidates.get(0), conversationId), false);
+			return new Answer(describe(candidates.get(0), conversationId, topic), false);
 		}
 		List<String> out = new ArrayList<>();
 		out.add(texts.text("ask.which", candidates.size()));
@@ -163,35 +173,47 @@ public class CaseStatusAnswers {
 		return rows.size() > MAX_LISTED ? List.copyOf(rows.subList(0, MAX_LISTED)) : rows;
 	}
 
-	private String describe(CaseRow row, long conversationId) {
+	private String describe(CaseRow row, long conversationId, CaseStatusQuestion.Topic topic) {
 		CaseStatus status = row.status();
 		List<String> out = new ArrayList<>();
 		out.add(texts.text("ask.header", row.reference(), items(row), texts.text("ask.status." + status.code())));
-		out.add(texts.text("ask.explain." + status.code()));
+		Set<CaseMilestone> milestones = milestones(row);
+		boolean readyForItv = status == CaseStatus.IN_PROGRESS && milestones.contains(CaseMilestone.READY_FOR_ITV);
+		if (topic != CaseStatusQuestion.Topic.ITV) {
+			out.add(explanation(status, milestones));
+		}
 		List<CaseView.FileView> files = cases.files(row.id());
 		long kept = files.stream().filter(f -> !"rejected".equals(f.reviewStatus())).count();
 		List<CaseView.FileView> rejected = status.isOpen() ? cases.awaitingReplacement(row.id()) : List.of();
 		CollectionPlan plan = status == CaseStatus.COLLECTING ? plan(row) : null;
-		if (plan != null) {
+		if (plan != null && topic != CaseStatusQuestion.Topic.ITV) {
 			List<Line> missing = plan.missing(row.data());
-			out.add(texts.text("ask.missing"));
-			missing.forEach(line -> out.add(texts.line(line)));
-			if (missing.isEmpty()) {
-				out.add(texts.text("missing.summary"));
+			if (topic == CaseStatusQuestion.Topic.STATUS) {
+				// The full list is long; «¿qué os falta?» gets it.
+				out.add(texts.text("ask.missing.count", missing.size()));
+			}
+			else {
+				out.add(texts.text("ask.missing"));
+				missing.forEach(line -> out.add(texts.line(line)));
+				if (missing.isEmpty()) {
+					out.add(texts.text("missing.summary"));
+				}
 			}
 		}
-		else if (status == CaseStatus.PENDING_REVIEW || status == CaseStatus.IN_PROGRESS) {
-			if (rejected.isEmpty()) {
-				out.add(texts.text("ask.missing.nothing"));
-			}
+		else if ((status == CaseStatus.PENDING_REVIEW || status == CaseStatus.IN_PROGRESS) && rejected.isEmpty()
+				&& topic == CaseStatusQuestion.Topic.MISSING) {
+			out.add(texts.text("ask.missing.nothing"));
 		}
 		rejected.forEach(f -> out.add(texts.text("ask.rejected", f.shows(),
 				f.reviewReason() == null ? "" : f.reviewReason(), "application/pdf".equals(f.mediaType()) ? 1 : 0)));
-		if (status.isOpen()) {
+		if (status.isOpen() && topic != CaseStatusQuestion.Topic.ITV) {
 			out.add(texts.text("ask.files", kept));
 		}
 		lastCustomerNote(row).ifPresent(note -> out.add(texts.text("ask.note", note)));
-		out.add(texts.text("ask.itv." + status.code()));
+		// For a closed case the ITV line is what comes next, so it is always said.
+		if (topic == CaseStatusQuestion.Topic.ITV || readyForItv || !status.isOpen()) {
+			out.add(texts.text(readyForItv ? "ask.itv.ready" : "ask.itv." + status.code()));
+		}
 		if (plan != null && row.conversationId() == conversationId) {
 			// The chat is in the middle of the case: the question it was at is asked again.
 			out.add("");
@@ -199,6 +221,31 @@ public class CaseStatusAnswers {
 			out.add(texts.prompt(plan.next(row.data()), plan, row.data(), row.reference()));
 		}
 		return String.join("\n", out);
+	}
+
+	/** What the status means, told by the furthest step staff marked while the case is in progress. */
+	private String explanation(CaseStatus status, Set<CaseMilestone> milestones) {
+		if (status == CaseStatus.IN_PROGRESS) {
+			for (CaseMilestone milestone : List.of(CaseMilestone.READY_FOR_ITV, CaseMilestone.PROJECT_APPROVED,
+					CaseMilestone.PROJECT_SENT, CaseMilestone.DOCUMENTATION_COMPLETE)) {
+				if (milestones.contains(milestone)) {
+					return texts.text("ask.explain.milestone." + milestone.code());
+				}
+			}
+		}
+		return texts.text("ask.explain." + status.code());
+	}
+
+	private Set<CaseMilestone> milestones(CaseRow row) {
+		Set<CaseMilestone> reached = java.util.EnumSet.noneOf(CaseMilestone.class);
+		for (CaseView.EventView event : cases.events(row.id())) {
+			for (CaseMilestone milestone : CaseMilestone.values()) {
+				if (event.type().equals("milestone_" + milestone.code())) {
+					reached.add(milestone);
+				}
+			}
+		}
+		return reached;
 	}
 
 	private Optional<String> lastCustomerNote(CaseRow row) {

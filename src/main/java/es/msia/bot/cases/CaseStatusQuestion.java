@@ -69,6 +69,41 @@ public final class CaseStatusQuestion {
 	private CaseStatusQuestion() {
 	}
 
+	/** What the question is mostly about, so the answer leads with that and stays short. */
+	public enum Topic {
+
+		/** «¿Cómo va?»: the status, with what is missing only counted. */
+		STATUS,
+
+		/** «¿Qué os falta?»: everything still missing, listed. */
+		MISSING,
+
+		/** «¿Habéis recibido las fotos?»: the files received and any rejected. */
+		RECEIVED,
+
+		/** «¿Cuándo paso la ITV?»: what comes before the ITV, or that it can be booked. */
+		ITV
+
+	}
+
+	/** The topic of a message {@link #asks(String)} recognised; {@link Topic#STATUS} when it names none. */
+	public static Topic topic(String text) {
+		if (text == null) {
+			return Topic.STATUS;
+		}
+		String words = words(text);
+		if (ITV_WHEN.matcher(words).find() || ITV_ASKED.matcher(words).find()) {
+			return Topic.ITV;
+		}
+		if (MISSING.matcher(words).find()) {
+			return Topic.MISSING;
+		}
+		if (RECEIVED.matcher(words).find()) {
+			return Topic.RECEIVED;
+		}
+		return Topic.STATUS;
+	}
+
 	/** Whether the message asks about the customer's own case (its status, what is missing, files, ITV). */
 	public static boolean asks(String text) {
 		if (text == null || text.isBlank()) {
@@ -109,31 +144,11 @@ public final class CaseStatusQuestion {
 		}
 		for (String target : LONG_WORDS) {
 			int allowed = target.length() >= 8 ? 2 : 1;
-			if (Math.abs(target.length() - word.length()) <= allowed && distance(word, target) <= allowed) {
+			if (Math.abs(target.length() - word.length()) <= allowed && SelectOption.distance(word, target) <= allowed) {
 				return target;
 			}
 		}
 		return word;
-	}
-
-	/** Levenshtein distance (the words are short). */
-	private static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
 	}
 
 }

@@ -25,6 +25,9 @@ class CaseQuestionsIT extends CaseChats {
 	CaseFileReview review;
 
 	@Autowired
+	CaseMilestones milestones;
+
+	@Autowired
 	es.msia.bot.handoff.Handoffs handoffs;
 
 	@Test
@@ -34,11 +37,11 @@ class CaseQuestionsIT extends CaseChats {
 		assertThat(opened).contains("necesito estas fotos");
 		String reference = reference(customer);
 
+		// «¿Cómo va?» gets the status and how much is missing; the list is for «¿qué os falta?».
 		String answer = customer.says(ASK);
 		assertThat(answer).contains("Tu expediente *" + reference + "*").contains("*recogiendo datos*")
-			.contains("Para enviarlo a revisión todavía me falta:").contains("• Fotos de Escape")
-			.contains("Marca y modelo").contains("Ficha técnica").contains("Tus datos:").contains("Datos del vehículo:")
-			.contains("Todavía no hemos recibido ninguna foto").contains("¿La ITV? Todavía no")
+			.containsPattern("me faltan \\d+ cosas").contains("«¿qué os falta?»").doesNotContain("• Fotos de Escape")
+			.contains("Todavía no hemos recibido ninguna foto").doesNotContain("¿La ITV?")
 			.contains("Seguimos con tu expediente:").contains("necesito estas fotos");
 		assertThat(customer.caseRow()).containsEntry("status", "collecting");
 
@@ -46,11 +49,13 @@ class CaseQuestionsIT extends CaseChats {
 		// Typed the WhatsApp way, while the case asks for a field: answered, nothing filed, the field asked again.
 		String missing = customer.says("q os falta??");
 		assertThat(missing).contains("*recogiendo datos*").doesNotContain("• Fotos de Escape")
-			.contains("Hemos recibido 2 archivos").contains("Seguimos con tu expediente:").contains("Marca y modelo del escape")
+			.contains("Para enviarlo a revisión todavía me falta:").contains("Ficha técnica").contains("Tus datos:")
+			.contains("Datos del vehículo:").contains("Hemos recibido 2 archivos").contains("Seguimos con tu expediente:").contains("Marca y modelo del escape")
 			.doesNotContain("no parece válido");
 		assertThat(customer.data().path("items").get(0).path("fields").size()).isZero();
 		String itv = customer.says("cuando paso la itv");
-		assertThat(itv).contains("¿La ITV? Todavía no").contains("no te puedo dar una fecha").doesNotContainPattern("\\d{1,2}/\\d{1,2}");
+		assertThat(itv).contains("¿La ITV? Todavía no").contains("no te puedo dar una fecha").doesNotContainPattern("\\d{1,2}/\\d{1,2}")
+			.doesNotContain("me falta:");
 		assertThat(customer.data().path("items").get(0).path("fields").size()).isZero();
 
 		// The case goes on as if nothing had been asked.
@@ -70,8 +75,9 @@ class CaseQuestionsIT extends CaseChats {
 		delivered(customer);
 
 		String clean = customer.says(ASK);
-		assertThat(clean).contains("*pendiente de revisión*").contains("Por tu parte no falta nada")
-			.contains("Hemos recibido 2 archivos").contains("¿La ITV? Todavía no").doesNotContain("Seguimos con tu expediente");
+		assertThat(clean).contains("*pendiente de revisión*").contains("Ya tenemos todo lo que te pedimos")
+			.contains("Hemos recibido 2 archivos").doesNotContain("Seguimos con tu expediente");
+		assertThat(customer.says("¿qué os falta?")).contains("Por tu parte no falta nada");
 
 		long first = jdbc.sql("SELECT min(id) FROM case_files WHERE case_id = :c").param("c", id).query(Long.class).single();
 		int before = customer.customerFacing().size();
@@ -97,9 +103,17 @@ class CaseQuestionsIT extends CaseChats {
 
 		String answer = customer.says(ASK);
 		assertThat(answer).contains("*en trámite*").contains("Nota del equipo para ti: «Ya tenemos el certificado; preparamos el proyecto»")
-			.doesNotContain("Esperamos el certificado").doesNotContain("cliente pesado")
-			.contains("¿La ITV? Todavía no: estamos preparando la documentación");
+			.doesNotContain("Esperamos el certificado").doesNotContain("cliente pesado");
+		assertThat(customer.says("¿cuándo paso la ITV?")).contains("¿La ITV? Todavía no: estamos preparando la documentación");
 		assertThat(customer.says("en q estado esta lo mio")).contains("*en trámite*");
+
+		// Staff's milestones tell the customer where in the work the case is, and when the ITV can be booked.
+		milestones.reach(id, CaseMilestone.PROJECT_SENT, "panel:ana");
+		delivered(customer);
+		assertThat(customer.says(ASK)).contains("*en trámite*").contains("El proyecto técnico ya está enviado");
+		milestones.reach(id, CaseMilestone.READY_FOR_ITV, "panel:ana");
+		delivered(customer);
+		assertThat(customer.says("¿cuándo paso la ITV?")).contains("Ya puedes pedir cita");
 	}
 
 	@Test

@@ -29,6 +29,7 @@ class CaseStatusQuestionTests {
 			"como lleváis lo mío", "¿Qué tal va todo?" })
 	void recognisesQuestionsAboutHowTheCaseIsGoing(String text) {
 		assertThat(CaseStatusQuestion.asks(text)).as(text).isTrue();
+		assertThat(CaseStatusQuestion.topic(text)).as(text).isEqualTo(CaseStatusQuestion.Topic.STATUS);
 	}
 
 	@ParameterizedTest
@@ -37,6 +38,7 @@ class CaseStatusQuestionTests {
 			"¿qué más os hace falta?" })
 	void recognisesQuestionsAboutWhatIsMissing(String text) {
 		assertThat(CaseStatusQuestion.asks(text)).as(text).isTrue();
+		assertThat(CaseStatusQuestion.topic(text)).as(text).isEqualTo(CaseStatusQuestion.Topic.MISSING);
 	}
 
 	@ParameterizedTest
@@ -45,6 +47,7 @@ class CaseStatusQuestionTests {
 			"habeis recivido las fotos?", "las recibisteis bien?" })
 	void recognisesQuestionsAboutWhatArrived(String text) {
 		assertThat(CaseStatusQuestion.asks(text)).as(text).isTrue();
+		assertThat(CaseStatusQuestion.topic(text)).as(text).isEqualTo(CaseStatusQuestion.Topic.RECEIVED);
 	}
 
 	@ParameterizedTest
@@ -52,6 +55,7 @@ class CaseStatusQuestionTests {
 			"Y la ITV para cuándo?", "¿Ya puedo ir a la ITV?", "¿Qué día tengo la cita de la ITV?", "cdo paso la itb" })
 	void recognisesQuestionsAboutTheItv(String text) {
 		assertThat(CaseStatusQuestion.asks(text)).as(text).isTrue();
+		assertThat(CaseStatusQuestion.topic(text)).as(text).isEqualTo(CaseStatusQuestion.Topic.ITV);
 	}
 
 	@ParameterizedTest

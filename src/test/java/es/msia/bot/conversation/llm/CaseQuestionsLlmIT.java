@@ -53,7 +53,7 @@ class CaseQuestionsLlmIT extends FakeLlmIntegrationTest {
 				"{\"question\":\"estado\",\"topic\":\"mi_expediente\",\"answer\":\"Estará listo el lunes 12.\"}"));
 		String collecting = says("oye y lo mio pa cuando");
 		assertThat(collecting).contains("Tu expediente *" + reference + "*").contains("*recogiendo datos*")
-			.contains("Para enviarlo a revisión todavía me falta:").contains("Seguimos con tu expediente:")
+			.containsPattern("me faltan \\d+ cosas").contains("Seguimos con tu expediente:")
 			.doesNotContain("lunes");
 
 		long id = jdbc.sql("SELECT id FROM cases WHERE conversation_id = :c").param("c", conversation).query(Long.class).single();

@@ -6,6 +6,7 @@ import java.util.Map;
 import es.msia.bot.cases.CaseManagement;
 import es.msia.bot.cases.CaseReply;
 import es.msia.bot.cases.CaseStatusAnswers;
+import es.msia.bot.cases.CaseStatusQuestion;
 import es.msia.bot.cases.IncomingFile;
 import es.msia.bot.cases.OpenCase;
 
@@ -80,7 +81,7 @@ public final class ApplyEffects implements NodeAction<ConversationState> {
 			}
 			else if (effect instanceof Effect.AnswerAboutCase about) {
 				CaseStatusAnswers.Answer answer = caseAnswers.answer(turn.conversationId(), turn.customerId(),
-						about.reference());
+						about.reference(), CaseStatusQuestion.topic(turn.text()));
 				update.caseReply(answer.text());
 				if (answer.choosing()) {
 					update.dialogue(state.decision().state().choosingCase());
