@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -69,9 +69,12 @@ class CaseReviewBrowserIT extends BrowserTest {
 
 		Path zip = download(By.id("case-zip"), reference);
 		Map<String, byte[]> entries = entries(zip);
-		assertThat(entries).hasSize(1);
-		assertThat(entries.keySet().iterator().next()).startsWith(fileId + "_").endsWith(".jpeg");
-		assertThat(entries.values().iterator().next()).isEqualTo(blue);
+		// The case as MSI's data form comes first, then the customer's file as it arrived.
+		assertThat(entries).hasSize(2);
+		assertThat(entries.keySet().iterator().next()).endsWith(".pdf");
+		Map.Entry<String, byte[]> photo = entries.entrySet().stream().skip(1).findFirst().orElseThrow();
+		assertThat(photo.getKey()).startsWith(fileId + "_").endsWith(".jpeg");
+		assertThat(photo.getValue()).isEqualTo(blue);
 	}
 
 	/** Lets headless chromium save downloads under target/ and waits until the file is complete. */
@@ -94,7 +97,7 @@ class CaseReviewBrowserIT extends BrowserTest {
 	}
 
 	private static Map<String, byte[]> entries(Path zip) throws IOException {
-		Map<String, byte[]> entries = new HashMap<>();
+		Map<String, byte[]> entries = new LinkedHashMap<>();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(zip)))) {
 			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
 				entries.put(entry.getName(), in.readAllBytes());
