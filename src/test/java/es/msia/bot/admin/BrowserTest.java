@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -129,7 +130,22 @@ abstract class BrowserTest extends PanelTest {
 		browser.findElement(By.id("password")).sendKeys(password);
 		WebElement submit = browser.findElement(By.cssSelector("button[type=submit]"));
 		submit.click();
-		wait.until(ExpectedConditions.stalenessOf(submit));
+		wait.until(d -> gone(submit));
+	}
+
+	/**
+	 * Whether an element's page was replaced. Chromium 156 sometimes answers a replaced node with "Node with
+	 * given id does not belong to the document" instead of a stale-element error, which
+	 * {@code ExpectedConditions.stalenessOf} does not recognise and rethrows.
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (WebDriverException ex) {
+			return true;
+		}
 	}
 
 	void open(String path) {

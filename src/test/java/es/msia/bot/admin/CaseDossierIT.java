@@ -1,7 +1,5 @@
 package es.msia.bot.admin;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,11 +8,13 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import javax.imageio.ImageIO;
 
+import es.msia.bot.cases.files.PhotoSamples;
 import es.msia.bot.support.IntegrationTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -98,14 +98,9 @@ class CaseDossierIT extends PanelTest {
 	}
 
 	/** A real photo-sized PNG, unique to the seed (so no other test's case shares its stored copy). */
+	/** A photo with enough detail to pass the intake quality gate (shapes, text and fine texture). */
 	private static byte[] png(long seed) throws IOException {
-		BufferedImage image = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = image.createGraphics();
-		g.setPaint(new java.awt.GradientPaint(0, 0, new Color((int) (seed * 7919 & 0xffffff)), 1600, 1200, Color.WHITE));
-		g.fillRect(0, 0, 1600, 1200);
-		g.setColor(Color.BLACK);
-		g.fillOval(500, 300, 600, 600);
-		g.dispose();
+		BufferedImage image = PhotoSamples.shapes(new Random(seed), 1600, 1200);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageIO.write(image, "png", out);
 		return out.toByteArray();
