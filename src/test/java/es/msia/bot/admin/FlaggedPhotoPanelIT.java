@@ -1,20 +1,15 @@
 package es.msia.bot.admin;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import es.msia.bot.cases.files.PhotoSamples;
-import es.msia.bot.support.ChatwootPayloads;
-import es.msia.bot.support.FakeChatwoot.StoredMessage;
+import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Staff accept a photo the quality gate flagged, through the panel's HTTP endpoints: the case page shows the
@@ -23,16 +18,14 @@ import static org.awaitility.Awaitility.await;
  */
 class FlaggedPhotoPanelIT extends PanelTest {
 
-	final long conversation = nextId();
-
-	final String phone = "+3463" + String.format("%07d", conversation % 10_000_000);
-
 	@Test
 	void staffAcceptAFlaggedPhotoAndTheCaseProceeds() {
-		say("quiero legalizar el escape", List.of());
-		say("vale, adelante", List.of());
-		assertThat(say("", List.of(chatwoot.serveFile(photo(31, 1.0))))).contains("Recibida 1 foto").contains("Falta 1 más");
-		assertThat(say("", List.of(chatwoot.serveFile(photo(32, 0.1)))))
+		ChattingCustomer customer = new ChattingCustomer(chatwoot, ports.apiPort(), WEBHOOK_TOKEN, IntegrationTest::nextId);
+		long conversation = customer.conversation;
+		customer.say("quiero legalizar el escape", List.of());
+		customer.say("vale, adelante", List.of());
+		assertThat(customer.say("", List.of(chatwoot.serveFile(photo(31, 1.0))))).contains("Recibida 1 foto").contains("Falta 1 más");
+		assertThat(customer.say("", List.of(chatwoot.serveFile(photo(32, 0.1)))))
 			.isEqualTo("La foto de *Escape (línea completa)* está muy oscura, ¿puedes repetirla con más luz?");
 		Map<String, Object> row = jdbc.sql("SELECT id, data::text AS data FROM cases WHERE conversation_id = :c")
 			.param("c", conversation).query().singleRow();
@@ -63,7 +56,7 @@ class FlaggedPhotoPanelIT extends PanelTest {
 		assertThat(panel.postHtmx("/cases/" + id + "/files/999999999/accept", "").statusCode()).isEqualTo(404);
 
 		// The case moved on: the customer's next message answers the exhaust's questions, not the photos.
-		assertThat(say("Akrapovic S-Y7SO4-HAPC", List.of())).doesNotContain("necesito estas fotos");
+		assertThat(customer.say("Akrapovic S-Y7SO4-HAPC", List.of())).doesNotContain("necesito estas fotos");
 		assertThat(jdbc.sql("SELECT data::text FROM cases WHERE id = :c").param("c", id).query(String.class).single())
 			.contains("Akrapovic");
 	}
@@ -71,30 +64,6 @@ class FlaggedPhotoPanelIT extends PanelTest {
 	private static byte[] photo(int seed, double exposure) {
 		return PhotoSamples.jpegBytes(
 				PhotoSamples.exposure(PhotoSamples.shapes(new Random(seed), 1280, 960), exposure, false), 0.85f);
-	}
-
-	private String say(String text, List<String> dataUrls) {
-		int before = customerFacing().size();
-		ObjectNode payload = ChatwootPayloads.incomingText(nextId(), conversation, phone, text);
-		if (text.isEmpty()) {
-			payload.putNull("content");
-		}
-		ArrayNode attachments = payload.putArray("attachments");
-		for (String url : dataUrls) {
-			ObjectNode a = attachments.addObject();
-			a.put("id", nextId());
-			a.put("file_type", "image");
-			a.put("data_url", url);
-		}
-		assertThat(postWebhook("?token=" + WEBHOOK_TOKEN, payload.toString()).body()).contains("accepted");
-		await().atMost(Duration.ofSeconds(20)).until(() -> customerFacing().size() > before);
-		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true);
-		return String.join("\n", customerFacing().subList(before, customerFacing().size()).stream()
-			.map(StoredMessage::content).toList());
-	}
-
-	private List<StoredMessage> customerFacing() {
-		return chatwoot.messages(conversation).stream().filter(m -> !m.privateNote()).toList();
 	}
 
 }

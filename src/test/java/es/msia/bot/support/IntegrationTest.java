@@ -6,14 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import es.msia.bot.platform.ServerPorts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the application tests: the whole application with embedded PostgreSQL and Redis, on random
@@ -46,6 +51,25 @@ public abstract class IntegrationTest {
 	/** A fresh id, so tests sharing a database never collide. */
 	protected static long nextId() {
 		return ids.incrementAndGet();
+	}
+
+	/**
+	 * The normalised payload the webhook stored for a real «Hola» in a new conversation (answered before this
+	 * returns), relabelled as message {@code messageId} saying {@code content}: what a test needs to plant a
+	 * message row as a crash would have left it.
+	 */
+	protected String storedPayloadOfAGreeting(JdbcClient jdbc, long conversationId, String phone, long messageId,
+			String content) {
+		assertThat(postWebhook("?token=" + WEBHOOK_TOKEN,
+				ChatwootPayloads.incomingText(nextId(), conversationId, phone, "Hola").toString()).body())
+			.contains("accepted");
+		await().atMost(Duration.ofSeconds(10)).until(() -> chatwoot.messages(conversationId).size() == 1);
+		return jdbc.sql("SELECT payload::text FROM messages WHERE conversation_id = :c AND direction = 'inbound'")
+			.param("c", conversationId)
+			.query(String.class)
+			.single()
+			.replaceAll("\"messageId\"\\s*:\\s*\\d+", "\"messageId\": " + messageId)
+			.replace("\"content\": \"Hola\"", "\"content\": \"" + content + "\"");
 	}
 
 	protected HttpResponse<String> postWebhook(String query, String body) {

@@ -3,7 +3,6 @@ package es.msia.bot.messaging.redis;
 import java.time.Duration;
 
 import es.msia.bot.messaging.InboundMessages;
-import es.msia.bot.support.ChatwootPayloads;
 import es.msia.bot.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,16 +30,7 @@ class UncleanRedisReplayIT extends IntegrationTest {
 	void aMessageMarkedStreamedWhoseEntryWasLostIsAnsweredOnce() {
 		long conversationId = nextId();
 		long messageId = nextId();
-		assertThat(postWebhook("?token=" + WEBHOOK_TOKEN,
-				ChatwootPayloads.incomingText(nextId(), conversationId, "+34655000222", "Hola").toString()).body())
-			.contains("accepted");
-		await().atMost(Duration.ofSeconds(10)).until(() -> chatwoot.messages(conversationId).size() == 1);
-		String payload = jdbc.sql("SELECT payload::text FROM messages WHERE conversation_id = :c AND direction = 'inbound'")
-			.param("c", conversationId)
-			.query(String.class)
-			.single()
-			.replaceAll("\"messageId\"\\s*:\\s*\\d+", "\"messageId\": " + messageId)
-			.replace("\"content\": \"Hola\"", "\"content\": \"¿Seguís ahí?\"");
+		String payload = storedPayloadOfAGreeting(jdbc, conversationId, "+34655000222", messageId, "¿Seguís ahí?");
 		// Committed and marked with a stream id, but the entry itself never reached the disk.
 		jdbc.sql("""
 				INSERT INTO messages (conversation_id, chatwoot_message_id, direction, sender_kind, content, payload,
