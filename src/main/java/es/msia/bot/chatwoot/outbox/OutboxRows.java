@@ -24,6 +24,26 @@ class OutboxRows {
 			@Nullable WhatsAppTemplate template) {
 	}
 
+	/**
+	 * Claims due replies: per conversation only the oldest open one. Both lookups read the partial
+	 * indexes of open replies (V0018), so a claim costs the same with ten replies sent or a million.
+	 */
+	static final String CLAIM = """
+			UPDATE outbound_messages o
+			SET status = 'sending', lease_until = now() + make_interval(secs => :lease), attempts = o.attempts + 1
+			FROM (
+			  SELECT c.id, c.status AS was FROM outbound_messages c
+			  WHERE ((c.status = 'pending' AND c.next_attempt_at <= now())
+			         OR (c.status = 'sending' AND c.lease_until < now()))
+			    AND NOT EXISTS (SELECT 1 FROM outbound_messages p
+			                    WHERE p.conversation_id = c.conversation_id AND p.id < c.id
+			                      AND p.status IN ('pending', 'sending'))
+			  ORDER BY c.id LIMIT :batch
+			  FOR UPDATE SKIP LOCKED) due
+			WHERE o.id = due.id
+			RETURNING o.id, o.conversation_id, o.content, o.private_note, o.attempts, o.created_at, o.attachment,
+			  o.not_after, due.was, o.last_error, o.template::text AS template""";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
@@ -33,21 +53,7 @@ class OutboxRows {
 	}
 
 	List<Claimed> claimDue(int batch, Duration lease) {
-		return jdbc.sql("""
-				UPDATE outbound_messages o
-				SET status = 'sending', lease_until = now() + make_interval(secs => :lease), attempts = o.attempts + 1
-				FROM (
-				  SELECT c.id, c.status AS was FROM outbound_messages c
-				  WHERE ((c.status = 'pending' AND c.next_attempt_at <= now())
-				         OR (c.status = 'sending' AND c.lease_until < now()))
-				    AND NOT EXISTS (SELECT 1 FROM outbound_messages p
-				                    WHERE p.conversation_id = c.conversation_id AND p.id < c.id
-				                      AND p.status IN ('pending', 'sending'))
-				  ORDER BY c.id LIMIT :batch
-				  FOR UPDATE SKIP LOCKED) due
-				WHERE o.id = due.id
-				RETURNING o.id, o.conversation_id, o.content, o.private_note, o.attempts, o.created_at, o.attachment,
-				  o.not_after, due.was, o.last_error, o.template::text AS template""")
+		return jdbc.sql(CLAIM)
 			.param("lease", lease.toSeconds())
 			.param("batch", batch)
 			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("content"),
