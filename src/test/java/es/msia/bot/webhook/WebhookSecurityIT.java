@@ -56,6 +56,21 @@ class WebhookSecurityIT extends IntegrationTest {
 	}
 
 	@Test
+	void isAnsweredAheadOfTheServletChainAndCountedByStatus() {
+		sendTo("/api/chatwoot/webhook/" + WEBHOOK_TOKEN, customerMessage(), now(), true);
+		send("?token=wrong-token-wrong-token", customerMessage(), now(), true);
+
+		String metrics = http(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus")).GET().build()).body();
+		// The lean path counts its answers; the MVC observation (http.server.requests) never sees the webhook.
+		assertThat(metrics).containsPattern("msia_webhook_requests_total\\{status=\"200\"} [1-9]")
+			.containsPattern("msia_webhook_requests_total\\{status=\"401\"} [1-9]")
+			.doesNotContainPattern("method=\"POST\"[^\\n]*uri=\"/api/chatwoot/webhook");
+		// The webhook is POST only; anything else falls through to the regular chain.
+		assertThat(http(HttpRequest.newBuilder(URI.create(base() + "/api/chatwoot/webhook?token=" + WEBHOOK_TOKEN))
+			.GET().build()).statusCode()).isEqualTo(405);
+	}
+
+	@Test
 	void refusesAMissingOrWrongSignature() {
 		String body = customerMessage();
 

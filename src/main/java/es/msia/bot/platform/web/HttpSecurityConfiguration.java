@@ -1,9 +1,11 @@
 package es.msia.bot.platform.web;
 
-import es.msia.bot.platform.ServerPorts;
-import es.msia.bot.platform.ServerPorts.Surface;
 import java.util.Map;
 
+import es.msia.bot.platform.ServerPorts;
+import es.msia.bot.platform.ServerPorts.Surface;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,9 +15,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two security surfaces. The API is stateless: the webhook authenticates itself with its token (and
@@ -88,6 +90,24 @@ class HttpSecurityConfiguration {
 			.contentTypeOptions(Customizer.withDefaults())
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true));
+	}
+
+	/**
+	 * The same headers, written by hand for a response that never passes the security chain (the lean
+	 * path): those of {@link #hardened} plus Spring Security's defaults (no caching, XSS auditor off).
+	 */
+	static void hardenedHeaders(HttpServletRequest request, HttpServletResponse response, String policy) {
+		response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+		response.setHeader("Pragma", "no-cache");
+		response.setHeader("Expires", "0");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		if (request.isSecure()) {
+			response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+		}
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("X-XSS-Protection", "0");
+		response.setHeader("Content-Security-Policy", policy);
+		response.setHeader("Referrer-Policy", "same-origin");
 	}
 
 	/** Panel areas open to the staff role; see {@code admin} for the pages. */
