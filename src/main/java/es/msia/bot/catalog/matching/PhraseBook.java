@@ -31,6 +31,9 @@ final class PhraseBook {
 
 	private final Map<Character, List<Phrase>> byInitial = new HashMap<>();
 
+	// Per element code, the stems of all its phrases: asked for on every message, built once.
+	private final Map<String, Set<String>> stemsByElement = new HashMap<>();
+
 	PhraseBook(CategoryDefinition category) {
 		Map<String, Integer> keyOwners = keyOwnerCounts(category);
 		for (ElementDefinition element : category.elements()) {
@@ -41,6 +44,7 @@ final class PhraseBook {
 			}
 		}
 		this.phrases.forEach((p) -> this.byInitial.computeIfAbsent(p.keys().get(0).charAt(0), (c) -> new ArrayList<>()).add(p));
+		this.phrases.forEach((p) -> this.stemsByElement.computeIfAbsent(p.element().code(), (c) -> new HashSet<>()).addAll(p.keys()));
 	}
 
 	/** Phrases whose first word starts with this letter (typos keep the first letter). */
@@ -70,7 +74,7 @@ final class PhraseBook {
 	/** Stems of every word of the phrases of these elements. */
 	Set<String> stemsOf(Set<ElementDefinition> elements) {
 		Set<String> stems = new HashSet<>();
-		this.phrases.stream().filter((p) -> elements.contains(p.element())).forEach((p) -> stems.addAll(p.keys()));
+		elements.forEach((e) -> stems.addAll(this.stemsByElement.getOrDefault(e.code(), Set.of())));
 		return stems;
 	}
 

@@ -100,7 +100,7 @@ class UnderstandingPrompt {
 		int tokens = templateTokens + count(user) + remembered(tools.toString()) + 2 * MESSAGE_OVERHEAD
 				+ remembered(context.phase().name()) + remembered(categoryName(category))
 				+ count(names(category, context.selectedItems())) + count(pending(category, context.pendingUmbrellas()))
-				+ elementTokens + (factBlock.isEmpty() ? 1 : count(factBlock)) + Math.max(1, IntStream.of(lineTokens).sum())
+				+ elementTokens + (factBlock.isEmpty() ? 1 : remembered(factBlock)) + Math.max(1, IntStream.of(lineTokens).sum())
 				+ remembered(caseFields);
 		int first = 0;
 		boolean withElements = true;
