@@ -21,8 +21,11 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build --chown=msia:msia /src/app.jar /app/app.jar
 USER msia
+# TieredStopAtLevel=1: C1 only. A turn is mostly I/O and runs a long tail of code once per message, so C2
+# kept compiling for thousands of turns (40 % of a turn's JVM CPU at 2,000-8,000 turns, Java 17 and 25)
+# without making the turn itself cheaper; see README, Benchmarks (#16).
 ENV MSIA_DATA_DIR=/app/data \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1"
 EXPOSE 8000 3001 8001
 # HEALTH_PORT: 8000 for api, 3001 for admin, 8001 for a lone agent (compose sets it per service).
 ENV HEALTH_PORT=8000

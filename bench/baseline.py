@@ -9,20 +9,42 @@ Usage (from the repository root): python3 bench/baseline.py OLD.jar NEW.jar — 
   - an api+agent process with a fake Chatwoot and a fake OpenRouter answering at once: BENCH_WARMUP turns,
     then BENCH_BASELINE_PACED (conversations:per second, default 500:50) new conversations arriving at that
     rate, open loop; CPU per turn of the JVM and of PostgreSQL + Redis, reply latency p50/p99.
-Prints one row per jar and the ratio new / old; writes bench/results/baseline-<timestamp>.json.
+Each jar runs with the JVM options it is deployed with: BENCH_BASELINE_JAVA_OPTS for the old one (default
+none: the previous release's image set no JIT option), BENCH_NEW_JAVA_OPTS for the new one (default
+-XX:TieredStopAtLevel=1, as the Dockerfile and ./mvnw spring-boot:run now set). When the two differ, the
+new jar also runs with the old options ("new, old JVM options"), so the table separates what the code
+changed from what the JVM option changed. The turn columns also show the JIT compiler threads' share.
+Prints one row per run and the ratio new / old; writes bench/results/baseline-<timestamp>.json.
 Loopback only, bounded runs. CPU time, unlike wall time, depends little on what else the machine runs.
 """
-import json, os, shutil, sys, tempfile, time
+import glob, json, os, shutil, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import bench, fake_chatwoot, fake_openrouter, turns  # noqa: E402
 
 PACED = tuple(int(v) for v in os.environ.get('BENCH_BASELINE_PACED', '500:50').split(':'))
 ROUNDS = int(os.environ.get('BENCH_ROUNDS', 1))
+BASELINE_OPTS = os.environ.get('BENCH_BASELINE_JAVA_OPTS', '')
+NEW_OPTS = os.environ.get('BENCH_NEW_JAVA_OPTS', '-XX:TieredStopAtLevel=1')
 
 
-def webhook_and_ping(jar):
+def compiler_cpu_s(pid):
+    """CPU seconds of the JVM's JIT compiler threads (C1/C2 CompilerThread): the part of a turn's JVM CPU
+    that is compiling code rather than running it, which shrinks only as the JIT runs out of work."""
+    total = 0
+    for task in glob.glob('/proc/%d/task/*' % pid):
+        try:
+            if 'CompilerThre' in open(task + '/comm').read():
+                fields = open(task + '/stat').read().rsplit(')', 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+        except OSError:
+            pass
+    return total / bench.TICKS
+
+
+def webhook_and_ping(jar, opts):
     bench.JAR = jar
+    os.environ['BENCH_JAVA_OPTS'] = opts
     work = tempfile.mkdtemp(prefix='msia-baseline-api-')
     result = {}
     try:
@@ -44,8 +66,9 @@ def webhook_and_ping(jar):
     return result
 
 
-def paced_turns(jar):
+def paced_turns(jar, opts):
     bench.JAR = jar
+    os.environ['BENCH_JAVA_OPTS'] = opts
     work = tempfile.mkdtemp(prefix='msia-baseline-agent-')
     try:
         proc, _ = bench.launch('api,agent', work, {
@@ -55,10 +78,11 @@ def paced_turns(jar):
         turns.wave(turns.WARMUP)
         count, rate = PACED
         services = bench.embedded_pids(proc.pid, work)
-        jvm, pg_redis = bench.cpu_s([proc.pid]), bench.cpu_s(services)
+        jvm, pg_redis, jit = bench.cpu_s([proc.pid]), bench.cpu_s(services), compiler_cpu_s(proc.pid)
         latencies, missing, _ = turns.wave(count, rate)
         result = {'conversations': count, 'per_second': rate, 'missing': missing,
                   'cpu_ms_jvm': (bench.cpu_s([proc.pid]) - jvm) * 1000 / count,
+                  'cpu_ms_jit': (compiler_cpu_s(proc.pid) - jit) * 1000 / count,
                   'cpu_ms_pg_redis': (bench.cpu_s(services) - pg_redis) * 1000 / count,
                   'p50_ms': turns.pct(latencies, 0.5), 'p99_ms': turns.pct(latencies, 0.99)}
         proc.terminate(); proc.wait(30)
@@ -81,6 +105,7 @@ def summary(runs):
     hook = lambda part: mean(runs, 'a', 'webhook', part)
     ping = lambda part: mean(runs, 'a', 'ping', part)
     return {'turn_cpu_ms': turn('cpu_ms_jvm') + turn('cpu_ms_pg_redis'), 'turn_jvm': turn('cpu_ms_jvm'),
+            'turn_jit': turn('cpu_ms_jit'),
             'turn_pg_redis': turn('cpu_ms_pg_redis'), 'turn_p99_ms': turn('p99_ms'),
             'missing': sum(run['turn']['missing'] for run in runs),
             'webhook_cpu_ms': hook('cpu_ms_jvm') + hook('cpu_ms_pg_redis'), 'webhook_jvm': hook('cpu_ms_jvm'),
@@ -91,34 +116,43 @@ def summary(runs):
 def main():
     if len(sys.argv) != 3:
         sys.exit('usage: baseline.py OLD.jar NEW.jar')
-    jars = {'baseline': sys.argv[1], 'new': sys.argv[2]}
+    variants = {'baseline': (sys.argv[1], BASELINE_OPTS), 'new': (sys.argv[2], NEW_OPTS)}
+    if NEW_OPTS != BASELINE_OPTS:
+        variants = {'baseline': variants['baseline'], 'new-oldopts': (sys.argv[2], BASELINE_OPTS), 'new': variants['new']}
     fake_chatwoot.start(turns.CHATWOOT, turns.replies)
     fake_openrouter.start(turns.OPENROUTER, 0, turns.llm)
-    runs = {'baseline': [], 'new': []}
+    runs = {name: [] for name in variants}
     for _ in range(ROUNDS):
-        for name, jar in jars.items():
-            print('%s: %s (load average %s)' % (name, jar, ' '.join('%.1f' % l for l in os.getloadavg())), flush=True)
-            runs[name].append({'a': webhook_and_ping(jar), 'turn': paced_turns(jar)})
+        for name, (jar, opts) in variants.items():
+            print('%s: %s %s(load average %s)' % (name, jar, opts + ' ' if opts else '',
+                                                  ' '.join('%.1f' % l for l in os.getloadavg())), flush=True)
+            runs[name].append({'a': webhook_and_ping(jar, opts), 'turn': paced_turns(jar, opts)})
     rows = {name: summary(r) for name, r in runs.items()}
     out = os.path.join(bench.ROOT, 'bench', 'results', 'baseline-%s.json' % time.strftime('%Y%m%dT%H%M%S'))
     os.makedirs(os.path.dirname(out), exist_ok=True)
-    json.dump({'jars': jars, 'paced': PACED, 'rounds': ROUNDS, 'runs': runs, 'summary': rows}, open(out, 'w'), indent=2)
+    json.dump({'variants': variants, 'paced': PACED, 'rounds': ROUNDS, 'runs': runs, 'summary': rows},
+              open(out, 'w'), indent=2)
 
     count, rate = PACED
-    print('\n%-9s %26s %9s %24s %9s %14s' % ('jar', 'CPU ms/turn JVM+PG/Redis', 'turn p99',
-                                            'webhook CPU ms JVM+PG/R', 'ping ms', 'webhook/ping'))
-    print('-' * 100)
+    print('\n%-12s %26s %8s %9s %24s %9s %13s' % ('run', 'CPU ms/turn JVM+PG/Redis', 'of it JIT', 'turn p99',
+                                                'webhook CPU ms JVM+PG/R', 'ping ms', 'webhook/ping'))
+    print('-' * 110)
     for name, r in rows.items():
-        print('%-9s %26s %9.1f %24s %9.3f %14.1f' % (
-            name, '%.2f + %.2f = %.2f' % (r['turn_jvm'], r['turn_pg_redis'], r['turn_cpu_ms']), r['turn_p99_ms'],
-            '%.2f + %.2f = %.2f' % (r['webhook_jvm'], r['webhook_pg_redis'], r['webhook_cpu_ms']), r['ping_cpu_ms'],
-            r['webhook_cpu_ms'] / r['ping_cpu_ms'] if r['ping_cpu_ms'] else float('nan')))
-    old, new = rows['baseline'], rows['new']
-    ratio = lambda key: new[key] / old[key] if old[key] else float('nan')
-    print('%-9s %26s %9.2f %24s %9.2f' % ('new/base', '%.2f' % ratio('turn_cpu_ms'), ratio('turn_p99_ms'),
-                                          '%.2f' % ratio('webhook_cpu_ms'), ratio('ping_cpu_ms')))
-    print('turns: %d conversations at %d/s after %d warm-up turns, fake LLM 0 ms; missing replies: base %d, new %d'
-          % (count, rate, turns.WARMUP, old['missing'], new['missing']))
+        print('%-12s %26s %8.2f %9.1f %24s %9.3f %13.1f' % (
+            name, '%.2f + %.2f = %.2f' % (r['turn_jvm'], r['turn_pg_redis'], r['turn_cpu_ms']), r['turn_jit'],
+            r['turn_p99_ms'], '%.2f + %.2f = %.2f' % (r['webhook_jvm'], r['webhook_pg_redis'], r['webhook_cpu_ms']),
+            r['ping_cpu_ms'], r['webhook_cpu_ms'] / r['ping_cpu_ms'] if r['ping_cpu_ms'] else float('nan')))
+    old = rows['baseline']
+    for name in [n for n in rows if n != 'baseline']:
+        new = rows[name]
+        ratio = lambda key: new[key] / old[key] if old[key] else float('nan')
+        print('%-12s %26s %8s %9.2f %24s %9.2f' % (name + '/base', '%.2f' % ratio('turn_cpu_ms'), '',
+                                                  ratio('turn_p99_ms'), '%.2f' % ratio('webhook_cpu_ms'),
+                                                  ratio('ping_cpu_ms')))
+    for name, (jar, opts) in variants.items():
+        print('%-12s %s %s' % (name, os.path.basename(jar), opts or '(default JVM options)'))
+    print('turns: %d conversations at %d/s after %d warm-up turns, fake LLM 0 ms; missing replies: %s'
+          % (count, rate, turns.WARMUP, ', '.join('%s %d' % (n, r['missing']) for n, r in rows.items())))
     print('targets (#16): CPU per turn <= 6 ms at 500@50/s; webhook CPU <= 0.5 ms or <= 2x the ping')
     print('written', os.path.relpath(out, bench.ROOT))
 
