@@ -87,9 +87,15 @@ public class IncomingStream {
 		return records == null ? List.of() : records.stream().map(IncomingStream::asStrings).toList();
 	}
 
+	/** Acknowledges the entry and forgets its failures, in one round trip (pipelined). */
 	void ack(String id) {
-		redis.opsForStream().acknowledge(settings.stream(), settings.group(), id);
-		redis.opsForHash().delete(failuresKey(), id);
+		byte[] stream = settings.stream().getBytes(StandardCharsets.UTF_8);
+		byte[] failures = failuresKey().getBytes(StandardCharsets.UTF_8);
+		redis.executePipelined((RedisCallback<Object>) connection -> {
+			connection.streamCommands().xAck(stream, settings.group(), RecordId.of(id));
+			connection.hashCommands().hDel(failures, id.getBytes(StandardCharsets.UTF_8));
+			return null;
+		});
 	}
 
 	/**
