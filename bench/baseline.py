@@ -13,7 +13,8 @@ Each jar runs with the JVM options it is deployed with: BENCH_BASELINE_JAVA_OPTS
 none: the previous release's image set no JIT option), BENCH_NEW_JAVA_OPTS for the new one (default
 -XX:TieredStopAtLevel=1, as the Dockerfile and ./mvnw spring-boot:run now set). When the two differ, the
 new jar also runs with the old options ("new, old JVM options"), so the table separates what the code
-changed from what the JVM option changed. The turn columns also show the JIT compiler threads' share.
+changed from what the JVM option changed. The turn columns also show the JIT compiler threads' share
+(a lower bound: the JVM stops idle compiler threads, and their CPU goes with them).
 Prints one row per run and the ratio new / old; writes bench/results/baseline-<timestamp>.json.
 Loopback only, bounded runs. CPU time, unlike wall time, depends little on what else the machine runs.
 """
@@ -28,18 +29,26 @@ BASELINE_OPTS = os.environ.get('BENCH_BASELINE_JAVA_OPTS', '')
 NEW_OPTS = os.environ.get('BENCH_NEW_JAVA_OPTS', '-XX:TieredStopAtLevel=1')
 
 
-def compiler_cpu_s(pid):
-    """CPU seconds of the JVM's JIT compiler threads (C1/C2 CompilerThread): the part of a turn's JVM CPU
-    that is compiling code rather than running it, which shrinks only as the JIT runs out of work."""
-    total = 0
+def compiler_threads(pid):
+    """CPU seconds per JIT compiler thread (C1/C2 CompilerThread) of the JVM, by thread id: the part of a
+    turn's JVM CPU that is compiling code rather than running it, which shrinks only as the JIT runs out
+    of work. The JVM starts and stops compiler threads as its queue grows and shrinks, so a delta is
+    taken per thread (see jit_delta)."""
+    threads = {}
     for task in glob.glob('/proc/%d/task/*' % pid):
         try:
             if 'CompilerThre' in open(task + '/comm').read():
                 fields = open(task + '/stat').read().rsplit(')', 1)[1].split()
-                total += int(fields[11]) + int(fields[12])
+                threads[task] = (int(fields[11]) + int(fields[12])) / bench.TICKS
         except OSError:
             pass
-    return total / bench.TICKS
+    return threads
+
+
+def jit_delta(before, after):
+    """Compiler CPU between two samples: threads started meanwhile count from zero; a thread that ended
+    meanwhile is gone with its CPU, so the figure is a lower bound."""
+    return sum(cpu - before.get(task, 0) for task, cpu in after.items())
 
 
 def webhook_and_ping(jar, opts):
@@ -78,11 +87,11 @@ def paced_turns(jar, opts):
         turns.wave(turns.WARMUP)
         count, rate = PACED
         services = bench.embedded_pids(proc.pid, work)
-        jvm, pg_redis, jit = bench.cpu_s([proc.pid]), bench.cpu_s(services), compiler_cpu_s(proc.pid)
+        jvm, pg_redis, jit = bench.cpu_s([proc.pid]), bench.cpu_s(services), compiler_threads(proc.pid)
         latencies, missing, _ = turns.wave(count, rate)
         result = {'conversations': count, 'per_second': rate, 'missing': missing,
                   'cpu_ms_jvm': (bench.cpu_s([proc.pid]) - jvm) * 1000 / count,
-                  'cpu_ms_jit': (compiler_cpu_s(proc.pid) - jit) * 1000 / count,
+                  'cpu_ms_jit': jit_delta(jit, compiler_threads(proc.pid)) * 1000 / count,
                   'cpu_ms_pg_redis': (bench.cpu_s(services) - pg_redis) * 1000 / count,
                   'p50_ms': turns.pct(latencies, 0.5), 'p99_ms': turns.pct(latencies, 0.99)}
         proc.terminate(); proc.wait(30)
