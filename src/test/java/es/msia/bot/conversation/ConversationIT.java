@@ -108,6 +108,13 @@ class ConversationIT extends IntegrationTest {
 			.param("c", maria.conversation)
 			.query(String.class)
 			.list()).containsExactly("T5 175.00 offered");
+
+		// A new quote supersedes the one offered before; the conversation keeps both.
+		maria.says("ah, y también he cambiado los espejos retrovisores");
+		assertThat(jdbc.sql("SELECT status FROM conversation_quotes WHERE conversation_id = :c ORDER BY id")
+			.param("c", maria.conversation)
+			.query(String.class)
+			.list()).containsExactly("superseded", "offered");
 	}
 
 	@Test

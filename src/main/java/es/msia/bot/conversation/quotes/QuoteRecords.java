@@ -31,12 +31,19 @@ public class QuoteRecords {
 	/** Records the quote of a turn; the earlier offered quotes of the conversation are superseded. */
 	public void record(TurnInput turn, Quote quote) {
 		List<String> items = quote.items().stream().map(QuotedItem::code).toList();
-		int inserted = jdbc.sql("""
-				INSERT INTO conversation_quotes (conversation_id, message_id, category, tier_code, tier_price, subtotal,
-				  total_with_vat, items, quote, catalog_version)
-				VALUES (:conversation, :message, :category, :tier, :price, :subtotal, :total, CAST(:items AS jsonb),
-				  CAST(:quote AS jsonb), :version)
-				ON CONFLICT (message_id) DO NOTHING""")
+		// One statement, one commit: the superseding runs only when this turn's quote is new (a turn
+		// handled twice records it once and changes nothing).
+		jdbc.sql("""
+				WITH inserted AS (
+				  INSERT INTO conversation_quotes (conversation_id, message_id, category, tier_code, tier_price, subtotal,
+				    total_with_vat, items, quote, catalog_version)
+				  VALUES (:conversation, :message, :category, :tier, :price, :subtotal, :total, CAST(:items AS jsonb),
+				    CAST(:quote AS jsonb), :version)
+				  ON CONFLICT (message_id) DO NOTHING
+				  RETURNING id)
+				UPDATE conversation_quotes SET status = 'superseded'
+				WHERE EXISTS (SELECT 1 FROM inserted)
+				  AND conversation_id = :conversation AND status = 'offered' AND message_id <> :message""")
 			.param("conversation", turn.conversationId())
 			.param("message", turn.messageId())
 			.param("category", quote.categorySlug())
@@ -48,14 +55,6 @@ public class QuoteRecords {
 			.param("quote", json.writeValueAsString(quote))
 			.param("version", quote.catalogVersion())
 			.update();
-		if (inserted == 1) {
-			jdbc.sql("""
-					UPDATE conversation_quotes SET status = 'superseded'
-					WHERE conversation_id = :conversation AND status = 'offered' AND message_id <> :message""")
-				.param("conversation", turn.conversationId())
-				.param("message", turn.messageId())
-				.update();
-		}
 	}
 
 	/** Marks the conversation's current quote as accepted. */
