@@ -105,7 +105,7 @@ class ChatwootWebhook implements LeanEndpoint {
 	public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String candidate = path.length() > PATH.length()
-				? URLDecoder.decode(path.substring(PATH.length() + 1), StandardCharsets.UTF_8)
+				? decoded(path.substring(PATH.length() + 1))
 				: queryParameter(request.getQueryString(), "token");
 		Answer answer = handle(candidate, request.getHeader("X-Chatwoot-Timestamp"),
 				request.getHeader("X-Chatwoot-Signature"), request);
@@ -128,11 +128,21 @@ class ChatwootWebhook implements LeanEndpoint {
 		for (String pair : query.split("&")) {
 			int eq = pair.indexOf('=');
 			String key = eq < 0 ? pair : pair.substring(0, eq);
-			if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
-				return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			if (name.equals(decoded(key))) {
+				return eq < 0 ? "" : decoded(pair.substring(eq + 1));
 			}
 		}
 		return null;
+	}
+
+	// A malformed escape ("%zz") is no token: the delivery then gets the 401 of a wrong one.
+	private static @Nullable String decoded(String text) {
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/** Authenticates, bounds, parses and acts on one delivery. */

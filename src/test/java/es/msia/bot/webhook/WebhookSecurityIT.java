@@ -1,5 +1,10 @@
 package es.msia.bot.webhook;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,6 +49,8 @@ class WebhookSecurityIT extends IntegrationTest {
 		assertThat(send("", body, now(), true).statusCode()).isEqualTo(401);
 		assertThat(send("?token=wrong-token-wrong-token", body, now(), true).statusCode()).isEqualTo(401);
 		assertThat(sendTo("/api/chatwoot/webhook/wrong-token", body, now(), true).statusCode()).isEqualTo(401);
+		// A malformed escape (which java.net.URI will not even send) is a wrong token, not a server error.
+		assertThat(rawPostStatusLine("/api/chatwoot/webhook?token=%zz", body)).contains(" 401 ");
 		assertNothingRecorded(body);
 	}
 
@@ -165,6 +172,20 @@ class WebhookSecurityIT extends IntegrationTest {
 				.header("X-Chatwoot-Signature", "sha256=" + signer.sign(timestamp, body.getBytes(StandardCharsets.UTF_8)));
 		}
 		return http(request.build());
+	}
+
+	private String rawPostStatusLine(String target, String body) {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = new Socket("localhost", ports.apiPort())) {
+			socket.getOutputStream().write(("POST " + target + " HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().write(bytes);
+			return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private HttpResponse<String> http(HttpRequest request) {
