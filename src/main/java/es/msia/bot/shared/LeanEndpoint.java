@@ -16,7 +16,11 @@ public interface LeanEndpoint {
 	/** Whether this request is this endpoint's. */
 	boolean serves(String method, String path);
 
-	/** Answers the request completely; an exception goes to the container's error handling (a 500). */
-	void serve(HttpServletRequest request, HttpServletResponse response) throws IOException;
+	/**
+	 * Answers the request completely; an exception goes to the container's error handling (a 500).
+	 *
+	 * @param path the request's path within the application, as {@link #serves} saw it
+	 */
+	void serve(String path, HttpServletRequest request, HttpServletResponse response) throws IOException;
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,8 +84,7 @@ class ChatwootWebhook implements LeanEndpoint {
 		this.outbox = outbox;
 		this.token = token;
 		this.settings = settings;
-		this.signature = settings.secret().isBlank() ? null
-				: new WebhookSignature(settings.secret(), settings.maxAge().toSeconds(), Clock.systemUTC());
+		this.signature = token.signature();
 		this.json = json;
 		this.customers = customers;
 		this.inbound = inbound;
@@ -94,19 +92,20 @@ class ChatwootWebhook implements LeanEndpoint {
 		this.meters = meters;
 	}
 
+	// The path itself, or the path plus one segment: the token.
 	@Override
 	public boolean serves(String method, String path) {
-		return "POST".equals(method) && path.startsWith(PATH) && (path.length() == PATH.length()
-				|| path.charAt(PATH.length()) == '/' && path.indexOf('/', PATH.length() + 1) < 0
-						&& path.length() > PATH.length() + 1);
+		if (!"POST".equals(method)) {
+			return false;
+		}
+		String token = tokenSegment(path);
+		return path.equals(PATH) || token != null && !token.isEmpty() && token.indexOf('/') < 0;
 	}
 
 	@Override
-	public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		String candidate = path.length() > PATH.length()
-				? decoded(path.substring(PATH.length() + 1))
-				: queryParameter(request.getQueryString(), "token");
+	public void serve(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String segment = tokenSegment(path);
+		String candidate = segment != null ? decoded(segment) : queryParameter(request.getQueryString(), "token");
 		Answer answer = handle(candidate, request.getHeader("X-Chatwoot-Timestamp"),
 				request.getHeader("X-Chatwoot-Signature"), request);
 		counters.computeIfAbsent(answer.status(), status -> Counter.builder("msia.webhook.requests")
@@ -118,6 +117,10 @@ class ChatwootWebhook implements LeanEndpoint {
 		byte[] body = json.writeValueAsBytes(answer.body());
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
+	}
+
+	private static @Nullable String tokenSegment(String path) {
+		return path.startsWith(PATH + "/") ? path.substring(PATH.length() + 1) : null;
 	}
 
 	// Only the query string: a form-encoded body must not be read as parameters.

@@ -58,6 +58,11 @@ public class WebhookToken {
 		return Map.of("X-Chatwoot-Timestamp", timestamp, "X-Chatwoot-Signature", "sha256=" + signature.sign(timestamp, body));
 	}
 
+	/** The signature deliveries must carry; {@code null} when no webhook secret is configured. */
+	@Nullable WebhookSignature signature() {
+		return signature;
+	}
+
 	/** Constant-time comparison, so response timing reveals nothing about the token. */
 	boolean matches(String candidate) {
 		return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),

@@ -1,11 +1,10 @@
 package es.msia.bot.platform.web;
 
+import java.util.List;
 import java.util.Map;
 
 import es.msia.bot.platform.ServerPorts;
 import es.msia.bot.platform.ServerPorts.Surface;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,7 +16,17 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.CompositeHeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 
 /**
  * Two security surfaces. The API is stateless: the webhook authenticates itself with its token (and
@@ -80,6 +89,8 @@ class HttpSecurityConfiguration {
 	static final String API_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
 			+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+	private static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
+
 	/**
 	 * Headers of every response on both surfaces. HSTS is written only for secure requests, which behind
 	 * the TLS proxy means X-Forwarded-Proto: https (server.forward-headers-strategy).
@@ -89,26 +100,17 @@ class HttpSecurityConfiguration {
 			.frameOptions(frame -> frame.deny())
 			.contentTypeOptions(Customizer.withDefaults())
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true));
+			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS).includeSubDomains(true));
 	}
 
 	/**
-	 * The same headers, written by hand for a response that never passes the security chain (the lean
-	 * path): those of {@link #hardened} plus Spring Security's defaults (no caching, XSS auditor off).
+	 * The API chain's headers as Spring Security's own writers (those of {@link #hardened} and its
+	 * defaults), for the lean path, whose responses never pass the chain.
 	 */
-	static void hardenedHeaders(HttpServletRequest request, HttpServletResponse response, String policy) {
-		response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-		response.setHeader("Pragma", "no-cache");
-		response.setHeader("Expires", "0");
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		if (request.isSecure()) {
-			response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
-		}
-		response.setHeader("X-Frame-Options", "DENY");
-		response.setHeader("X-XSS-Protection", "0");
-		response.setHeader("Content-Security-Policy", policy);
-		response.setHeader("Referrer-Policy", "same-origin");
-	}
+	static final HeaderWriter API_HEADERS = new CompositeHeaderWriter(List.of(new CacheControlHeadersWriter(),
+			new XContentTypeOptionsHeaderWriter(), new HstsHeaderWriter(HSTS_MAX_AGE_SECONDS),
+			new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY), new XXssProtectionHeaderWriter(),
+			new ContentSecurityPolicyHeaderWriter(API_POLICY), new ReferrerPolicyHeaderWriter(ReferrerPolicy.SAME_ORIGIN)));
 
 	/** Panel areas open to the staff role; see {@code admin} for the pages. */
 	static final String[] STAFF_AREAS = { "/search", "/conversations", "/conversations/**", "/escalations",

@@ -10,7 +10,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -38,26 +37,17 @@ class LeanPathFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		LeanEndpoint endpoint = endpointFor(request);
-		if (endpoint == null) {
-			chain.doFilter(request, response);
-			return;
-		}
-		HttpSecurityConfiguration.hardenedHeaders(request, response, HttpSecurityConfiguration.API_POLICY);
-		endpoint.serve(request, response);
-	}
-
-	private @Nullable LeanEndpoint endpointFor(HttpServletRequest request) {
-		if (endpoints.isEmpty() || ports.surfaceOf(request) != Surface.API) {
-			return null;
-		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		for (LeanEndpoint endpoint : endpoints) {
-			if (endpoint.serves(request.getMethod(), path)) {
-				return endpoint;
+		if (!endpoints.isEmpty() && ports.surfaceOf(request) == Surface.API) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			for (LeanEndpoint endpoint : endpoints) {
+				if (endpoint.serves(request.getMethod(), path)) {
+					HttpSecurityConfiguration.API_HEADERS.writeHeaders(request, response);
+					endpoint.serve(path, request, response);
+					return;
+				}
 			}
 		}
-		return null;
+		chain.doFilter(request, response);
 	}
 
 }
