@@ -80,10 +80,7 @@ def paced_turns(jar, opts):
     os.environ['BENCH_JAVA_OPTS'] = opts
     work = tempfile.mkdtemp(prefix='msia-baseline-agent-')
     try:
-        proc, _ = bench.launch('api,agent', work, {
-            'CHATWOOT_API_URL': 'http://127.0.0.1:%d' % turns.CHATWOOT, 'CHATWOOT_API_TOKEN': 'bench',
-            'CHATWOOT_ACCOUNT_ID': '1', 'OPENROUTER_API_KEY': 'sk-or-v1-bench',
-            'OPENROUTER_BASE_URL': 'http://127.0.0.1:%d/api/v1' % turns.OPENROUTER, 'LLM_MONTHLY_BUDGET_EUR': '100000'})
+        proc, _ = bench.launch('api,agent', work, turns.agent_env())
         turns.wave(turns.WARMUP)
         count, rate = PACED
         services = bench.embedded_pids(proc.pid, work)

@@ -58,11 +58,7 @@ def main():
     work = tempfile.mkdtemp(prefix='msia-profile-')
     fake_chatwoot.start(turns.CHATWOOT, turns.replies)
     fake_openrouter.start(turns.OPENROUTER, 0, turns.llm)
-    proc, _ = bench.launch('api,agent', work, {
-        'CHATWOOT_API_URL': 'http://127.0.0.1:%d' % turns.CHATWOOT, 'CHATWOOT_API_TOKEN': 'bench',
-        'CHATWOOT_ACCOUNT_ID': '1', 'OPENROUTER_API_KEY': 'sk-or-v1-bench',
-        'OPENROUTER_BASE_URL': 'http://127.0.0.1:%d/api/v1' % turns.OPENROUTER,
-        'LLM_MONTHLY_BUDGET_EUR': '100000'})
+    proc, _ = bench.launch('api,agent', work, turns.agent_env())
     turns.wave(WARMUP)
     time.sleep(2)
     services = bench.embedded_pids(proc.pid, work)

@@ -28,6 +28,13 @@ next_conversation = [int(time.time()) % 100_000 * 10_000 + 600_000_000]
 _local = threading.local()
 
 
+def agent_env():
+    """Environment of an api+agent process that talks to this module's fake Chatwoot and fake OpenRouter."""
+    return {'CHATWOOT_API_URL': 'http://127.0.0.1:%d' % CHATWOOT, 'CHATWOOT_API_TOKEN': 'bench', 'CHATWOOT_ACCOUNT_ID': '1',
+            'OPENROUTER_API_KEY': 'sk-or-v1-bench', 'OPENROUTER_BASE_URL': 'http://127.0.0.1:%d/api/v1' % OPENROUTER,
+            'LLM_MONTHLY_BUDGET_EUR': '100000'}
+
+
 def post(conversation):
     """Posts the conversation's message on a kept-alive connection of this thread (a new connection per
     request would make the load generator, not the application, the slow part of a 500-conversation burst)."""
@@ -86,10 +93,7 @@ def main():
     server = fake_openrouter.start(OPENROUTER, 0, llm)
     results = []
     try:
-        proc, _ = bench.launch('api,agent', work, {
-            'CHATWOOT_API_URL': 'http://127.0.0.1:%d' % CHATWOOT, 'CHATWOOT_API_TOKEN': 'bench', 'CHATWOOT_ACCOUNT_ID': '1',
-            'OPENROUTER_API_KEY': 'sk-or-v1-bench', 'OPENROUTER_BASE_URL': 'http://127.0.0.1:%d/api/v1' % OPENROUTER,
-            'LLM_MONTHLY_BUDGET_EUR': '100000'})
+        proc, _ = bench.launch('api,agent', work, agent_env())
         for delay in DELAYS:
             server.RequestHandlerClass.delay = delay
             # Warm-up at this delay: the JIT compiles the turn's code paths first (a long-running agent's state).
